@@ -1,0 +1,1 @@
+"""Talking to the Flashback API: an async client, typed models and typed errors. No Qt here."""

@@ -1,0 +1,321 @@
+"""FlashbackClient: the app's only way to talk to a Flashback server.
+
+One ``httpx.AsyncClient`` per client, closed with ``aclose()``. Every request has an overall
+deadline (httpx's timeouts apply per read, so a trickling body could outlast them) and a
+response-size cap. Redirects are never followed, so the bearer token cannot travel to
+another host; the token is attached per request, never as a default header.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import ssl
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+
+from flashback_desktop import __version__
+from flashback_desktop.api import errors
+from flashback_desktop.api.models import (
+    ConversationPage,
+    CreatedConversation,
+    LoginResult,
+    Repository,
+    ShapeError,
+    UserProfile,
+    Workspace,
+    parse_repositories,
+    parse_workspaces,
+)
+from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
+from flashback_desktop.logging_setup import register_secret
+
+log = logging.getLogger("flashback.api")
+
+T = TypeVar("T")
+
+MEBIBYTE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ClientLimits:
+    """Per-request limits; tests shrink them so fault scenarios stay fast."""
+
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 20.0
+    deadline_s: float = 30.0
+    max_response_bytes: int = 64 * MEBIBYTE
+
+
+_REPO_NOT_FOUND = (
+    "This repository no longer exists on Flashback.",
+    "The repository list has been refreshed. Pick another repository.",
+)
+
+
+class FlashbackClient:
+    """Async client for the Flashback REST API (see shared/flashback-api/openapi.yaml)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        limits: ClientLimits | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        try:
+            self.base_url = normalise_server_url(base_url)
+        except ServerUrlError as exc:
+            raise errors.InsecureServerError(
+                errors.ErrorDetails(url=base_url, cause=str(exc)), message=str(exc)
+            ) from exc
+        self.limits = limits or ClientLimits()
+        self._access_token: str | None = None
+        host = urlsplit(self.base_url).hostname or ""
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url + "/",
+            timeout=httpx.Timeout(
+                self.limits.read_timeout_s, connect=self.limits.connect_timeout_s
+            ),
+            follow_redirects=False,
+            # Loopback (the sandbox) must never go through a proxy from the environment.
+            trust_env=not is_loopback_host(host),
+            headers={"Accept": "application/json", "User-Agent": f"FlashbackDesktop/{__version__}"},
+            transport=transport,
+        )
+
+    @property
+    def has_access_token(self) -> bool:
+        return self._access_token is not None
+
+    def set_access_token(self, token: str | None) -> None:
+        register_secret(token)  # from now on it is cut out of every log line
+        self._access_token = token or None
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # ---- endpoints -------------------------------------------------------------------------
+
+    async def login(self, email: str, password: str) -> LoginResult:
+        register_secret(password)
+        body = {"email": email, "password": password}
+        result = await self._call("POST", "user/login", LoginResult.from_json, json_body=body)
+        register_secret(result.refresh_token)
+        return result
+
+    async def get_profile(self) -> UserProfile:
+        return await self._call("GET", "user/profile", UserProfile.from_json)
+
+    async def list_workspaces(self) -> tuple[Workspace, ...]:
+        return await self._call("GET", "workspace", parse_workspaces)
+
+    async def list_repositories(self) -> tuple[Repository, ...]:
+        return await self._call("GET", "repo", parse_repositories)
+
+    async def create_conversation(self, repo_id: str) -> CreatedConversation:
+        return await self._call(
+            "POST",
+            "conversation",
+            CreatedConversation.from_json,
+            json_body={"repoId": repo_id},
+            not_found=_REPO_NOT_FOUND,
+        )
+
+    async def list_conversations(
+        self, repo_id: str | None = None, *, take: int = 50, skip: int = 0
+    ) -> ConversationPage:
+        params: dict[str, str | int] = {"take": take, "skip": skip}
+        if repo_id:
+            params["repoId"] = repo_id
+        return await self._call("GET", "conversation", ConversationPage.from_json, params=params)
+
+    # ---- plumbing --------------------------------------------------------------------------
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[object], T],
+        *,
+        json_body: Mapping[str, Any] | None = None,
+        params: Mapping[str, str | int] | None = None,
+        not_found: tuple[str, str] | None = None,
+    ) -> T:
+        request = self._http.build_request(method, path, json=json_body, params=params)
+        if self._access_token:
+            request.headers["Authorization"] = f"Bearer {self._access_token}"
+        details = errors.ErrorDetails(method=method, url=str(request.url))
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self.limits.deadline_s):
+                status, body = await self._send(request, details)
+        except TimeoutError as exc:
+            self._log_outcome(method, path, "deadline exceeded", started)
+            raise errors.RequestTimeoutError(_with_cause(details, exc)) from exc
+        except errors.FlashbackError as exc:
+            self._log_outcome(method, path, type(exc).__name__, started)
+            raise
+        self._log_outcome(method, path, status, started)
+        payload = _decode_json(body)
+        if not 200 <= status < 300:
+            raise _error_for_status(status, payload, body, details, not_found)
+        if payload is _NOT_JSON:
+            raise errors.UnreadableResponseError(
+                _with_status(details, status, cause=f"not JSON: {_preview(body)}")
+            )
+        try:
+            return parse(payload)
+        except ShapeError as exc:
+            raise errors.UnreadableResponseError(
+                _with_status(details, status, cause=str(exc))
+            ) from exc
+
+    async def _send(
+        self, request: httpx.Request, details: errors.ErrorDetails
+    ) -> tuple[int, bytes]:
+        """Send and read the body within the size cap; map transport failures to our errors."""
+        try:
+            response = await self._http.send(request, stream=True)
+            try:
+                declared = int(response.headers.get("content-length", "0") or 0)
+                cap = self.limits.max_response_bytes
+                if declared > cap:
+                    raise _too_large(details, response.status_code, cap)
+                chunks: list[bytes] = []
+                received = 0
+                async for chunk in response.aiter_bytes():
+                    received += len(chunk)
+                    if received > cap:
+                        raise _too_large(details, response.status_code, cap)
+                    chunks.append(chunk)
+                return response.status_code, b"".join(chunks)
+            finally:
+                await response.aclose()
+        except httpx.TimeoutException as exc:
+            raise errors.RequestTimeoutError(_with_cause(details, exc)) from exc
+        except httpx.ProxyError as exc:
+            raise errors.NetworkUnreachableError(
+                _with_cause(details, exc),
+                message="The proxy between this computer and Flashback refused the connection.",
+                action="Check your network connection, or ask your IT support about the proxy.",
+            ) from exc
+        except httpx.ConnectError as exc:
+            if _is_tls_failure(exc):
+                raise errors.TlsError(_with_cause(details, exc)) from exc
+            raise errors.NetworkUnreachableError(_with_cause(details, exc)) from exc
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            raise errors.ConnectionDroppedError(_with_cause(details, exc)) from exc
+        except httpx.DecodingError as exc:
+            raise errors.UnreadableResponseError(_with_cause(details, exc)) from exc
+        except httpx.TransportError as exc:
+            raise errors.NetworkUnreachableError(_with_cause(details, exc)) from exc
+
+    @staticmethod
+    def _log_outcome(method: str, path: str, outcome: object, started: float) -> None:
+        elapsed_ms = (time.monotonic() - started) * 1000
+        log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
+
+
+_NOT_JSON: Any = object()
+
+
+def _decode_json(body: bytes) -> Any:
+    if not body.strip():
+        return _NOT_JSON
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return _NOT_JSON
+
+
+def _preview(body: bytes, limit: int = 200) -> str:
+    text = body[:limit].decode("utf-8", "replace").strip()
+    return repr(text) if text else "empty body"
+
+
+def _server_message(payload: Any) -> str | None:
+    if isinstance(payload, Mapping):
+        for key in ("message", "error_message", "error"):
+            value = payload.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return None
+
+
+_ERROR_BY_STATUS: dict[int, type[errors.FlashbackError]] = {
+    401: errors.UnauthorizedError,
+    403: errors.ForbiddenError,
+    408: errors.RequestTimeoutError,
+    429: errors.RateLimitedError,
+    504: errors.RequestTimeoutError,
+}
+
+
+def _error_for_status(
+    status: int,
+    payload: Any,
+    body: bytes,
+    details: errors.ErrorDetails,
+    not_found: tuple[str, str] | None,
+) -> errors.FlashbackError:
+    server_message = _server_message(payload)
+    cause = None if payload is not _NOT_JSON else f"not JSON: {_preview(body)}"
+    found = _with_status(details, status, server_message=server_message, cause=cause)
+    if status == 404:
+        # The documented 404 is a JSON ErrorBody; anything else (an HTML page) means the
+        # server has no such route, as production has no conversation routes.
+        if not (isinstance(payload, Mapping) and payload.get("success") is False):
+            return errors.EndpointUnavailableError(found)
+        message, action = not_found or (None, None)
+        return errors.NotFoundError(found, message=message, action=action)
+    kind = _ERROR_BY_STATUS.get(status)
+    if kind is None:
+        kind = errors.BadRequestError if 400 <= status < 500 else errors.ServerError
+    if status < 400:  # a redirect or other status we never follow
+        return errors.UnreadableResponseError(
+            found, message="Flashback answered in a way the app does not handle."
+        )
+    return kind(found)
+
+
+def _with_status(
+    details: errors.ErrorDetails,
+    status: int,
+    *,
+    server_message: str | None = None,
+    cause: str | None = None,
+) -> errors.ErrorDetails:
+    return errors.ErrorDetails(
+        method=details.method,
+        url=details.url,
+        status=status,
+        server_message=server_message,
+        cause=cause,
+    )
+
+
+def _with_cause(details: errors.ErrorDetails, exc: BaseException) -> errors.ErrorDetails:
+    text = str(exc) or type(exc).__name__
+    return errors.ErrorDetails(method=details.method, url=details.url, cause=text)
+
+
+def _too_large(details: errors.ErrorDetails, status: int, cap: int) -> errors.ResponseTooLargeError:
+    return errors.ResponseTooLargeError(
+        _with_status(details, status, cause=f"response larger than {cap // MEBIBYTE} MiB")
+    )
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)

@@ -1,0 +1,136 @@
+"""One hierarchy for everything that can go wrong talking to Flashback.
+
+Each error carries a plain sentence for people (``message``), what they can do about it
+(``action``), and technical ``details`` for the Details box and the log. Nothing here may
+hold a token: details are built from the method, the URL (which never carries secrets),
+the status and the server's own message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+
+@dataclass(frozen=True)
+class ErrorDetails:
+    """What support needs to know; shown under "Details" and written to the log."""
+
+    method: str = ""
+    url: str = ""
+    status: int | None = None
+    server_message: str | None = None
+    cause: str | None = None
+    occurred_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def as_text(self) -> str:
+        lines = [f"Time: {self.occurred_at.isoformat(timespec='seconds')}"]
+        if self.method or self.url:
+            lines.append(f"Request: {self.method} {self.url}".rstrip())
+        if self.status is not None:
+            lines.append(f"Status: {self.status}")
+        if self.server_message:
+            lines.append(f"Server said: {self.server_message}")
+        if self.cause:
+            lines.append(f"Cause: {self.cause}")
+        return "\n".join(lines)
+
+
+class FlashbackError(Exception):
+    """Base class. Subclasses set the default plain-language message and action."""
+
+    default_message = "Something went wrong while talking to Flashback."
+    default_action = "Try again in a moment. If it keeps happening, contact your IT support."
+
+    def __init__(
+        self,
+        details: ErrorDetails | None = None,
+        *,
+        message: str | None = None,
+        action: str | None = None,
+    ) -> None:
+        self.details = details or ErrorDetails()
+        self.message = message or self.default_message
+        self.action = action or self.default_action
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__}: {self.message} [{self.details.as_text()}]"
+
+
+class BadRequestError(FlashbackError):
+    default_message = "Flashback did not accept the request."
+    default_action = "Check your selection and try again. If it keeps happening, contact support."
+
+
+class UnauthorizedError(FlashbackError):
+    default_message = "Your sign-in has expired or is no longer valid."
+    default_action = "Sign in again to continue."
+
+
+class ForbiddenError(FlashbackError):
+    default_message = "You don't have access to this workspace."
+    default_action = "Ask your workspace administrator to add you."
+
+
+class NotFoundError(FlashbackError):
+    default_message = "This repository no longer exists on Flashback."
+    default_action = "The repository list has been refreshed. Pick another repository."
+
+
+class EndpointUnavailableError(FlashbackError):
+    """The server has no such route (an HTML 404): e.g. conversations outside TEST."""
+
+    default_message = "This Flashback server does not offer conversations."
+    default_action = (
+        "Conversations are only available on some Flashback servers. "
+        "Ask your IT department which server to use."
+    )
+
+
+class RateLimitedError(FlashbackError):
+    default_message = "Flashback is receiving too many requests right now."
+    default_action = "Wait a minute, then try again."
+
+
+class ServerError(FlashbackError):
+    default_message = "Flashback had a problem on its side."
+    default_action = "Try again in a few minutes. If it keeps happening, contact support."
+
+
+class NetworkUnreachableError(FlashbackError):
+    default_message = "Flashback can't be reached from this computer."
+    default_action = "Check your internet or VPN connection, then try again."
+
+
+class RequestTimeoutError(FlashbackError):
+    default_message = "Flashback took too long to answer."
+    default_action = "Check your connection and try again in a moment."
+
+
+class TlsError(FlashbackError):
+    default_message = "The connection to Flashback could not be verified as secure."
+    default_action = (
+        "Do not continue on this network. Contact your IT support: "
+        "the server's certificate is not trusted by this computer."
+    )
+
+
+class UnreadableResponseError(FlashbackError):
+    default_message = "Flashback sent an answer the app could not understand."
+    default_action = "Try again in a moment. If it keeps happening, contact support."
+
+
+class ResponseTooLargeError(UnreadableResponseError):
+    default_message = "Flashback sent far more data than expected, so the app stopped reading it."
+    default_action = "Try again later. If it keeps happening, contact support."
+
+
+class InsecureServerError(FlashbackError):
+    default_message = "The app refused to send your sign-in over an unprotected connection."
+    default_action = "Ask your IT department for the server's https:// address."
+
+
+class ConnectionDroppedError(FlashbackError):
+    default_message = "The connection to Flashback dropped before it answered."
+    default_action = "Check your connection and try again."

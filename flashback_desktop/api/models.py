@@ -1,0 +1,230 @@
+"""Typed, frozen views of the API's JSON, parsed defensively.
+
+Missing optional fields are fine. A field of the wrong type raises ``ShapeError``, which the
+client turns into an ``UnreadableResponseError``: the person sees a plain message, not a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+class ShapeError(ValueError):
+    """The JSON does not have the documented shape."""
+
+
+JsonObject = Mapping[str, Any]
+
+
+def as_object(value: object, what: str) -> JsonObject:
+    if not isinstance(value, Mapping):
+        raise ShapeError(f"{what} is not a JSON object")
+    return value
+
+
+def as_list(value: object, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ShapeError(f"{what} is not a JSON list")
+    return value
+
+
+def required_str(obj: JsonObject, key: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str) or not value:
+        raise ShapeError(f"field {key!r} is missing or not a non-empty string")
+    return value
+
+
+def optional_str(obj: JsonObject, key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ShapeError(f"field {key!r} is not a string")
+    return value
+
+
+def optional_bool(obj: JsonObject, key: str) -> bool | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise ShapeError(f"field {key!r} is not true or false")
+    return value
+
+
+def optional_datetime(obj: JsonObject, key: str) -> datetime | None:
+    """ISO 8601 timestamps; an unparseable date is shown as unknown rather than failing the list."""
+    value = optional_str(obj, key)
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def big_int(obj: JsonObject, key: str) -> int:
+    """Counters that arrive as decimal strings because they may exceed 2^53."""
+    value = obj.get(key)
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        raise ShapeError(f"field {key!r} is not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    raise ShapeError(f"field {key!r} is not a whole number")
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    id: str
+    name: str
+
+    @classmethod
+    def from_json(cls, value: object) -> Workspace:
+        obj = as_object(value, "workspace")
+        return cls(id=required_str(obj, "id"), name=optional_str(obj, "name") or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    id: str
+    name: str
+    workspace_id: str
+    storage_type: str
+    created_at: datetime | None
+    disabled: bool
+    # None: the server did not say (field absent); False: no AI model configured.
+    ai_configured: bool | None
+
+    @classmethod
+    def from_json(cls, value: object) -> Repository:
+        obj = as_object(value, "repository")
+        ai_llms = obj.get("aiLlms")
+        ai_configured = None if ai_llms is None else bool(as_list(ai_llms, "aiLlms"))
+        return cls(
+            id=required_str(obj, "id"),
+            name=optional_str(obj, "name") or "(unnamed repository)",
+            workspace_id=optional_str(obj, "workspaceId") or "",
+            storage_type=optional_str(obj, "storageType") or "",
+            created_at=optional_datetime(obj, "createdAt"),
+            disabled=bool(optional_bool(obj, "disabled")),
+            ai_configured=ai_configured,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedConversation:
+    conversation_id: str
+
+    @classmethod
+    def from_json(cls, value: object) -> CreatedConversation:
+        obj = as_object(value, "response")
+        if obj.get("success") is False:
+            raise ShapeError("the server answered success: false")
+        return cls(conversation_id=required_str(obj, "conversationId"))
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    id: str
+    repo_id: str
+    created_at: datetime | None
+    created_by: str
+    creator_name: str
+    title: str
+    tokens_in: int
+    tokens_out: int
+    deleted: bool
+
+    @classmethod
+    def from_json(cls, value: object) -> Conversation:
+        obj = as_object(value, "conversation")
+        creator = obj.get("creator")
+        creator_name = ""
+        if isinstance(creator, Mapping):
+            parts = (optional_str(creator, "name"), optional_str(creator, "lastName"))
+            creator_name = " ".join(p for p in parts if p)
+        return cls(
+            id=required_str(obj, "id"),
+            repo_id=optional_str(obj, "repoId") or "",
+            created_at=optional_datetime(obj, "createdAt"),
+            created_by=optional_str(obj, "createdBy") or "",
+            creator_name=creator_name,
+            title=optional_str(obj, "title") or "",
+            tokens_in=big_int(obj, "tokensIn"),
+            tokens_out=big_int(obj, "tokensOut"),
+            deleted=obj.get("deletedAt") is not None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationPage:
+    conversations: tuple[Conversation, ...]
+    total: int
+
+    @classmethod
+    def from_json(cls, value: object) -> ConversationPage:
+        obj = as_object(value, "response")
+        items = as_list(obj.get("conversations"), "conversations")
+        total = obj.get("total", len(items))
+        if not isinstance(total, int) or isinstance(total, bool):
+            raise ShapeError("field 'total' is not a number")
+        return cls(tuple(Conversation.from_json(item) for item in items), total)
+
+
+@dataclass(frozen=True, slots=True)
+class UserProfile:
+    id: str
+    first_name: str
+    last_name: str
+    email: str
+    org_id: str | None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or self.email
+
+    @classmethod
+    def from_json(cls, value: object) -> UserProfile:
+        obj = as_object(as_object(value, "response").get("data"), "profile")
+        return cls(
+            id=required_str(obj, "id"),
+            first_name=optional_str(obj, "name") or "",
+            last_name=optional_str(obj, "lastName") or "",
+            email=optional_str(obj, "email") or "",
+            org_id=optional_str(obj, "orgId"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    access_token: str
+    refresh_token: str | None
+
+    @classmethod
+    def from_json(cls, value: object) -> LoginResult:
+        obj = as_object(value, "response")
+        if obj.get("success") is False:
+            raise ShapeError("the server answered success: false")
+        return cls(
+            access_token=required_str(obj, "accessToken"),
+            refresh_token=optional_str(obj, "refreshToken"),
+        )
+
+
+def parse_repositories(value: object) -> tuple[Repository, ...]:
+    obj = as_object(value, "response")
+    return tuple(Repository.from_json(item) for item in as_list(obj.get("repos"), "repos"))
+
+
+def parse_workspaces(value: object) -> tuple[Workspace, ...]:
+    obj = as_object(value, "response")
+    items = as_list(obj.get("workspaces"), "workspaces")
+    return tuple(Workspace.from_json(item) for item in items)

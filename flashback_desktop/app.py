@@ -1,0 +1,213 @@
+"""Composition root: command line, QApplication, the qasync loop, the session and the window.
+
+The window is shown first; httpx, the keyring and the sandbox are loaded after the first
+paint, so start-up feels instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flashback_desktop import __version__
+from flashback_desktop.config import (
+    PRODUCTION_SERVER,
+    SERVER_ENV_VAR,
+    ServerUrlError,
+    choose_server,
+)
+
+if TYPE_CHECKING:
+    from flashback_desktop.sandbox import SandboxServer
+    from flashback_desktop.session.session import Session
+    from flashback_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("flashback.app")
+
+APP_NAME = "Flashback Desktop"
+ORG_NAME = "Flashback"
+EXIT_OK, EXIT_USAGE, EXIT_NEEDS_PERSON, EXIT_STUCK = 0, 2, 3, 4
+EXIT_AFTER_LIMIT_S = 60.0
+
+
+@dataclass(frozen=True)
+class Options:
+    server: str | None
+    demo: bool
+    exit_after: str | None
+    debug: bool
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="flashback-desktop",
+        description="Flashback Desktop: your Flashback repositories and AI conversations.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help=f"Flashback server to use (default: ${SERVER_ENV_VAR}, the saved setting, "
+        f"or {PRODUCTION_SERVER}).",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="Try the app against a built-in demo server; your real sign-in is not touched.",
+    )
+    parser.add_argument(
+        "--exit-after",
+        choices=("first-paint", "repos-loaded"),
+        help="Exit with status 0 right after this moment (for timing and screenshots).",
+    )
+    parser.add_argument("--debug", action="store_true", help="Write detailed logs.")
+    args = parser.parse_args(argv)
+    if args.demo and args.server:
+        parser.error("--demo uses the built-in demo server; leave out --server")
+    return Options(server=args.server, demo=args.demo, exit_after=args.exit_after, debug=args.debug)
+
+
+def log_directory() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, ORG_NAME))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    log_file = _setup_logging(options.debug)
+
+    # PySide6 before qasync, so qasync binds to it and not to another Qt binding.
+    import qasync
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("Another kind of Qt application object already exists")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
+
+    server_url = "demo"
+    if not options.demo:
+        saved = QSettings().value("server/url", None)
+        try:
+            server_url = choose_server(
+                options.server, os.environ, saved if isinstance(saved, str) else None
+            ).base_url
+        except ServerUrlError as exc:
+            print(f"flashback-desktop: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            exit_code: int = loop.run_until_complete(_run(options, server_url, log_file))
+            return exit_code
+    finally:
+        asyncio.set_event_loop(None)
+
+
+def _setup_logging(debug: bool) -> Path | None:
+    from flashback_desktop.logging_setup import setup_logging
+
+    return setup_logging(log_directory(), debug=debug)
+
+
+async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
+    from flashback_desktop.ui.crash_handler import CrashHandler
+    from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.tasks import TaskManager
+
+    loop = asyncio.get_running_loop()
+    finished: asyncio.Future[int] = loop.create_future()
+
+    def finish(code: int) -> None:
+        if not finished.done():
+            finished.set_result(code)
+
+    window: MainWindow | None = None
+    crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
+    crash_handler.install(loop)
+    tasks = TaskManager(crash_handler)
+    window = MainWindow(
+        tasks,
+        server_label="built-in demo server" if options.demo else server_url,
+        demo=options.demo,
+    )
+    _connect_exit_after(window, options.exit_after, finish)
+    window.closed.connect(lambda: finish(EXIT_OK))
+    painted = asyncio.Event()
+    window.first_painted.connect(painted.set)
+    window.show()
+    await painted.wait()
+
+    sandbox = None
+    session = None
+    try:
+        if not finished.done():
+            session, sandbox = await _build_session(options, server_url)
+            window.attach_session(session)
+        return await finished
+    finally:
+        await tasks.cancel_all()
+        if session is not None:
+            await session.close()
+        if sandbox is not None:
+            await asyncio.to_thread(sandbox.stop)
+        window.hide()
+        window.deleteLater()
+        log.info("Flashback Desktop stopped")
+
+
+def _connect_exit_after(
+    window: MainWindow, moment: str | None, finish: Callable[[int], None]
+) -> None:
+    """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
+    if moment is None:
+        return
+    if moment == "first-paint":
+        window.first_painted.connect(lambda: finish(EXIT_OK))
+    else:
+        window.repositories_shown.connect(lambda _count: finish(EXIT_OK))
+
+    def needs_person(dialog: object) -> None:
+        print(
+            f"flashback-desktop: stopped before {moment}: a dialog needs a person "
+            f"({type(dialog).__name__})",
+            file=sys.stderr,
+        )
+        finish(EXIT_NEEDS_PERSON)
+
+    window.dialog_opened.connect(needs_person)
+    asyncio.get_running_loop().call_later(EXIT_AFTER_LIMIT_S, lambda: finish(EXIT_STUCK))
+
+
+async def _build_session(options: Options, server_url: str) -> tuple[Session, SandboxServer | None]:
+    """Everything slow (httpx, keyring, the sandbox) happens here, after the first paint."""
+    from flashback_desktop.api.client import FlashbackClient
+    from flashback_desktop.config import canonical_origin
+    from flashback_desktop.session.session import Session
+    from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore
+
+    if options.demo:
+        from flashback_desktop.sandbox import SandboxServer
+
+        sandbox = SandboxServer()
+        await asyncio.to_thread(sandbox.start)
+        session = Session(FlashbackClient(sandbox.url), MemoryTokenStore())
+        log.info("Demo mode: signing in to the built-in sandbox at %s", sandbox.url)
+        await session.sign_in_with_password(sandbox.state.demo_email, sandbox.state.demo_password)
+        return session, sandbox
+    store = KeyringTokenStore(canonical_origin(server_url))
+    return Session(FlashbackClient(server_url), store), None

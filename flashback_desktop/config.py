@@ -1,0 +1,103 @@
+"""Which Flashback server the app talks to, and the rules a server URL must follow.
+
+No Qt here: the saved setting is passed in by the caller, so this module is plain logic.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+PRODUCTION_SERVER = "https://backend.flashback.tech"
+SERVER_ENV_VAR = "FLASHBACK_SERVER"
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class ServerUrlError(ValueError):
+    """A server address the app refuses to use; the message is meant for people."""
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """The server to use and where that choice came from (for the log and the About box)."""
+
+    base_url: str
+    source: str  # "command line", "environment", "settings" or "default"
+
+    @property
+    def origin(self) -> str:
+        return canonical_origin(self.base_url)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for localhost and loopback IP literals: the only hosts allowed over plain HTTP."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_server_url(raw: str) -> str:
+    """Validate a server address and return it without a trailing slash.
+
+    Tokens go only over HTTPS; plain HTTP is accepted for loopback (the sandbox) alone.
+    """
+    text = raw.strip()
+    if not text:
+        raise ServerUrlError("The server address is empty.")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        raise ServerUrlError(
+            f"“{text}” is not a web address. It should look like https://flashback.example.com."
+        )
+    if parts.username or parts.password:
+        raise ServerUrlError("The server address must not contain a user name or password.")
+    if parts.query or parts.fragment:
+        raise ServerUrlError("The server address must not contain “?” or “#” parts.")
+    if scheme == "http" and not is_loopback_host(parts.hostname):
+        raise ServerUrlError(
+            f"“{text}” uses plain http, which would send your sign-in unprotected. "
+            "Use an https:// address."
+        )
+    try:
+        parts.port  # noqa: B018 - raises ValueError for an out-of-range port
+    except ValueError as exc:
+        raise ServerUrlError(f"“{text}” has an invalid port number.") from exc
+    return f"{scheme}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+
+
+def canonical_origin(url: str) -> str:
+    """scheme://host[:port] with the default port dropped: the key tokens are stored under.
+
+    TEST and production servers differ in host or port, so their tokens never mix.
+    """
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    port = parts.port
+    if port is None or port == _DEFAULT_PORTS.get(scheme):
+        return f"{scheme}://{host}"
+    return f"{scheme}://{host}:{port}"
+
+
+def choose_server(
+    command_line: str | None, environment: Mapping[str, str], saved: str | None
+) -> ServerChoice:
+    """First of: --server, FLASHBACK_SERVER, the saved setting, production."""
+    candidates = (
+        (command_line, "command line"),
+        (environment.get(SERVER_ENV_VAR), "environment"),
+        (saved, "settings"),
+    )
+    for value, source in candidates:
+        if value and value.strip():
+            return ServerChoice(normalise_server_url(value), source)
+    return ServerChoice(PRODUCTION_SERVER, "default")

@@ -1,0 +1,114 @@
+"""The selected repository, the New Conversation button, and the result area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flashback_desktop.api.models import Repository
+
+
+class ConversationPanel(QWidget):
+    new_conversation_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repository: Repository | None = None
+        self._busy = False
+
+        self.selection_label = QLabel("Select a repository to start a conversation.")
+        self.selection_label.setObjectName("selectionLabel")
+        self.selection_label.setTextFormat(Qt.TextFormat.RichText)
+        self.new_button = QPushButton("New Conversation")
+        self.new_button.setObjectName("newConversationButton")
+        self.new_button.setToolTip(
+            "Start a new AI conversation for the selected repository (Ctrl+N)"
+        )
+        self.new_button.setAccessibleName("New Conversation")
+        self.new_button.clicked.connect(self.new_conversation_requested)
+
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("aiHintLabel")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setVisible(False)
+
+        self.result_caption = QLabel("✓ Conversation created:")
+        self.result_id = QLineEdit()
+        self.result_id.setObjectName("conversationIdField")
+        self.result_id.setReadOnly(True)
+        self.result_id.setAccessibleName("New conversation ID")
+        self.copy_button = QPushButton("Copy")
+        self.copy_button.setObjectName("copyIdButton")
+        self.copy_button.setToolTip("Copy the conversation ID")
+        self.copy_button.clicked.connect(self.copy_id)
+        self.result_row = QWidget()
+        result_layout = QHBoxLayout(self.result_row)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        result_layout.addWidget(self.result_caption)
+        result_layout.addWidget(self.result_id, 1)
+        result_layout.addWidget(self.copy_button)
+        self.result_row.setVisible(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.selection_label, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.result_row)
+        self._update_button()
+
+    @property
+    def repository(self) -> Repository | None:
+        return self._repository
+
+    def set_repository(self, repository: Repository | None, workspace_name: str = "") -> None:
+        self._repository = repository
+        if repository is None:
+            self.selection_label.setText("Select a repository to start a conversation.")
+            self.hint_label.setVisible(False)
+        else:
+            where = f" · {workspace_name}" if workspace_name else ""
+            self.selection_label.setText(f"<b>{_escape(repository.name)}</b>{_escape(where)}")
+            no_model = repository.ai_configured is False
+            self.hint_label.setText(
+                "This repository has no AI model yet: a conversation can be started, but it "
+                "won't be able to answer until an administrator adds a model."
+            )
+            self.hint_label.setVisible(no_model)
+        self._update_button()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.new_button.setText("Starting conversation…" if busy else "New Conversation")
+        self._update_button()
+
+    def show_created(self, conversation_id: str) -> None:
+        self.result_id.setText(conversation_id)
+        self.result_row.setVisible(True)
+        self.result_id.setFocus()
+        self.result_id.selectAll()
+
+    def clear_result(self) -> None:
+        self.result_id.clear()
+        self.result_row.setVisible(False)
+
+    def copy_id(self) -> None:
+        if self.result_id.text():
+            QGuiApplication.clipboard().setText(self.result_id.text())
+
+    def _update_button(self) -> None:
+        self.new_button.setEnabled(self._repository is not None and not self._busy)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,78 @@
+"""The one place unexpected exceptions end up: the log, then a crash dialog.
+
+Installed for ``sys.excepthook`` (exceptions in Qt slots), ``threading.excepthook`` and the
+asyncio loop's exception handler; the task manager reports failed tasks here too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from flashback_desktop.logging_setup import redact
+from flashback_desktop.ui.error_dialog import ErrorDialog
+
+log = logging.getLogger("flashback.crash")
+
+
+def crash_dialog(parent: QWidget | None, exc: BaseException, log_path: str | None) -> ErrorDialog:
+    where = f"\n\nThe app's log is at: {log_path}" if log_path else ""
+    details = redact("".join(traceback.format_exception(exc))) + where
+    dialog = ErrorDialog(
+        parent,
+        headline="Something unexpected went wrong in Flashback Desktop.",
+        message="The app ran into a problem it did not expect. Your data on Flashback is safe.",
+        action="You can keep working. If this happens again, copy the details and send them "
+        f"to your IT support.{where}",
+        details=details,
+    )
+    dialog.setObjectName("crashDialog")
+    return dialog
+
+
+class CrashHandler:
+    def __init__(self, parent: Callable[[], QWidget | None], log_path: str | None) -> None:
+        self._parent = parent
+        self._log_path = log_path
+        self.reported: list[BaseException] = []
+
+    def __call__(self, exc: BaseException) -> None:
+        log.critical("Unexpected error", exc_info=exc)
+        self.reported.append(exc)
+        # Open the dialog from the event loop, never from inside the failing code path.
+        QTimer.singleShot(0, lambda: crash_dialog(self._parent(), exc, self._log_path).open())
+
+    def install(self, loop: asyncio.AbstractEventLoop) -> None:
+        sys.excepthook = self._excepthook
+        threading.excepthook = self._thread_excepthook
+        loop.set_exception_handler(self._loop_exception_handler)
+
+    def _excepthook(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        self(exc.with_traceback(tb))
+
+    def _thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self(args.exc_value)
+
+    def _loop_exception_handler(
+        self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]
+    ) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, BaseException):
+            self(exc)
+        else:
+            log.error("Event loop error: %s", context.get("message"))
