@@ -1,0 +1,70 @@
+"""Shared fixtures: the sandbox over loopback, an in-memory keyring, and a qasync loop for GUI tests."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Iterator
+
+# Under tests/run Qt uses Xvfb (xcb); a bare `pytest` falls back to the offscreen platform.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
+import pytest
+import pytest_asyncio
+import qasync
+from keyring.backend import KeyringBackend
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.logging_setup import install_redaction
+from flashback_desktop.sandbox import SandboxServer
+from tests.support.memory_keyring import MemoryKeyring
+
+# Short enough that timeout tests stay quick, long enough for a loaded 2-core machine.
+FAST_LIMITS = ClientLimits(connect_timeout_s=2.0, read_timeout_s=5.0, deadline_s=8.0)
+
+install_redaction()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test starts with an empty in-memory keyring, never the person's real one."""
+    previous: KeyringBackend = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer() as server:
+        yield server
+
+
+@pytest_asyncio.fixture
+async def client(sandbox: SandboxServer) -> AsyncIterator[FlashbackClient]:
+    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
+    api.set_access_token(sandbox.state.demo_token)
+    yield api
+    await api.aclose()
+
+
+@pytest.fixture
+def qasync_loop(qapp: PySide6.QtWidgets.QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop over pytest-qt's QApplication; tasks advance inside qtbot.waitUntil."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        qtbot.waitUntil(lambda: all(task.done() for task in leftovers), timeout=5000)
+    # stop() would quit pytest-qt's QApplication; mark the loop stopped instead, then close it
+    # (which also shuts down its thread executor).
+    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    loop.close()
+    asyncio.set_event_loop(None)

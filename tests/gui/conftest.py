@@ -1,0 +1,86 @@
+"""A real MainWindow wired to a real session against the sandbox, driven through pytest-qt."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.config import canonical_origin
+from flashback_desktop.sandbox import SandboxServer
+from flashback_desktop.session.session import Session
+from flashback_desktop.session.token_store import ACCESS_TOKEN_ENTRY, KeyringTokenStore
+from flashback_desktop.ui.main_window import MainWindow
+from flashback_desktop.ui.tasks import TaskManager
+from tests.conftest import FAST_LIMITS
+from tests.support.memory_keyring import MemoryKeyring
+
+T = TypeVar("T")
+
+
+@dataclass
+class App:
+    """What a GUI test drives: the window, its session, and the sandbox behind it."""
+
+    window: MainWindow
+    session: Session
+    sandbox: SandboxServer
+    qtbot: QtBot
+    crashes: list[BaseException] = field(default_factory=list)
+
+    def run(self, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 10_000) -> T:
+        """Run a coroutine on the qasync loop from a synchronous test."""
+        task = asyncio.ensure_future(coroutine)
+        self.qtbot.waitUntil(task.done, timeout=timeout_ms)
+        return task.result()
+
+    def select(self, name: str) -> None:
+        for row in range(self.window.model.rowCount()):
+            repository = self.window.model.repository_at(row)
+            if repository is not None and repository.name == name:
+                self.window.table.selectRow(row)
+                return
+        raise LookupError(name)
+
+
+@pytest.fixture
+def start_app(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    sandbox: SandboxServer,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[Callable[..., App]]:
+    started: list[App] = []
+
+    def start(*, signed_in: bool = True, limits: ClientLimits = FAST_LIMITS) -> App:
+        if signed_in:
+            service = f"Flashback Desktop ({canonical_origin(sandbox.url)})"
+            memory_keyring.entries[(service, ACCESS_TOKEN_ENTRY)] = sandbox.state.demo_token
+        crashes: list[BaseException] = []
+        window = MainWindow(TaskManager(crashes.append), server_label=sandbox.url)
+        qtbot.addWidget(window)
+        session = Session(
+            FlashbackClient(sandbox.url, limits=limits),
+            KeyringTokenStore(canonical_origin(sandbox.url)),
+        )
+        app = App(window, session, sandbox, qtbot, crashes)
+        started.append(app)
+        window.show()
+        qtbot.waitExposed(window)
+        if signed_in:
+            with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
+                window.attach_session(session)
+        else:
+            window.attach_session(session)
+        return app
+
+    yield start
+    for app in started:
+        app.run(app.window.tasks.cancel_all())
+        app.run(app.session.close())
+        assert app.crashes == [], f"unexpected errors reached the crash handler: {app.crashes}"

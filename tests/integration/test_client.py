@@ -1,0 +1,176 @@
+"""FlashbackClient against the sandbox over real loopback HTTP: every outcome a person can meet."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from flashback_desktop.api import errors
+from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.sandbox import Fault, SandboxServer
+from tests.conftest import FAST_LIMITS
+from tests.support.sandbox_data import FORBIDDEN_REPO, repo_id_named
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_lists_repositories_and_workspaces(client: FlashbackClient) -> None:
+    repos = await client.list_repositories()
+    workspaces = await client.list_workspaces()
+    assert len(repos) >= 12
+    names = {w.id: w.name for w in workspaces}
+    assert all(r.workspace_id in names for r in repos)
+    assert FORBIDDEN_REPO not in {r.name for r in repos}
+    assert {r.ai_configured for r in repos} == {None, True, False}
+
+
+async def test_creates_exactly_one_conversation(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    repo_id = repo_id_named(sandbox, "Contracts 2026")
+    created = await client.create_conversation(repo_id)
+    assert [c["id"] for c in sandbox.state.conversations_for(repo_id)] == [created.conversation_id]
+    page = await client.list_conversations(repo_id)
+    assert [c.id for c in page.conversations] == [created.conversation_id]
+    assert sandbox.state.request_count("POST", "/conversation") == 1
+
+
+async def test_profile_and_password_login(sandbox: SandboxServer) -> None:
+    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
+    try:
+        result = await api.login(sandbox.state.demo_email, sandbox.state.demo_password)
+        api.set_access_token(result.access_token)
+        profile = await api.get_profile()
+        assert profile.email == sandbox.state.demo_email
+        with pytest.raises(errors.UnauthorizedError):
+            await api.login(sandbox.state.demo_email, "wrong password")
+    finally:
+        await api.aclose()
+
+
+async def test_400_for_a_blank_repository(client: FlashbackClient) -> None:
+    with pytest.raises(errors.BadRequestError) as caught:
+        await client.create_conversation("  ")
+    assert caught.value.details.status == 400
+    assert caught.value.details.server_message
+
+
+async def test_401_for_a_bad_token(client: FlashbackClient, sandbox: SandboxServer) -> None:
+    client.set_access_token("not-a-valid-token")
+    with pytest.raises(errors.UnauthorizedError):
+        await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
+    assert sandbox.state.conversations_for(repo_id_named(sandbox, "Contracts 2026")) == []
+
+
+async def test_401_for_an_expired_token(client: FlashbackClient, sandbox: SandboxServer) -> None:
+    client.set_access_token(sandbox.state.issue_token(lifetime_s=-10))
+    with pytest.raises(errors.UnauthorizedError):
+        await client.list_repositories()
+
+
+async def test_403_for_a_workspace_without_access(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    with pytest.raises(errors.ForbiddenError) as caught:
+        await client.create_conversation(repo_id_named(sandbox, FORBIDDEN_REPO))
+    assert "administrator" in caught.value.action
+
+
+async def test_404_json_means_the_repository_is_gone(client: FlashbackClient) -> None:
+    with pytest.raises(errors.NotFoundError) as caught:
+        await client.create_conversation("no-such-repository")
+    assert "no longer exists" in caught.value.message
+
+
+async def test_html_404_means_no_conversations_on_this_server(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    sandbox.state.conversations_enabled = False
+    with pytest.raises(errors.EndpointUnavailableError) as caught:
+        await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
+    assert "does not offer conversations" in caught.value.message
+    assert caught.value.details.cause is not None and "Cannot POST" in caught.value.details.cause
+
+
+async def test_500_is_a_server_error(client: FlashbackClient, sandbox: SandboxServer) -> None:
+    sandbox.state.faults.add("POST", "/conversation", Fault(status=500))
+    with pytest.raises(errors.ServerError) as caught:
+        await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
+    assert caught.value.details.status == 500
+
+
+async def test_html_where_json_was_expected(client: FlashbackClient, sandbox: SandboxServer) -> None:
+    sandbox.state.faults.add(
+        "GET", "/repo", Fault(status=200, body="<html>login portal</html>", content_type="text/html")
+    )
+    with pytest.raises(errors.UnreadableResponseError):
+        await client.list_repositories()
+
+
+async def test_unreachable_server() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    api = FlashbackClient(f"http://127.0.0.1:{port}", limits=FAST_LIMITS)
+    try:
+        with pytest.raises(errors.NetworkUnreachableError) as caught:
+            await api.list_repositories()
+        assert "VPN" in caught.value.action
+    finally:
+        await api.aclose()
+
+
+async def test_a_server_that_does_not_answer_times_out(sandbox: SandboxServer) -> None:
+    sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=3.0))
+    api = FlashbackClient(sandbox.url, limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
+    api.set_access_token(sandbox.state.demo_token)
+    try:
+        with pytest.raises(errors.RequestTimeoutError):
+            await api.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
+    finally:
+        await api.aclose()
+
+
+async def test_response_size_cap(sandbox: SandboxServer) -> None:
+    api = FlashbackClient(sandbox.url, limits=ClientLimits(max_response_bytes=1024))
+    api.set_access_token(sandbox.state.demo_token)
+    try:
+        with pytest.raises(errors.ResponseTooLargeError) as caught:
+            await api.list_repositories()
+        assert "more data than expected" in caught.value.message
+    finally:
+        await api.aclose()
+
+
+async def test_loopback_ignores_a_dead_proxy(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for variable in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy"):
+        monkeypatch.setenv(variable, dead)
+    for variable in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(variable, raising=False)
+    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
+    api.set_access_token(sandbox.state.demo_token)
+    try:
+        assert await api.list_repositories()
+    finally:
+        await api.aclose()
+
+
+async def test_plain_http_to_a_remote_host_is_refused() -> None:
+    with pytest.raises(errors.InsecureServerError):
+        FlashbackClient("http://flashback.example.com")
+
+
+async def test_the_token_never_appears_in_error_details(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    sandbox.state.faults.add("GET", "/repo", Fault(status=500))
+    with pytest.raises(errors.ServerError) as caught:
+        await client.list_repositories()
+    assert sandbox.state.demo_token not in caught.value.details.as_text()
+    assert sandbox.state.demo_token not in str(caught.value)

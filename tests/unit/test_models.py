@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from flashback_desktop.api.models import (
+    ConversationPage,
+    CreatedConversation,
+    Repository,
+    ShapeError,
+    UserProfile,
+    parse_repositories,
+)
+
+REPO: dict[str, Any] = {
+    "id": "r1",
+    "name": "Contracts 2026",
+    "storageType": "GCS",
+    "mode": "NORMAL",
+    "workspaceId": "w1",
+    "buckets": [],
+    "createdAt": "2026-01-02T09:30:00.000Z",
+}
+
+
+def test_repository_with_only_required_fields() -> None:
+    repo = Repository.from_json(REPO)
+    assert repo.name == "Contracts 2026"
+    assert repo.created_at is not None and repo.created_at.year == 2026
+    assert repo.ai_configured is None  # absent means unknown, not "none"
+    assert repo.disabled is False
+
+
+def test_ai_models_empty_list_means_none_configured() -> None:
+    assert Repository.from_json({**REPO, "aiLlms": []}).ai_configured is False
+    assert Repository.from_json({**REPO, "aiLlms": [{"aiLlmId": "x"}]}).ai_configured is True
+
+
+def test_wrong_types_are_a_shape_error_not_a_crash() -> None:
+    with pytest.raises(ShapeError):
+        Repository.from_json({**REPO, "id": 5})
+    with pytest.raises(ShapeError):
+        parse_repositories({"success": True, "repos": {"not": "a list"}})
+    with pytest.raises(ShapeError):
+        Repository.from_json({**REPO, "aiLlms": "yes"})
+
+
+def test_unparseable_date_is_unknown() -> None:
+    assert Repository.from_json({**REPO, "createdAt": "yesterday"}).created_at is None
+
+
+def test_created_conversation_needs_an_id() -> None:
+    assert CreatedConversation.from_json({"success": True, "conversationId": "c"}).conversation_id
+    with pytest.raises(ShapeError):
+        CreatedConversation.from_json({"success": True})
+    with pytest.raises(ShapeError):
+        CreatedConversation.from_json({"success": False, "conversationId": "c"})
+
+
+def test_token_counters_beyond_64_bits_survive() -> None:
+    huge = str(2**70)
+    page = ConversationPage.from_json(
+        {
+            "success": True,
+            "total": 1,
+            "conversations": [{"id": "c1", "tokensIn": huge, "tokensOut": "0"}],
+        }
+    )
+    assert page.conversations[0].tokens_in == 2**70
+    with pytest.raises(ShapeError):
+        ConversationPage.from_json({"conversations": [{"id": "c", "tokensIn": "-1"}], "total": 1})
+
+
+def test_profile_display_name() -> None:
+    profile = UserProfile.from_json(
+        {"success": True, "data": {"id": "u", "name": "Ana", "lastName": "Ruiz", "email": "a@x"}}
+    )
+    assert profile.display_name == "Ana Ruiz"
