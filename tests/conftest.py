@@ -68,3 +68,5 @@ def qasync_loop(qapp: PySide6.QtWidgets.QApplication, qtbot: QtBot) -> Iterator[
     loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
     loop.close()
     asyncio.set_event_loop(None)
+    # qasync marked itself as the running loop; later pytest-asyncio tests need none running.
+    asyncio.events._set_running_loop(None)

@@ -335,6 +335,10 @@ class MainWindow(QMainWindow):
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 
+    @property
+    def sign_in_dialog(self) -> SignInDialog | None:
+        return self._sign_in_dialog
+
     def ask_sign_in(self, reason: str | None = None) -> None:
         if self._sign_in_dialog is not None:
             self._sign_in_dialog.raise_()

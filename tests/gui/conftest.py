@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
@@ -84,3 +86,5 @@ def start_app(
         app.run(app.window.tasks.cancel_all())
         app.run(app.session.close())
         assert app.crashes == [], f"unexpected errors reached the crash handler: {app.crashes}"
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()

@@ -1,0 +1,685 @@
+"""Seeded demo data and the sandbox's in-memory store.
+
+Everything seeded is deterministic: fixed ids (UUID5 of readable names),
+fixed dates, and fake secrets derived from hashes, so screenshots, tests and
+benchmarks see the same organisation every time. Only what happens at run
+time (conversation ids, refresh tokens, the signing key) is random.
+
+The shapes follow flashback-api/openapi.yaml on purpose without sharing any
+code with the client: the sandbox must agree with the contract, not with
+the client's reading of it.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import re
+import secrets
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import tokens
+from .faults import FaultPlan
+
+Json = dict[str, Any]
+
+_NAMESPACE = uuid.UUID("6f1c9a52-3b8e-4d7a-9c15-0e2f4b6d8a31")
+
+ORG_ID = str(uuid.uuid5(_NAMESPACE, "org:acme"))
+ORG_NAME = "Acme Ltd"
+
+# Public demo credentials: they only ever open the sandbox.
+DEMO_EMAIL = "ana.ruiz@demo.flashback.tech"
+DEMO_PASSWORD = "demo-password"  # noqa: S105 - published demo credential, not a secret
+
+ORG_ROLE_NAMES = {0: "USER", 1: "BILLING", 2: "WORKSPACES", 254: "ADMINISTRATORS", 255: "OWNER"}
+_ORG_ADMIN_ROLES = frozenset({254, 255})
+REFRESH_LIFETIME_S = 30 * 24 * 3600
+
+
+def _id(kind: str, name: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{name}"))
+
+
+def _opaque(seed: str, length: int, alphabet: str = "0123456789abcdef") -> str:
+    """A fake secret-looking string that is the same on every run."""
+    digest = hashlib.sha256(seed.encode("utf-8")).digest()
+    while len(digest) < length:
+        digest += hashlib.sha256(digest).digest()
+    return "".join(alphabet[byte % len(alphabet)] for byte in digest[:length])
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def iso(moment: datetime) -> str:
+    """ISO-8601 in UTC with milliseconds and Z, like JavaScript's toISOString()."""
+    utc = moment.astimezone(UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+# ---------------------------------------------------------------- users
+
+ANA_ID = _id("user", "ana.ruiz")
+BEN_ID = _id("user", "ben.okafor")
+CHLOE_ID = _id("user", "chloe.martin")
+DAN_ID = _id("user", "dan.whitfield")
+DEMO_USER_ID = ANA_ID
+
+# (id, first name, last name, email local part, orgRole, active)
+_USERS: tuple[tuple[str, str, str, str, int, bool], ...] = (
+    (ANA_ID, "Ana", "Ruiz", "ana.ruiz", 0, True),
+    (BEN_ID, "Ben", "Okafor", "ben.okafor", 255, True),
+    (CHLOE_ID, "Chloe", "Martin", "chloe.martin", 0, True),
+    (DAN_ID, "Dan", "Whitfield", "dan.whitfield", 0, False),  # left the company: USER_INACTIVE
+)
+
+
+def seed_users() -> list[Json]:
+    """Sandbox user records (internal shape: they carry a password and an active flag)."""
+    return [
+        {
+            "id": user_id,
+            "name": first,
+            "lastName": last,
+            "email": f"{local}@demo.flashback.tech",
+            "password": DEMO_PASSWORD,
+            "orgId": ORG_ID,
+            "orgRole": org_role,
+            "active": active,
+        }
+        for user_id, first, last, local, org_role, active in _USERS
+    ]
+
+
+# ---------------------------------------------------------------- workspaces
+
+WORKSPACE_IDS = {
+    name: _id("workspace", name)
+    for name in ("Marketing", "Legal", "Finance", "Operations", "Executive")
+}
+# Ana (the demo user) belongs to every workspace except Executive.
+DEMO_WORKSPACES = ("Marketing", "Legal", "Finance", "Operations")
+_MEMBERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Marketing": ((ANA_ID, "WRITE"), (BEN_ID, "ADMIN"), (CHLOE_ID, "ADMIN")),
+    "Legal": ((ANA_ID, "READ"), (BEN_ID, "ADMIN")),
+    "Finance": ((ANA_ID, "ADMIN"), (BEN_ID, "ADMIN")),
+    "Operations": ((ANA_ID, "READ"), (BEN_ID, "ADMIN"), (CHLOE_ID, "WRITE")),
+    "Executive": ((BEN_ID, "ADMIN"), (CHLOE_ID, "READ")),
+}
+
+
+def seed_workspaces() -> list[Json]:
+    """Workspaces shaped like WorkspaceSummary, with their member lists."""
+    users = {user["id"]: user for user in seed_users()}
+    return [
+        {
+            "id": WORKSPACE_IDS[name],
+            "name": name,
+            "orgId": ORG_ID,
+            "users": [
+                {
+                    "userId": user_id,
+                    "role": role,
+                    "user": {
+                        key: users[user_id][key]
+                        for key in ("id", "name", "lastName", "email", "orgRole")
+                    },
+                }
+                for user_id, role in members
+            ],
+        }
+        for name, members in _MEMBERS.items()
+    ]
+
+
+# ---------------------------------------------------------------- repositories
+
+_AI_PROVIDERS = {
+    "OPENAI": ("OpenAI GPT", "https://api.openai.com/v1"),
+    "ANTHROPIC": ("Anthropic Claude", "https://api.anthropic.com/v1"),
+    "GOOGLE": ("Google Gemini", "https://generativelanguage.googleapis.com/v1beta/openai"),
+    "AWS": ("AWS Bedrock", "https://bedrock-runtime.eu-west-1.amazonaws.com"),
+}
+_REGIONS = {
+    "S3": ("eu-west-1", "us-east-1"),
+    "GCS": ("europe-west1", "us-central1"),
+    "BLOB": ("westeurope", "eastus"),
+}
+
+
+@dataclass(frozen=True)
+class _RepoSpec:
+    name: str
+    workspace: str
+    storage: str  # S3 | GCS | BLOB
+    mode: str  # NORMAL | MIRROR
+    ai: str | None  # space-separated AiTypes; "" gives "aiLlms": [], None leaves the field out
+    created: str  # "YYYY-MM-DD HH:MM", UTC
+    disabled: bool = False
+    wallet: bool = False
+    ai_link_only: bool = False  # aiLlms entries carry aiLlmId without the nested aiLlm
+
+
+_SEED_REPOS = (
+    _RepoSpec("Marketing assets", "Marketing", "S3", "NORMAL", "OPENAI", "2026-03-12 09:15"),
+    _RepoSpec("Brand guidelines", "Marketing", "GCS", "NORMAL", "", "2025-11-04 14:02"),
+    _RepoSpec(
+        "Campaigns 2026", "Marketing", "S3", "MIRROR", "ANTHROPIC OPENAI", "2026-04-01 08:30"
+    ),
+    _RepoSpec("Social media archive", "Marketing", "BLOB", "NORMAL", None, "2025-06-20 16:45"),
+    _RepoSpec("Contracts 2026", "Legal", "GCS", "NORMAL", None, "2026-01-02 10:00"),
+    _RepoSpec("Contracts archive 2019-2025", "Legal", "S3", "MIRROR", "OPENAI", "2025-12-30 17:20"),
+    _RepoSpec("NDAs", "Legal", "BLOB", "NORMAL", "GOOGLE", "2025-09-15 11:10", ai_link_only=True),
+    _RepoSpec("Litigation holds", "Legal", "S3", "NORMAL", "", "2025-03-03 09:00", disabled=True),
+    _RepoSpec(
+        "Invoices 2026", "Finance", "S3", "NORMAL", "OPENAI", "2026-01-05 07:55", wallet=True
+    ),
+    _RepoSpec("Audit evidence FY2025", "Finance", "GCS", "MIRROR", None, "2026-02-10 13:40"),
+    _RepoSpec("Payroll exports", "Finance", "BLOB", "NORMAL", "", "2025-08-01 06:00"),
+    _RepoSpec("Budget planning", "Finance", "S3", "NORMAL", "AWS", "2026-02-27 15:25"),
+    _RepoSpec("Vendor onboarding", "Operations", "GCS", "NORMAL", "ANTHROPIC", "2025-10-08 12:12"),
+    _RepoSpec(
+        "IT runbooks", "Operations", "BLOB", "MIRROR", "OPENAI", "2025-05-19 10:30", wallet=True
+    ),
+    # Executive: Ana is not a member, so these are hidden from her and refused (403).
+    _RepoSpec("Board minutes", "Executive", "S3", "NORMAL", "OPENAI", "2026-01-20 18:00"),
+    _RepoSpec("M&A due diligence", "Executive", "GCS", "MIRROR", "", "2026-03-30 09:45"),
+)
+
+
+def _encrypted_envelope(seed: str) -> Json:
+    """An EncryptedKey the client cannot (and need not) decrypt."""
+    return {
+        "key": _opaque(f"{seed}:key", 64),
+        "iv": _opaque(f"{seed}:iv", 24),
+        "authTag": _opaque(f"{seed}:tag", 32),
+        "message": _opaque(f"{seed}:msg", 96),
+    }
+
+
+_UPPER32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+def _access_key(storage: str, seed: str) -> str:
+    if storage == "BLOB":  # Azure names the storage account instead of an access key id
+        return "acmedemo" + _opaque(f"{seed}:access", 8, "abcdefghijklmnopqrstuvwxyz0123456789")
+    prefix = "AKIA" if storage == "S3" else "GOOG1E"
+    return prefix + _opaque(f"{seed}:access", 16, _UPPER32)
+
+
+def _endpoint(storage: str, region: str) -> str:
+    if storage == "S3":
+        return f"https://s3.{region}.amazonaws.com"
+    if storage == "GCS":
+        return "https://storage.googleapis.com"
+    return f"https://acmedemo{region}.blob.core.windows.net"
+
+
+def _bucket(repo: Json, index: int, master: bool) -> Json:
+    storage = repo["storageType"]
+    region = _REGIONS[storage][index % 2]
+    bucket_id = _id("bucket", f"{repo['id']}:{index}")
+    bucket: Json = {
+        "id": bucket_id,
+        "name": f"{repo['name']} ({'primary' if master else 'mirror'})",
+        "bucket": f"acme-{_slug(repo['name'])}-{region}"[:63],
+        "storageType": storage,
+        "key": _access_key(storage, bucket_id),
+        "secret": _encrypted_envelope(bucket_id),
+        "endpoint": _endpoint(storage, region),
+        "region": region,
+        "status": "ACTIVE",
+        "createdAt": repo["createdAt"],
+        "workspaceId": repo["workspaceId"],
+        "repos": [{key: repo[key] for key in ("id", "name", "storageType", "createdAt")}],
+    }
+    if storage == "GCS":
+        bucket["projectId"] = "acme-demo-storage"
+    return {
+        "folder": f"{_slug(repo['name'])}/",
+        "master": master,
+        "bucketId": bucket_id,
+        "bucket": bucket,
+    }
+
+
+def _ai_llm(provider: str, workspace_id: str, created: str) -> Json:
+    label, endpoint = _AI_PROVIDERS[provider]
+    return {
+        "id": _id("aillm", f"{provider}:{workspace_id}"),
+        "orgId": ORG_ID,
+        "workspaceId": workspace_id,
+        "userId": BEN_ID,
+        "name": label,
+        "aiType": provider,
+        "endpoint": endpoint,
+        "key": None,  # the API never returns provider secrets
+        "createdAt": created,
+    }
+
+
+def _ai_links(spec: _RepoSpec, workspace_id: str, created: str) -> list[Json]:
+    links = []
+    for provider in (spec.ai or "").split():
+        llm = _ai_llm(provider, workspace_id, created)
+        links.append(
+            {"aiLlmId": llm["id"]} if spec.ai_link_only else {"aiLlmId": llm["id"], "aiLlm": llm}
+        )
+    return links
+
+
+def _build_repo(spec: _RepoSpec, repo_id: str) -> Json:
+    created = iso(datetime.fromisoformat(spec.created).replace(tzinfo=UTC))
+    repo: Json = {
+        "id": repo_id,
+        "name": spec.name,
+        "storageType": spec.storage,
+        "mode": spec.mode,
+        "workspaceId": WORKSPACE_IDS[spec.workspace],
+        "createdAt": created,
+    }
+    masters = (True, False) if spec.mode == "MIRROR" else (True,)
+    repo["buckets"] = [_bucket(repo, index, master) for index, master in enumerate(masters)]
+    if spec.ai is not None:
+        repo["aiLlms"] = _ai_links(spec, repo["workspaceId"], created)
+    if spec.disabled:
+        repo["disabled"] = True
+    if spec.wallet:
+        repo["walletAddress"] = "G" + _opaque(f"{repo_id}:wallet", 55, _UPPER32)  # Stellar-style
+    return repo
+
+
+def seed_repos() -> list[Json]:
+    """The demo repositories (StorageRepoWithBuckets), including two the demo user cannot see."""
+    return [_build_repo(spec, _id("repo", spec.name)) for spec in _SEED_REPOS]
+
+
+_BENCH_TOPICS = (
+    "Contracts", "Invoices", "Marketing assets", "Product photos", "Press releases", "HR records",
+    "Payroll exports", "Audit evidence", "Board papers", "Supplier contracts", "Customer letters",
+    "Design files", "Research data", "Compliance reports", "Training materials", "Tax filings",
+    "Sales proposals", "Project archive", "Legal opinions", "IT runbooks", "Vendor quotes",
+    "Event photos", "Brand guidelines", "Insurance policies", "Procurement records",
+)  # fmt: skip
+_BENCH_QUALIFIERS = (
+    "2022", "2023", "2024", "2025", "2026", "EMEA", "APAC", "Americas", "archive", "Q1",
+    "Q2", "Q3", "Q4", "drafts", "signed", "shared", "restricted", "backup", "UK", "Germany",
+)  # fmt: skip
+_BENCH_AI = ("OPENAI", "", None, "ANTHROPIC")
+_BENCH_EPOCH = datetime(2026, 4, 30, 12, 0, tzinfo=UTC).timestamp()
+
+
+def _bench_name(index: int) -> str:
+    combos = len(_BENCH_TOPICS) * len(_BENCH_QUALIFIERS)
+    topic = _BENCH_TOPICS[index % len(_BENCH_TOPICS)]
+    qualifier = _BENCH_QUALIFIERS[(index // len(_BENCH_TOPICS)) % len(_BENCH_QUALIFIERS)]
+    round_ = index // combos
+    return f"{topic} {qualifier}" + (f" ({round_ + 1})" if round_ else "")
+
+
+def make_repos(count: int) -> list[Json]:
+    """``count`` realistic repos in the demo user's workspaces; the same output on every call."""
+    if count < 0:
+        raise ValueError("count must not be negative")
+    repos = []
+    for index in range(count):
+        spec = _RepoSpec(
+            name=_bench_name(index),
+            workspace=DEMO_WORKSPACES[index % len(DEMO_WORKSPACES)],
+            storage=("S3", "GCS", "BLOB")[index % 3],
+            mode="MIRROR" if index % 5 == 4 else "NORMAL",
+            ai=_BENCH_AI[index % len(_BENCH_AI)],
+            created=datetime.fromtimestamp(_BENCH_EPOCH - index * 37 * 60, UTC).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            disabled=index % 97 == 96,
+        )
+        repos.append(_build_repo(spec, _id("bench-repo", str(index))))
+    return repos
+
+
+# ---------------------------------------------------------------- the store
+
+
+class ApiError(Exception):
+    """A documented failure: the server turns it into ``{success: false, message, ...}``."""
+
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.extra = extra
+
+    def body(self) -> Json:
+        return {"success": False, **self.extra, "message": self.message}
+
+
+@dataclass(frozen=True)
+class ConversationQuery:
+    """Parsed GET /conversation parameters."""
+
+    take: int = 50
+    skip: int = 0
+    repo_id: str | None = None
+    workspace_id: str | None = None
+    user_id: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    show_deleted: bool = False
+
+
+@dataclass
+class _StoredConversation:
+    seq: int  # creation order, to break ties between equal timestamps
+    created: datetime
+    record: Json
+
+
+@dataclass
+class _RefreshToken:
+    token_id: str
+    user_id: str
+    expires_at: float
+
+
+class SandboxState:
+    """Everything the sandbox knows; every method is safe to call from any thread."""
+
+    def __init__(self, *, repos: Sequence[Json] | None = None, secret: bytes | None = None) -> None:
+        self._lock = threading.RLock()
+        self._secret = secret if secret is not None else secrets.token_bytes(32)
+        self.demo_email = DEMO_EMAIL
+        self.demo_password = DEMO_PASSWORD
+        self.demo_user_id = DEMO_USER_ID
+        self.org_name = ORG_NAME
+        self.token_lifetime_s = 3600  # lifetime of tokens handed out by login and refresh
+        self.users = seed_users()
+        self.workspaces = seed_workspaces()
+        self.repos: list[Json] = list(repos) if repos is not None else seed_repos()
+        self.faults = FaultPlan()
+        self._conversations_enabled = True
+        self._conversations: dict[str, _StoredConversation] = {}
+        self._sequence = itertools.count()
+        self._counts: Counter[tuple[str, str]] = Counter()
+        self._refresh_tokens: dict[str, _RefreshToken] = {}
+        self._demo_token: str | None = None
+
+    # -- switches and counters tests use
+
+    @property
+    def conversations_enabled(self) -> bool:
+        """False makes the server behave like production, which has no /conversation routes."""
+        with self._lock:
+            return self._conversations_enabled
+
+    @conversations_enabled.setter
+    def conversations_enabled(self, enabled: bool) -> None:
+        with self._lock:
+            self._conversations_enabled = enabled
+
+    def record_request(self, method: str, paths: Iterable[str]) -> None:
+        with self._lock:
+            for path in set(paths):
+                self._counts[(method.upper(), path)] += 1
+
+    def request_count(self, method: str, path: str) -> int:
+        """Requests received for ``method path`` (request path or route template, no query)."""
+        with self._lock:
+            return self._counts[(method.upper(), path)]
+
+    def reset_counts(self) -> None:
+        with self._lock:
+            self._counts.clear()
+
+    # -- tokens
+
+    def _user(self, user_id: str) -> Json:
+        for user in self.users:
+            if user["id"] == user_id:
+                return user
+        raise KeyError(f"no sandbox user with id {user_id}")
+
+    def _issue(self, user: Json, lifetime_s: int) -> tuple[str, int]:
+        now = int(time.time())
+        exp = now + lifetime_s
+        claims = {
+            "userId": user["id"],
+            "email": user["email"],
+            "orgId": user["orgId"],
+            "type": "access",
+            "iat": now,
+            "exp": exp,
+        }
+        return tokens.sign(claims, self._secret), exp
+
+    def issue_token(self, user_id: str | None = None, lifetime_s: int = 3600) -> str:
+        """A signed access token; a negative lifetime gives an already expired one."""
+        with self._lock:
+            return self._issue(self._user(user_id or self.demo_user_id), lifetime_s)[0]
+
+    @property
+    def demo_token(self) -> str:
+        """A valid access token for the demo user, issued on first use."""
+        with self._lock:
+            if self._demo_token is None:
+                self._demo_token = self.issue_token()
+            return self._demo_token
+
+    def authenticate(self, token: str) -> Json:
+        """The active user a bearer token belongs to, or ApiError(401)."""
+        try:
+            claims = tokens.verify(token, self._secret)
+        except tokens.TokenError as exc:
+            message = "Token expired" if exc.reason == "expired" else "Invalid token"
+            raise ApiError(401, message) from exc
+        with self._lock:
+            user = next((u for u in self.users if u["id"] == claims.get("userId")), None)
+        if claims.get("type") != "access" or user is None or not user["active"]:
+            raise ApiError(401, "Invalid token")
+        return user
+
+    # -- session
+
+    def _new_session(self, user: Json, token_id: str | None = None) -> Json:
+        access, exp = self._issue(user, self.token_lifetime_s)
+        refresh = secrets.token_urlsafe(32)
+        token_id = token_id or str(uuid.uuid4())
+        self._refresh_tokens[refresh] = _RefreshToken(
+            token_id, user["id"], time.time() + REFRESH_LIFETIME_S
+        )
+        return {
+            "accessToken": access,
+            "refreshToken": refresh,
+            "tokenId": token_id,
+            "expiresAt": exp,
+        }
+
+    def login(self, email: str, password: str) -> Json:
+        """LoginResponse for good credentials, else ApiError(401) with an error_code."""
+        with self._lock:
+            user = next(
+                (u for u in self.users if u["email"].lower() == email.strip().lower()), None
+            )
+            if user is None:
+                raise ApiError(401, "User not found", error_code="USER_NOT_FOUND")
+            if not secrets.compare_digest(user["password"].encode(), password.encode()):
+                raise ApiError(401, "Invalid password", error_code="INVALID_PASSWORD")
+            if not user["active"]:
+                raise ApiError(401, "User account is inactive", error_code="USER_INACTIVE")
+            session = self._new_session(user)
+        public = {key: user[key] for key in ("id", "email", "name", "orgId", "orgRole")}
+        return {"success": True, **session, "user": public}
+
+    def refresh(self, refresh_token: str) -> Json:
+        """Rotate a refresh token: the old one stops working, as on the real server."""
+        with self._lock:
+            stored = self._refresh_tokens.pop(refresh_token, None)
+            if stored is None or stored.expires_at <= time.time():
+                raise ApiError(
+                    401, "Invalid or expired refresh token", error_code="INVALID_REFRESH_TOKEN"
+                )
+            session = self._new_session(self._user(stored.user_id), stored.token_id)
+        return {
+            "success": True,
+            "token": session["accessToken"],
+            "accessToken": session["accessToken"],
+            "refreshToken": session["refreshToken"],
+            "expiresAt": session["expiresAt"],
+        }
+
+    def logout(self, user_id: str, refresh_token: str) -> None:
+        with self._lock:
+            stored = self._refresh_tokens.get(refresh_token)
+            if stored is not None and stored.user_id == user_id:
+                del self._refresh_tokens[refresh_token]
+
+    # -- identity, workspaces, repositories
+
+    def profile(self, user: Json) -> Json:
+        role = user["orgRole"]
+        return {
+            "id": user["id"],
+            "name": user["name"],
+            "lastName": user["lastName"],
+            "email": user["email"],
+            "orgId": user["orgId"],
+            "orgRole": role,
+            "orgRoleDescription": ORG_ROLE_NAMES.get(role, "USER"),
+            "orgRoles": [role],
+            "validated": True,
+            "mfaRequired": False,
+            "isBusiness": True,
+        }
+
+    def role_in(self, user_id: str, workspace_id: str) -> str | None:
+        """The user's AccessType in a workspace, or None when not a member."""
+        with self._lock:
+            for workspace in self.workspaces:
+                if workspace["id"] == workspace_id:
+                    return next(
+                        (m["role"] for m in workspace["users"] if m["userId"] == user_id), None
+                    )
+        return None
+
+    def _member_of(self, user_id: str) -> list[Json]:
+        return [w for w in self.workspaces if any(m["userId"] == user_id for m in w["users"])]
+
+    def workspaces_for(self, user_id: str) -> list[Json]:
+        with self._lock:
+            return copy.deepcopy(self._member_of(user_id))
+
+    def repos_for(
+        self,
+        user_id: str,
+        *,
+        workspace_id: str | None,
+        repo_id: str | None,
+        wallet_address: str | None,
+    ) -> list[Json]:
+        """Repos in the user's workspaces, narrowed by the optional filters (shared, not copied)."""
+        with self._lock:
+            member_of = {w["id"] for w in self._member_of(user_id)}
+            return [
+                repo
+                for repo in self.repos
+                if repo["workspaceId"] in member_of
+                and workspace_id in (None, repo["workspaceId"])
+                and repo_id in (None, repo["id"])
+                and wallet_address in (None, repo.get("walletAddress"))
+            ]
+
+    # -- conversations
+
+    def create_conversation(self, user: Json, repo_id: str) -> str:
+        """Create a conversation for ``repo_id``: 404 unknown repo, 403 not a member."""
+        with self._lock:
+            repo = next((r for r in self.repos if r["id"] == repo_id), None)
+            if repo is None:
+                raise ApiError(404, "Repository not found")
+            if self.role_in(user["id"], repo["workspaceId"]) is None:
+                raise ApiError(403, "You do not have access to this repository's workspace")
+            now = datetime.now(UTC)
+            conversation_id = str(uuid.uuid4())
+            record: Json = {
+                "id": conversation_id,
+                "orgId": user["orgId"],
+                "createdBy": user["id"],
+                "createdAt": iso(now),
+                "lastUpdatedAt": iso(now),
+                "workspaceId": repo["workspaceId"],
+                "repoId": repo["id"],
+                "tokensIn": "0",
+                "tokensOut": "0",
+                "deletedAt": None,
+                "repo": {"id": repo["id"], "name": repo["name"]},
+                "creator": {key: user[key] for key in ("id", "name", "lastName", "email")},
+            }
+            self._conversations[conversation_id] = _StoredConversation(
+                next(self._sequence), now, record
+            )
+        return conversation_id
+
+    def _newest_first(self) -> list[_StoredConversation]:
+        return sorted(self._conversations.values(), key=lambda c: (c.created, c.seq), reverse=True)
+
+    def _can_see(self, user: Json, record: Json) -> bool:
+        # Docs: org admins see everything, workspace admins their workspaces, others their own.
+        return (
+            record["createdBy"] == user["id"]
+            or user["orgRole"] in _ORG_ADMIN_ROLES
+            or self.role_in(user["id"], record["workspaceId"]) == "ADMIN"
+        )
+
+    @staticmethod
+    def _matches(stored: _StoredConversation, query: ConversationQuery) -> bool:
+        record = stored.record
+        return (
+            (query.show_deleted or record["deletedAt"] is None)
+            and query.repo_id in (None, record["repoId"])
+            and query.workspace_id in (None, record["workspaceId"])
+            and query.user_id in (None, record["createdBy"])
+            and (query.created_from is None or stored.created >= query.created_from)
+            and (query.created_to is None or stored.created <= query.created_to)
+        )
+
+    def list_conversations(self, user: Json, query: ConversationQuery) -> tuple[list[Json], int]:
+        """A page of the conversations ``user`` may see, newest first, and the match count."""
+        with self._lock:
+            matches = [
+                c.record
+                for c in self._newest_first()
+                if self._can_see(user, c.record) and self._matches(c, query)
+            ]
+            page = matches[query.skip : query.skip + query.take]
+            return copy.deepcopy(page), len(matches)
+
+    def delete_conversation(self, user: Json, conversation_id: str, *, hard: bool) -> None:
+        with self._lock:
+            stored = self._conversations.get(conversation_id)
+            if stored is None or (stored.record["deletedAt"] is not None and not hard):
+                raise ApiError(404, "Conversation not found")
+            if not self._can_see(user, stored.record):
+                raise ApiError(403, "You do not have permission to delete this conversation")
+            if hard:
+                del self._conversations[conversation_id]
+            else:
+                stored.record["deletedAt"] = iso(datetime.now(UTC))
+
+    def conversations_for(self, repo_id: str) -> list[Json]:
+        """Conversations of one repository that are not deleted, newest first (copies)."""
+        with self._lock:
+            return [
+                copy.deepcopy(c.record)
+                for c in self._newest_first()
+                if c.record["repoId"] == repo_id and c.record["deletedAt"] is None
+            ]

@@ -1,0 +1,467 @@
+"""The sandbox's HTTP side: Flashback-compatible routes on Starlette, served by uvicorn.
+
+Behaviour follows flashback-api/openapi.yaml, and where the contract is
+silent it copies what a Node/Express server does (HTML "Cannot GET /x"
+404 pages, a tolerated trailing slash), because that is what the real
+Flashback backend answers with.
+
+Request flow: ``SandboxApp`` (count, then maybe a fault) -> Starlette
+routing -> ``_Endpoints``. Auth is checked first on every authenticated route.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import logging
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.datastructures import QueryParams
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Match, Route
+from starlette.types import Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from .data import ApiError, ConversationQuery, Json, SandboxState
+from .faults import apply_fault
+
+log = logging.getLogger("flashback.sandbox")
+
+_JSON_TYPE = "application/json; charset=utf-8"  # what Express sends
+_MAX_BODY_BYTES = 1_000_000
+_START_TIMEOUT_S = 10.0
+_STOP_TIMEOUT_S = 10.0
+_GRACEFUL_SHUTDOWN_S = 2  # in-flight requests (a long delay fault) get this long at stop()
+
+_EXPRESS_404 = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Error</title>
+</head>
+<body>
+<pre>{message}</pre>
+</body>
+</html>
+"""
+
+
+# ---------------------------------------------------------------- responses
+
+
+def json_response(payload: Json, status: int = 200) -> Response:
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(body, status_code=status, media_type=_JSON_TYPE)
+
+
+def express_not_found(method: str, path: str) -> Response:
+    """The 404 page Express's final handler sends for a route it does not have."""
+    body = _EXPRESS_404.format(message=html.escape(f"Cannot {method} {path}"))
+    headers = {"Content-Security-Policy": "default-src 'none'", "X-Content-Type-Options": "nosniff"}
+    return Response(body, status_code=404, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _request_path(request: Request) -> str:
+    raw = request.scope.get("raw_path")
+    return raw.decode("latin-1") if isinstance(raw, bytes) and raw else request.url.path
+
+
+class _NoSuchRoute(Exception):
+    """The route exists here but is switched off (production has no /conversation)."""
+
+
+def _on_api_error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, ApiError):
+        return json_response(exc.body(), exc.status)
+    return _on_crash(request, exc)
+
+
+def _on_missing_route(request: Request, exc: Exception) -> Response:
+    return express_not_found(request.method, _request_path(request))
+
+
+def _on_http_exception(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, HTTPException):
+        return _on_crash(request, exc)
+    if exc.status_code in (404, 405):  # Express answers a wrong method with 404 too
+        return express_not_found(request.method, _request_path(request))
+    return json_response({"success": False, "message": exc.detail}, exc.status_code)
+
+
+def _on_crash(request: Request, exc: Exception) -> Response:
+    # uvicorn still logs the traceback: Starlette re-raises after this response.
+    return json_response({"success": False, "message": "Internal server error"}, 500)
+
+
+# ---------------------------------------------------------------- request parsing
+
+
+async def _json_object(request: Request) -> Json:
+    raw = await request.body()
+    try:
+        value = json.loads(raw)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError alike
+        raise ApiError(400, "Request body must be valid JSON") from exc
+    if not isinstance(value, dict):
+        raise ApiError(400, "Request body must be a JSON object")
+    return value
+
+
+def _required_string(body: Json, name: str) -> str:
+    value = body.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise ApiError(400, f"{name} is required and must be a non-empty string")
+    return value
+
+
+def _text_param(params: QueryParams, name: str) -> str | None:
+    return params.get(name) or None  # "?repoId=" means no filter
+
+
+def _int_param(params: QueryParams, name: str, default: int, low: int, high: int | None) -> int:
+    text = params.get(name)
+    if text is None or text == "":
+        return default
+    value = int(text) if re.fullmatch(r"\d{1,9}", text) else -1
+    if value < low or (high is not None and value > high):
+        limit = f"between {low} and {high}" if high is not None else f"at least {low}"
+        raise ApiError(400, f"{name} must be an integer {limit}")
+    return value
+
+
+def _bool_param(params: QueryParams, name: str) -> bool:
+    text = (params.get(name) or "false").lower()
+    if text not in ("true", "false", "1", "0"):
+        raise ApiError(400, f"{name} must be true or false")
+    return text in ("true", "1")
+
+
+def _date_param(params: QueryParams, name: str) -> datetime | None:
+    text = params.get(name)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ApiError(400, f"{name} must be an ISO 8601 date-time") from exc
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _conversation_query(params: QueryParams) -> ConversationQuery:
+    return ConversationQuery(
+        take=_int_param(params, "take", 50, 1, 100),
+        skip=_int_param(params, "skip", 0, 0, None),
+        repo_id=_text_param(params, "repoId"),
+        workspace_id=_text_param(params, "workspaceId"),
+        user_id=_text_param(params, "userId"),
+        created_from=_date_param(params, "from"),
+        created_to=_date_param(params, "to"),
+        show_deleted=_bool_param(params, "showDeleted"),
+    )
+
+
+# ---------------------------------------------------------------- routes
+
+
+class _Endpoints:
+    """One method per operation of openapi.yaml that the sandbox serves."""
+
+    def __init__(self, state: SandboxState) -> None:
+        self.state = state
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/user/login", self.login, methods=["POST"]),
+            Route("/user/refresh", self.refresh, methods=["POST"]),
+            Route("/user/logout", self.logout, methods=["POST"]),
+            Route("/user/profile", self.profile, methods=["GET"]),
+            Route("/workspace", self.workspaces, methods=["GET"]),
+            Route("/repo", self.repos, methods=["GET"]),
+            Route("/conversation", self.create_conversation, methods=["POST"]),
+            Route("/conversation", self.list_conversations, methods=["GET"]),
+            Route("/conversation/{conversationId}", self.delete_conversation, methods=["DELETE"]),
+        ]
+
+    def _caller(self, request: Request) -> Json:
+        header = request.headers.get("authorization")
+        if not header:
+            raise ApiError(401, "Authentication required")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "Invalid authorization header")
+        return self.state.authenticate(token.strip())
+
+    def _conversation_routes_enabled(self) -> None:
+        if not self.state.conversations_enabled:
+            raise _NoSuchRoute()
+
+    async def login(self, request: Request) -> Response:
+        # No auth here; a Bearer header (the TS client sends one) is ignored.
+        body = await _json_object(request)
+        email = _required_string(body, "email")
+        password = _required_string(body, "password")
+        return json_response(self.state.login(email, password))
+
+    async def refresh(self, request: Request) -> Response:
+        body = await _json_object(request)
+        # The TS client sends refresh_token, the docs show refreshToken: accept both.
+        name = "refresh_token" if "refresh_token" in body else "refreshToken"
+        return json_response(self.state.refresh(_required_string(body, name)))
+
+    async def logout(self, request: Request) -> Response:
+        caller = self._caller(request)
+        body = await _json_object(request)
+        self.state.logout(caller["id"], _required_string(body, "refresh_token"))
+        return json_response({"success": True})
+
+    async def profile(self, request: Request) -> Response:
+        caller = self._caller(request)
+        return json_response({"success": True, "data": self.state.profile(caller)})
+
+    async def workspaces(self, request: Request) -> Response:
+        caller = self._caller(request)
+        return json_response(
+            {"success": True, "workspaces": self.state.workspaces_for(caller["id"])}
+        )
+
+    async def repos(self, request: Request) -> Response:
+        caller = self._caller(request)
+        params = request.query_params
+        repos = self.state.repos_for(
+            caller["id"],
+            workspace_id=_text_param(params, "workspaceId"),
+            repo_id=_text_param(params, "repoId"),
+            wallet_address=_text_param(params, "walletAddress"),
+        )
+        return json_response({"success": True, "repos": repos})
+
+    async def create_conversation(self, request: Request) -> Response:
+        self._conversation_routes_enabled()
+        caller = self._caller(request)
+        repo_id = _required_string(await _json_object(request), "repoId")
+        conversation_id = self.state.create_conversation(caller, repo_id)
+        log.info("sandbox: conversation created for repo %s", repo_id)
+        return json_response({"success": True, "conversationId": conversation_id})
+
+    async def list_conversations(self, request: Request) -> Response:
+        self._conversation_routes_enabled()
+        caller = self._caller(request)
+        page, total = self.state.list_conversations(
+            caller, _conversation_query(request.query_params)
+        )
+        return json_response({"success": True, "conversations": page, "total": total})
+
+    async def delete_conversation(self, request: Request) -> Response:
+        self._conversation_routes_enabled()
+        caller = self._caller(request)
+        hard = _bool_param(request.query_params, "hardDelete")
+        self.state.delete_conversation(caller, request.path_params["conversationId"], hard=hard)
+        return json_response({"success": True})
+
+
+# ---------------------------------------------------------------- ASGI app
+
+
+def _route_template(routes: Sequence[BaseRoute], scope: Scope) -> str | None:
+    for route in routes:
+        match, _ = route.matches(scope)
+        if match is not Match.NONE and isinstance(route, Route):
+            return route.path
+    return None
+
+
+class SandboxApp:
+    """Outermost layer: every request is counted, then faulted or passed on."""
+
+    def __init__(self, app: Starlette, state: SandboxState) -> None:
+        self.app = app
+        self.state = state
+        self.stopping = threading.Event()  # set by SandboxServer.stop(): cut delays short
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        if len(path) > 1 and path.endswith("/"):  # Express routing is not strict about it
+            scope = {**scope, "path": path[:-1]}
+        method: str = scope["method"]
+        keys = {scope["path"]}
+        template = _route_template(self.app.routes, scope)
+        if template is not None:
+            keys.add(template)
+        self.state.record_request(method, keys)
+        fault = self.state.faults.take(method, keys)
+        if fault is None:
+            await self.app(scope, receive, send)
+            return
+        log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.status or "delay")
+        await apply_fault(fault, self.app, scope, receive, send, stopping=self.stopping)
+
+
+def build_app(state: SandboxState) -> SandboxApp:
+    """The sandbox as an ASGI application bound to ``state``."""
+    app = Starlette(
+        routes=_Endpoints(state).routes(),
+        exception_handlers={
+            ApiError: _on_api_error,
+            _NoSuchRoute: _on_missing_route,
+            HTTPException: _on_http_exception,
+            Exception: _on_crash,
+        },
+        max_body_size=_MAX_BODY_BYTES,
+    )
+    app.router.redirect_slashes = False  # a redirect is not what Express does
+    return SandboxApp(app, state)
+
+
+# ---------------------------------------------------------------- the server thread
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket, bound before uvicorn starts so port 0 yields a known port."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    infos.sort(key=lambda info: info[0] != socket.AF_INET)  # "localhost": prefer 127.0.0.1
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if os.name != "nt":  # on Windows SO_REUSEADDR would let others steal the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class SandboxServer:
+    """The sandbox on uvicorn in a daemon thread: a context manager, or start() and stop()."""
+
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, *, state: SandboxState | None = None
+    ) -> None:
+        self.host = host
+        self.requested_port = port
+        self.state = state if state is not None else SandboxState()
+        self._app = build_app(self.state)
+        self._lock = threading.Lock()
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._url: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Base URL without a trailing slash, e.g. ``http://127.0.0.1:43125``."""
+        if self._url is None:
+            raise RuntimeError("the sandbox server has not been started")
+        return self._url
+
+    def _config(self) -> uvicorn.Config:
+        return uvicorn.Config(
+            self._app,
+            interface="asgi3",
+            http=H11Protocol,  # explicit classes, not "auto": fewer hidden imports for bundles
+            ws="none",
+            lifespan="off",
+            log_config=None,  # leave the host application's logging alone
+            log_level="warning",
+            access_log=False,
+            server_header=False,
+            proxy_headers=False,  # nothing sits in front of the sandbox
+            headers=[("X-Powered-By", "Express")],
+            timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_S,
+        )
+
+    def start(self) -> None:
+        """Start serving; returns once the socket accepts connections."""
+        with self._lock:
+            if self._thread is not None:
+                raise RuntimeError("the sandbox server is already running")
+            self._app.stopping.clear()
+            sock = _bind(self.host, self.requested_port)
+            port = sock.getsockname()[1]
+            server = uvicorn.Server(self._config())
+            errors: list[BaseException] = []
+            thread = threading.Thread(
+                target=_serve,
+                args=(server, sock, errors),
+                name=f"flashback-sandbox-{port}",
+                daemon=True,
+            )
+            thread.start()
+            try:
+                _wait_until_started(server, thread, errors)
+            except BaseException:
+                server.should_exit = True
+                thread.join(_STOP_TIMEOUT_S)
+                sock.close()
+                raise
+            self._server, self._thread = server, thread
+            self._url = _url(self.host, port)
+        log.info("sandbox listening on %s", self._url)
+
+    def stop(self) -> None:
+        """Shut down gracefully and join the thread; calling it again does nothing."""
+        with self._lock:
+            server, thread = self._server, self._thread
+            self._server = self._thread = None
+        if server is None or thread is None:
+            return
+        self._app.stopping.set()
+        server.should_exit = True
+        thread.join(_STOP_TIMEOUT_S)
+        if thread.is_alive():
+            log.warning("sandbox server slow to stop; forcing it")
+            server.force_exit = True
+            thread.join(_STOP_TIMEOUT_S)
+        if thread.is_alive():
+            raise RuntimeError("the sandbox server thread did not stop")
+        log.info("sandbox stopped")
+
+    def __enter__(self) -> SandboxServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def _serve(server: uvicorn.Server, sock: socket.socket, errors: list[BaseException]) -> None:
+    # Off the main thread uvicorn installs no signal handlers, which is what we want.
+    try:
+        asyncio.run(server.serve(sockets=[sock]))
+    except BaseException as exc:  # uvicorn reports startup failures with SystemExit
+        errors.append(exc)
+        log.error("sandbox server stopped with an error: %r", exc)
+    finally:
+        sock.close()
+
+
+def _wait_until_started(
+    server: uvicorn.Server, thread: threading.Thread, errors: list[BaseException]
+) -> None:
+    deadline = time.monotonic() + _START_TIMEOUT_S
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the sandbox server failed to start") from (
+                errors[0] if errors else None
+            )
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the sandbox server did not start within {_START_TIMEOUT_S:.0f} s")
+        time.sleep(0.01)

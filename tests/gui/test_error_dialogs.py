@@ -1,0 +1,107 @@
+"""Each failure a person can meet while starting a conversation, through the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.sandbox import Fault
+from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from tests.gui.conftest import App
+
+
+def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts 2026") -> QWidget:
+    app.select(repository)
+    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+        app.window.panel.new_button.click()
+    dialog = opened.args[0]
+    qtbot.waitUntil(lambda: app.window.panel.new_button.isEnabled(), timeout=5000)
+    return dialog
+
+
+def test_403_asks_for_an_administrator(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    app.sandbox.state.faults.add(
+        "POST", "/conversation", Fault(status=403, body='{"success":false,"message":"Forbidden"}')
+    )
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "Contracts 2026" in dialog.headline_label.text()
+    assert "administrator" in dialog.message_label.text()
+    assert "403" not in dialog.message_label.text()  # codes belong in Details only
+    assert "Status: 403" in dialog.details_text
+    assert "Forbidden" in dialog.details_text
+    dialog.details_button.click()
+    assert dialog.details_box.isVisible()
+
+
+def test_404_says_the_repository_is_gone_and_refreshes_once(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(status=404))
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "no longer exists" in dialog.message_label.text()
+    assert app.sandbox.state.request_count("GET", "/repo") == 2
+
+
+def test_a_server_without_conversations_says_so_and_does_not_refresh(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.sandbox.state.conversations_enabled = False
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "does not offer conversations" in dialog.message_label.text()
+    qtbot.wait(300)
+    assert app.sandbox.state.request_count("GET", "/repo") == 1  # no refresh loop
+
+
+def test_a_server_that_does_not_answer(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=3.0))
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "took too long" in dialog.message_label.text()
+    assert "may or may not have been created" in dialog.message_label.text()
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [(400, "did not accept"), (500, "problem on its side")],
+)
+def test_other_statuses_get_plain_words(
+    start_app: Callable[..., App], qtbot: QtBot, status: int, words: str
+) -> None:
+    app = start_app()
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(status=status))
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert words in dialog.message_label.text()
+
+
+def test_server_unreachable(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    app.sandbox.stop()
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "can't be reached" in dialog.message_label.text()
+
+
+def test_401_offers_to_sign_in_again(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    app.session.client.set_access_token(app.sandbox.state.issue_token(lifetime_s=-10))
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert dialog.primary_button is not None
+    assert dialog.primary_button.text() == "Sign in again"
+    with qtbot.waitSignal(app.window.dialog_opened, timeout=5000) as opened:
+        dialog.primary_button.click()
+    assert isinstance(opened.args[0], SignInDialog)

@@ -1,0 +1,794 @@
+"""The sandbox server over real loopback HTTP, spoken to with plain httpx (no client code)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+import pytest
+
+from flashback_desktop.sandbox import Fault, SandboxServer, SandboxState, make_repos, tokens
+from flashback_desktop.sandbox import __main__ as sandbox_cli
+from flashback_desktop.sandbox.data import BEN_ID, CHLOE_ID, WORKSPACE_IDS, seed_repos
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AUTHENTICATED_ROUTES = [
+    ("GET", "/user/profile"),
+    ("GET", "/workspace"),
+    ("GET", "/repo"),
+    ("POST", "/conversation"),
+    ("GET", "/conversation"),
+    ("DELETE", "/conversation/00000000-0000-4000-8000-000000000000"),
+    ("POST", "/user/logout"),
+]
+
+Json = dict[str, Any]
+
+
+# ---------------------------------------------------------------- fixtures and helpers
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SandboxServer]:
+    """One sandbox for the module; tests that need an empty store use ``fresh``."""
+    with SandboxServer() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def _reset_switches(server: SandboxServer) -> Iterator[None]:
+    yield
+    server.state.faults.clear()
+    server.state.conversations_enabled = True
+
+
+@pytest.fixture
+def fresh() -> Iterator[SandboxServer]:
+    with SandboxServer() as running:
+        yield running
+
+
+def _client(sandbox: SandboxServer, token: str | None = None) -> httpx.Client:
+    # trust_env=False: a proxy from the environment must not see loopback traffic.
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.Client(base_url=sandbox.url, headers=headers, trust_env=False, timeout=10)
+
+
+@pytest.fixture
+def api(server: SandboxServer) -> Iterator[httpx.Client]:
+    """Signed in as the demo user."""
+    with _client(server, server.state.demo_token) as client:
+        yield client
+
+
+@pytest.fixture
+def anonymous(server: SandboxServer) -> Iterator[httpx.Client]:
+    with _client(server) as client:
+        yield client
+
+
+def _repo_named(state: SandboxState, name: str) -> Json:
+    return next(repo for repo in state.repos if repo["name"] == name)
+
+
+def _claims(token: str) -> Json:
+    payload = token.split(".")[1]
+    decoded: Json = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    return decoded
+
+
+def _assert_error_body(response: httpx.Response, status: int) -> Json:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: Json = response.json()
+    assert body["success"] is False
+    assert isinstance(body["message"], str)
+    assert body["message"]
+    return body
+
+
+def _assert_express_404(response: httpx.Response, method: str, path: str) -> None:
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.text.startswith("<!DOCTYPE html>")
+    assert f"<pre>Cannot {method} {path}</pre>" in response.text
+
+
+def _create(client: httpx.Client, repo_id: str) -> str:
+    response = client.post("/conversation", json={"repoId": repo_id})
+    assert response.status_code == 200, response.text
+    conversation_id: str = response.json()["conversationId"]
+    return conversation_id
+
+
+# ---------------------------------------------------------------- session
+
+
+def test_login_returns_tokens_and_user(server: SandboxServer, anonymous: httpx.Client) -> None:
+    state = server.state
+    response = anonymous.post(
+        "/user/login",
+        json={"email": state.demo_email, "password": state.demo_password, "deviceInfo": {}},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json; charset=utf-8"
+    body = response.json()
+    assert body["success"] is True
+    assert set(body) >= {"accessToken", "refreshToken", "tokenId", "expiresAt", "user"}
+    assert body["user"] == {
+        "id": state.demo_user_id,
+        "email": state.demo_email,
+        "name": "Ana",
+        "orgId": body["user"]["orgId"],
+        "orgRole": 0,
+    }
+    claims = _claims(body["accessToken"])
+    assert set(claims) == {"userId", "email", "orgId", "type", "iat", "exp"}
+    assert claims["type"] == "access"
+    assert claims["userId"] == state.demo_user_id
+    assert body["expiresAt"] == claims["exp"]  # seconds, like the JWT
+    assert 3500 < claims["exp"] - time.time() <= 3600
+    profile = anonymous.get(
+        "/user/profile", headers={"Authorization": f"Bearer {body['accessToken']}"}
+    )
+    assert profile.status_code == 200
+
+
+def test_login_ignores_a_bearer_header(server: SandboxServer) -> None:
+    credentials = {"email": server.state.demo_email, "password": server.state.demo_password}
+    with _client(server, "stale-or-garbage") as client:
+        assert client.post("/user/login", json=credentials).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "error_code"),
+    [
+        ("ana.ruiz@demo.flashback.tech", "wrong", "INVALID_PASSWORD"),
+        ("nobody@demo.flashback.tech", "demo-password", "USER_NOT_FOUND"),
+        ("dan.whitfield@demo.flashback.tech", "demo-password", "USER_INACTIVE"),
+    ],
+)
+def test_login_rejections_carry_an_error_code(
+    anonymous: httpx.Client, email: str, password: str, error_code: str
+) -> None:
+    response = anonymous.post("/user/login", json={"email": email, "password": password})
+    assert _assert_error_body(response, 401)["error_code"] == error_code
+
+
+@pytest.mark.parametrize("body", [b"{oops", b"[]", b"{}", b'{"email": "a@b.c"}'])
+def test_login_with_a_bad_body_is_400(anonymous: httpx.Client, body: bytes) -> None:
+    response = anonymous.post(
+        "/user/login", content=body, headers={"Content-Type": "application/json"}
+    )
+    _assert_error_body(response, 400)
+
+
+def test_refresh_rotates_the_refresh_token(server: SandboxServer, anonymous: httpx.Client) -> None:
+    credentials = {"email": server.state.demo_email, "password": server.state.demo_password}
+    login = anonymous.post("/user/login", json=credentials).json()
+    first = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
+    assert first.status_code == 200
+    body = first.json()
+    assert body["success"] is True
+    assert body["token"] == body["accessToken"]
+    assert body["refreshToken"] != login["refreshToken"]
+    assert body["expiresAt"] == _claims(body["accessToken"])["exp"]
+    # The old refresh token is spent; the new one works under the docs' field name too.
+    reused = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
+    _assert_error_body(reused, 401)
+    second = anonymous.post("/user/refresh", json={"refreshToken": body["refreshToken"]})
+    assert second.status_code == 200
+
+
+def test_logout_revokes_the_refresh_token(server: SandboxServer, anonymous: httpx.Client) -> None:
+    credentials = {"email": server.state.demo_email, "password": server.state.demo_password}
+    login = anonymous.post("/user/login", json=credentials).json()
+    with _client(server, login["accessToken"]) as client:
+        response = client.post("/user/logout", json={"refresh_token": login["refreshToken"]})
+    assert response.json() == {"success": True}
+    refreshed = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
+    _assert_error_body(refreshed, 401)
+
+
+# ---------------------------------------------------------------- auth
+
+
+@pytest.mark.parametrize(("method", "path"), AUTHENTICATED_ROUTES)
+@pytest.mark.parametrize("kind", ["missing", "garbage", "wrong-scheme", "foreign", "expired"])
+def test_authenticated_routes_refuse_bad_tokens(
+    server: SandboxServer, method: str, path: str, kind: str
+) -> None:
+    headers = {
+        "missing": {},
+        "garbage": {"Authorization": "Bearer not.a-real.token"},
+        "wrong-scheme": {"Authorization": f"Basic {server.state.demo_token}"},
+        "foreign": {"Authorization": f"Bearer {SandboxState().demo_token}"},  # other key
+        "expired": {"Authorization": f"Bearer {server.state.issue_token(lifetime_s=-10)}"},
+    }[kind]
+    with _client(server) as client:
+        # Auth comes first: even a broken body must give 401, not 400.
+        response = client.request(method, path, headers=headers, content=b"{broken")
+    body = _assert_error_body(response, 401)
+    if kind == "expired":
+        assert "expired" in body["message"].lower()
+
+
+def test_issue_token_for_another_user(server: SandboxServer) -> None:
+    with _client(server, server.state.issue_token(BEN_ID)) as client:
+        names = {w["name"] for w in client.get("/workspace").json()["workspaces"]}
+    assert "Executive" in names
+    with pytest.raises(KeyError):
+        server.state.issue_token("no-such-user")
+
+
+def test_tokens_reject_tampering() -> None:
+    secret = b"k" * 32
+    token = tokens.sign({"userId": "u", "exp": int(time.time()) + 60}, secret)
+    assert tokens.verify(token, secret)["userId"] == "u"
+    header, payload, signature = token.split(".")
+    forged = base64.urlsafe_b64encode(b'{"userId":"admin","exp":9999999999}').decode()
+    unsigned = base64.urlsafe_b64encode(b'{"alg":"none"}').decode()
+    for bad, reason in [
+        (f"{header}.{forged}.{signature}", "bad-signature"),
+        (f"{unsigned}.{payload}.", "malformed"),
+        (f"{unsigned}.{payload}.{signature}", "malformed"),
+        ("a.b", "malformed"),
+    ]:
+        with pytest.raises(tokens.TokenError) as caught:
+            tokens.verify(bad, secret)
+        assert caught.value.reason == reason
+
+
+# ---------------------------------------------------------------- identity, workspaces, repos
+
+
+def test_profile_shape(server: SandboxServer, api: httpx.Client) -> None:
+    body = api.get("/user/profile").json()
+    assert body["success"] is True
+    assert body["data"] == {
+        "id": server.state.demo_user_id,
+        "name": "Ana",
+        "lastName": "Ruiz",
+        "email": server.state.demo_email,
+        "orgId": body["data"]["orgId"],
+        "orgRole": 0,
+        "orgRoleDescription": "USER",
+        "orgRoles": [0],
+        "validated": True,
+        "mfaRequired": False,
+        "isBusiness": True,
+    }
+
+
+def test_workspaces_lists_only_the_callers(server: SandboxServer, api: httpx.Client) -> None:
+    body = api.get("/workspace").json()
+    assert body["success"] is True
+    names = [w["name"] for w in body["workspaces"]]
+    assert names == ["Marketing", "Legal", "Finance", "Operations"]
+    for workspace in body["workspaces"]:
+        assert set(workspace) == {"id", "name", "orgId", "users"}
+        members = {m["userId"]: m for m in workspace["users"]}
+        ana = members[server.state.demo_user_id]
+        assert ana["role"] in {"READ", "WRITE", "ADMIN"}
+        assert set(ana["user"]) == {"id", "name", "lastName", "email", "orgRole"}
+
+
+def test_repos_have_the_documented_shape(api: httpx.Client) -> None:
+    body = api.get("/repo").json()
+    assert body["success"] is True
+    repos = body["repos"]
+    assert len(repos) >= 12
+    visible_workspaces = {w["id"] for w in api.get("/workspace").json()["workspaces"]}
+    for repo in repos:
+        assert {"id", "name", "storageType", "mode", "workspaceId", "buckets", "createdAt"} <= set(
+            repo
+        )
+        assert repo["workspaceId"] in visible_workspaces
+        assert repo["createdAt"].endswith("Z")
+        for link in repo["buckets"]:
+            assert isinstance(link["master"], bool)
+            bucket = link["bucket"]
+            assert {"id", "name", "bucket", "storageType", "createdAt", "workspaceId"} <= set(
+                bucket
+            )
+            assert set(bucket["secret"]) == {"key", "iv", "authTag", "message"}
+        for entry in repo.get("aiLlms", []):
+            if "aiLlm" in entry:
+                assert entry["aiLlm"]["key"] is None
+                assert entry["aiLlm"]["aiType"] in {"OPENAI", "GOOGLE", "ANTHROPIC", "AWS", "OTHER"}
+    assert {r["storageType"] for r in repos} == {"S3", "GCS", "BLOB"}
+    assert {r["mode"] for r in repos} == {"NORMAL", "MIRROR"}
+    assert any(r.get("aiLlms") for r in repos)
+    assert any(r.get("aiLlms") == [] for r in repos)
+    assert any("aiLlms" not in r for r in repos)
+    assert sum(1 for r in repos if r.get("disabled")) == 1
+    assert len({r["name"] for r in repos}) == len(repos)
+
+
+def _raw_get(url: str, target: str, token: str) -> tuple[int, bytes]:
+    """Send exactly ``target`` on the wire (no client library normalising it)."""
+    parsed = httpx.URL(url)
+    assert parsed.host
+    assert parsed.port
+    request = (
+        f"GET {target} HTTP/1.1\r\nHost: {parsed.host}:{parsed.port}\r\n"
+        f"Authorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    )
+    with socket.create_connection((parsed.host, parsed.port), timeout=10) as sock:
+        sock.sendall(request.encode("ascii"))
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+def test_repo_accepts_an_empty_query_string(server: SandboxServer, api: httpx.Client) -> None:
+    status, body = _raw_get(server.url, "/repo?", server.state.demo_token)
+    assert status == 200
+    assert json.loads(body) == api.get("/repo").json()
+
+
+def test_repo_filters(server: SandboxServer, api: httpx.Client) -> None:
+    legal = WORKSPACE_IDS["Legal"]
+    by_workspace = api.get("/repo", params={"workspaceId": legal}).json()["repos"]
+    assert by_workspace
+    assert {r["workspaceId"] for r in by_workspace} == {legal}
+    contracts = _repo_named(server.state, "Contracts 2026")
+    by_id = api.get("/repo", params={"repoId": contracts["id"]}).json()["repos"]
+    assert [r["name"] for r in by_id] == ["Contracts 2026"]
+    wallet = next(r["walletAddress"] for r in server.state.repos if "walletAddress" in r)
+    assert len(api.get("/repo", params={"walletAddress": wallet}).json()["repos"]) == 1
+    hidden = api.get("/repo", params={"workspaceId": WORKSPACE_IDS["Executive"]}).json()
+    assert hidden == {"success": True, "repos": []}
+
+
+# ---------------------------------------------------------------- conversations
+
+
+def test_create_conversation_and_list_it(fresh: SandboxServer) -> None:
+    state = fresh.state
+    repo = _repo_named(state, "Marketing assets")
+    with _client(fresh, state.demo_token) as client:
+        response = client.post("/conversation", json={"repoId": repo["id"]})
+        assert response.status_code == 200
+        body = response.json()
+        assert body == {"success": True, "conversationId": body["conversationId"]}
+        assert uuid.UUID(body["conversationId"]).version == 4
+        listed = client.get("/conversation").json()
+    assert listed["success"] is True
+    assert listed["total"] == 1
+    conversation = listed["conversations"][0]
+    assert conversation == {
+        "id": body["conversationId"],
+        "orgId": conversation["orgId"],
+        "createdBy": state.demo_user_id,
+        "createdAt": conversation["createdAt"],
+        "lastUpdatedAt": conversation["createdAt"],
+        "workspaceId": repo["workspaceId"],
+        "repoId": repo["id"],
+        "tokensIn": "0",
+        "tokensOut": "0",
+        "deletedAt": None,
+        "repo": {"id": repo["id"], "name": "Marketing assets"},
+        "creator": {
+            "id": state.demo_user_id,
+            "name": "Ana",
+            "lastName": "Ruiz",
+            "email": state.demo_email,
+        },
+    }
+    assert conversation["createdAt"].endswith("Z")
+    assert [c["id"] for c in state.conversations_for(repo["id"])] == [body["conversationId"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"",
+        b"[]",
+        b'"Marketing assets"',
+        b"{}",
+        b'{"repoId": ""}',
+        b'{"repoId": "   "}',
+        b'{"repoId": 123}',
+        b'{"repoId": null}',
+    ],
+)
+def test_create_conversation_validation(
+    server: SandboxServer, api: httpx.Client, body: bytes
+) -> None:
+    response = api.post("/conversation", content=body, headers={"Content-Type": "application/json"})
+    _assert_error_body(response, 400)
+
+
+def test_create_conversation_unknown_repo_is_404(api: httpx.Client) -> None:
+    response = api.post("/conversation", json={"repoId": "no-such-repo"})
+    assert response.status_code == 404
+    assert response.json() == {"success": False, "message": "Repository not found"}
+
+
+def test_create_conversation_outside_my_workspaces_is_403(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    board = _repo_named(server.state, "Board minutes")
+    _assert_error_body(api.post("/conversation", json={"repoId": board["id"]}), 403)
+    assert server.state.conversations_for(board["id"]) == []
+
+
+def test_list_conversations_pages_newest_first(fresh: SandboxServer) -> None:
+    repo = _repo_named(fresh.state, "Invoices 2026")
+    other = _repo_named(fresh.state, "NDAs")
+    with _client(fresh, fresh.state.demo_token) as client:
+        created = [_create(client, repo["id"]) for _ in range(5)]
+        _create(client, other["id"])
+        first = client.get("/conversation", params={"repoId": repo["id"], "take": 2}).json()
+        rest = client.get(
+            "/conversation", params={"repoId": repo["id"], "take": 10, "skip": 2}
+        ).json()
+        everything = client.get("/conversation").json()
+        future = client.get("/conversation", params={"from": "2999-01-01T00:00:00Z"}).json()
+    assert first["total"] == rest["total"] == 5
+    ids = [c["id"] for c in first["conversations"] + rest["conversations"]]
+    assert ids == created[::-1]
+    assert everything["total"] == 6
+    assert future == {"success": True, "conversations": [], "total": 0}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"take": "0"},
+        {"take": "101"},
+        {"take": "ten"},
+        {"take": "-1"},
+        {"skip": "-1"},
+        {"skip": "1.5"},
+        {"showDeleted": "maybe"},
+        {"from": "yesterday"},
+    ],
+)
+def test_list_conversations_rejects_bad_parameters(
+    api: httpx.Client, params: dict[str, str]
+) -> None:
+    _assert_error_body(api.get("/conversation", params=params), 400)
+
+
+def test_conversation_visibility_follows_roles(fresh: SandboxServer) -> None:
+    legal_repo = _repo_named(fresh.state, "Contracts 2026")
+    with _client(fresh, fresh.state.demo_token) as ana:
+        _create(ana, legal_repo["id"])
+    with _client(fresh, fresh.state.issue_token(BEN_ID)) as owner:
+        assert owner.get("/conversation").json()["total"] == 1
+    with _client(fresh, fresh.state.issue_token(CHLOE_ID)) as colleague:
+        assert colleague.get("/conversation").json()["total"] == 0
+
+
+def test_delete_conversation_soft_then_hard(fresh: SandboxServer) -> None:
+    repo = _repo_named(fresh.state, "Budget planning")
+    with _client(fresh, fresh.state.demo_token) as client:
+        conversation_id = _create(client, repo["id"])
+        soft = client.delete(f"/conversation/{conversation_id}", params={"hardDelete": "false"})
+        assert soft.json() == {"success": True}
+        assert client.get("/conversation").json()["total"] == 0
+        shown = client.get("/conversation", params={"showDeleted": "true"}).json()
+        assert shown["conversations"][0]["deletedAt"].endswith("Z")
+        assert fresh.state.conversations_for(repo["id"]) == []
+        again = client.delete(f"/conversation/{conversation_id}")
+        _assert_error_body(again, 404)
+        hard = client.delete(f"/conversation/{conversation_id}", params={"hardDelete": "true"})
+        assert hard.status_code == 200
+        assert client.get("/conversation", params={"showDeleted": "true"}).json()["total"] == 0
+        _assert_error_body(client.delete(f"/conversation/{uuid.uuid4()}"), 404)
+
+
+# ---------------------------------------------------------------- Express-like edges
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/nope"), ("POST", "/repo"), ("PUT", "/conversation"), ("GET", "/user/login")],
+)
+def test_unknown_routes_get_express_html_404(api: httpx.Client, method: str, path: str) -> None:
+    _assert_express_404(api.request(method, path), method, path)
+
+
+def test_trailing_slash_is_tolerated(api: httpx.Client) -> None:
+    assert api.get("/workspace/").status_code == 200
+
+
+def test_without_conversation_routes_it_behaves_like_production(
+    server: SandboxServer, api: httpx.Client, anonymous: httpx.Client
+) -> None:
+    server.state.conversations_enabled = False
+    repo = _repo_named(server.state, "Marketing assets")
+    before = server.state.conversations_for(repo["id"])
+    _assert_express_404(
+        api.post("/conversation", json={"repoId": repo["id"]}), "POST", "/conversation"
+    )
+    _assert_express_404(api.get("/conversation?take=5"), "GET", "/conversation")
+    # No route means no auth check either.
+    _assert_express_404(anonymous.post("/conversation", json={}), "POST", "/conversation")
+    assert api.get("/repo").status_code == 200
+    assert server.state.conversations_for(repo["id"]) == before
+
+
+def test_oversized_body_is_refused(api: httpx.Client) -> None:
+    body = {"repoId": "x" * 2_000_000}
+    assert api.post("/conversation", json=body).status_code == 413
+
+
+# ---------------------------------------------------------------- counting and faults
+
+
+def test_request_count_counts_everything(server: SandboxServer, api: httpx.Client) -> None:
+    state = server.state
+    state.reset_counts()
+    api.get("/repo?workspaceId=x")
+    api.get("/repo", headers={"Authorization": "Bearer nope"})  # rejected: still counted
+    api.post("/conversation", json={})
+    api.delete("/conversation/abc")
+    api.get("/missing")
+    assert state.request_count("GET", "/repo") == 2
+    assert state.request_count("get", "/repo") == 2
+    assert state.request_count("POST", "/conversation") == 1
+    assert state.request_count("GET", "/conversation") == 0
+    assert state.request_count("DELETE", "/conversation/abc") == 1
+    assert state.request_count("DELETE", "/conversation/{conversationId}") == 1
+    assert state.request_count("GET", "/missing") == 1
+    state.reset_counts()
+    assert state.request_count("GET", "/repo") == 0
+
+
+def test_status_fault_applies_once_then_the_real_handler(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    state = server.state
+    repo = _repo_named(state, "Payroll exports")
+    before = len(state.conversations_for(repo["id"]))
+    state.reset_counts()
+    state.faults.add("POST", "/conversation", Fault(status=500))
+    failed = api.post("/conversation", json={"repoId": repo["id"]})
+    assert failed.status_code == 500
+    assert failed.json() == {"success": False, "message": "Internal Server Error"}
+    assert len(state.conversations_for(repo["id"])) == before  # the handler never ran
+    assert api.post("/conversation", json={"repoId": repo["id"]}).status_code == 200
+    assert state.request_count("POST", "/conversation") == 2
+    assert len(state.conversations_for(repo["id"])) == before + 1
+
+
+def test_fault_with_custom_body_and_headers(server: SandboxServer, api: httpx.Client) -> None:
+    server.state.faults.add(
+        "GET",
+        "/repo",
+        Fault(status=502, body="<html>Bad gateway</html>", content_type="text/html"),
+    )
+    server.state.faults.add("GET", "/repo", Fault(status=429, headers={"Retry-After": "7"}))
+    gateway = api.get("/repo")
+    assert (gateway.status_code, gateway.text) == (502, "<html>Bad gateway</html>")
+    assert gateway.headers["content-type"] == "text/html"
+    limited = api.get("/repo")
+    assert limited.status_code == 429
+    assert limited.headers["retry-after"] == "7"
+    assert api.get("/repo").status_code == 200
+
+
+def test_fault_until_cleared_and_by_route_template(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    faults = server.state.faults
+    faults.add("DELETE", "/conversation/{conversationId}", Fault(status=503), times=None)
+    for _ in range(3):
+        assert api.delete(f"/conversation/{uuid.uuid4()}").status_code == 503
+    faults.clear()
+    assert api.delete(f"/conversation/{uuid.uuid4()}").status_code == 404
+
+
+def test_delay_fault_does_not_block_other_requests(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    server.state.faults.add("GET", "/user/profile", Fault(delay_s=1.0))
+    results: dict[str, float] = {}
+
+    def slow_request() -> None:
+        started = time.monotonic()
+        assert api.get("/user/profile").status_code == 200  # the real handler, after the delay
+        results["slow"] = time.monotonic() - started
+
+    worker = threading.Thread(target=slow_request)
+    worker.start()
+    time.sleep(0.2)
+    with _client(server, server.state.demo_token) as other:
+        started = time.monotonic()
+        assert other.get("/workspace").status_code == 200
+        results["fast"] = time.monotonic() - started
+    worker.join(10)
+    assert results["slow"] >= 0.95
+    assert results["fast"] < 0.5
+
+
+def test_delay_then_status(server: SandboxServer, api: httpx.Client) -> None:
+    server.state.faults.add("GET", "/workspace", Fault(status=504, delay_s=0.3))
+    started = time.monotonic()
+    _assert_error_body(api.get("/workspace"), 504)
+    assert time.monotonic() - started >= 0.3
+
+
+def test_fault_arguments_are_checked(server: SandboxServer) -> None:
+    with pytest.raises(ValueError, match="status"):
+        Fault(status=42)
+    with pytest.raises(ValueError, match="delay_s"):
+        Fault(delay_s=-1)
+    with pytest.raises(ValueError, match="times"):
+        server.state.faults.add("GET", "/repo", Fault(status=500), times=0)
+
+
+# ---------------------------------------------------------------- data and lifecycle
+
+
+def test_seed_and_generated_repos_are_deterministic() -> None:
+    assert seed_repos() == seed_repos()
+    assert [r["id"] for r in SandboxState().repos] == [r["id"] for r in SandboxState().repos]
+    generated = make_repos(600)
+    assert generated == make_repos(600)
+    assert len({r["id"] for r in generated}) == 600
+    assert len({r["name"] for r in generated}) == 600
+    assert {"Contracts 2022", "Invoices 2022"} <= {r["name"] for r in generated}
+
+
+def test_repos_override_is_served() -> None:
+    state = SandboxState(repos=make_repos(30))
+    with SandboxServer(state=state) as running, _client(running, state.demo_token) as client:
+        repos = client.get("/repo").json()["repos"]
+    assert len(repos) == 30
+
+
+def test_lifecycle_start_stop_is_idempotent() -> None:
+    sandbox = SandboxServer()
+    with pytest.raises(RuntimeError):
+        _ = sandbox.url
+    sandbox.stop()  # never started: nothing to do
+    sandbox.start()
+    with pytest.raises(RuntimeError):
+        sandbox.start()
+    url = sandbox.url
+    assert url.startswith("http://127.0.0.1:")
+    assert not url.endswith("/")
+    sandbox.stop()
+    sandbox.stop()
+    assert not [t for t in threading.enumerate() if t.name.endswith(url.rsplit(":", 1)[1])]
+    with pytest.raises(httpx.ConnectError), _client(sandbox) as client:
+        client.get("/repo")
+
+
+def test_start_fails_loudly_on_a_busy_port() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(OSError, match="in use"):
+            SandboxServer(port=taken.getsockname()[1]).start()
+
+
+def test_stop_does_not_hang_on_a_request_in_flight(caplog: pytest.LogCaptureFixture) -> None:
+    sandbox = SandboxServer()
+    sandbox.start()
+    sandbox.state.faults.add("GET", "/workspace", Fault(delay_s=30))
+    outcome: list[int] = []
+
+    def stuck_request() -> None:
+        with _client(sandbox, sandbox.state.demo_token) as client:
+            outcome.append(client.get("/workspace").status_code)
+
+    worker = threading.Thread(target=stuck_request)
+    worker.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    sandbox.stop()
+    assert time.monotonic() - started < 2
+    worker.join(10)
+    assert outcome == [503]  # cut short with "shutting down", not left to time out
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _pump_lines(stdout: IO[str]) -> tuple[queue.Queue[str], threading.Thread]:
+    """Read the child's stdout in a thread so a silent child cannot hang the test."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        for line in stdout:
+            lines.put(line)
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return lines, thread
+
+
+def _announcement(lines: queue.Queue[str], timeout_s: float = 30) -> dict[str, str]:
+    values: dict[str, str] = {}
+    deadline = time.monotonic() + timeout_s
+    while len(values) < 4:
+        line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+        key, _, value = line.rstrip("\n").partition("=")
+        values[key] = value
+    return values
+
+
+def _use_announced_server(values: dict[str, str]) -> None:
+    assert list(values) == ["URL", "EMAIL", "PASSWORD", "TOKEN"]
+    assert values["URL"].startswith("http://127.0.0.1:")
+    headers = {"Authorization": f"Bearer {values['TOKEN']}"}
+    credentials = {"email": values["EMAIL"], "password": values["PASSWORD"]}
+    with httpx.Client(base_url=values["URL"], trust_env=False, timeout=10) as client:
+        profile = client.get("/user/profile", headers=headers)
+        login = client.post("/user/login", json=credentials)
+    assert profile.status_code == 200
+    assert profile.json()["data"]["email"] == values["EMAIL"]
+    assert login.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "stop_signal",
+    [
+        pytest.param(signal.SIGTERM, id="SIGTERM"),
+        pytest.param(
+            signal.SIGINT,
+            id="SIGINT",
+            marks=pytest.mark.skipif(sys.platform == "win32", reason="POSIX signal"),
+        ),
+    ],
+)
+def test_cli_prints_credentials_that_work(stop_signal: signal.Signals, tmp_path: Path) -> None:
+    stderr_path = tmp_path / "stderr.txt"
+    with (
+        stderr_path.open("w") as stderr,
+        subprocess.Popen(
+            [sys.executable, "-m", "flashback_desktop.sandbox", "--port", "0"],
+            cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        ) as process,
+    ):
+        assert process.stdout is not None
+        lines, pump = _pump_lines(process.stdout)
+        try:
+            values = _announcement(lines)
+            _use_announced_server(values)
+            process.send_signal(stop_signal)
+            assert process.wait(timeout=15) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            pump.join(5)
+    errors = stderr_path.read_text()
+    assert values["TOKEN"] not in errors
+    assert values["PASSWORD"] not in errors
+    assert "Traceback" not in errors
+
+
+def test_cli_refuses_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        sandbox_cli.main(["--host", "0.0.0.0"])  # noqa: S104 - the point of the test
+    assert exited.value.code == 2
+    assert "--allow-remote" in capsys.readouterr().err
+    assert sandbox_cli.is_loopback("::1")
+    assert sandbox_cli.is_loopback("localhost")
+    assert not sandbox_cli.is_loopback("example.org")
