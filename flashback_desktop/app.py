@@ -42,6 +42,7 @@ class Options:
     server: str | None
     demo: bool
     exit_after: str | None
+    screenshot: Path | None
     debug: bool
 
 
@@ -67,11 +68,25 @@ def parse_args(argv: Sequence[str]) -> Options:
         choices=("first-paint", "repos-loaded"),
         help="Exit with status 0 right after this moment (for timing and screenshots).",
     )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="With --exit-after: save a PNG of the window at that moment.",
+    )
     parser.add_argument("--debug", action="store_true", help="Write detailed logs.")
     args = parser.parse_args(argv)
     if args.demo and args.server:
         parser.error("--demo uses the built-in demo server; leave out --server")
-    return Options(server=args.server, demo=args.demo, exit_after=args.exit_after, debug=args.debug)
+    if args.screenshot and not args.exit_after:
+        parser.error("--screenshot needs --exit-after")
+    return Options(
+        server=args.server,
+        demo=args.demo,
+        exit_after=args.exit_after,
+        screenshot=args.screenshot,
+        debug=args.debug,
+    )
 
 
 def log_directory() -> Path:
@@ -145,7 +160,7 @@ async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
         server_label="built-in demo server" if options.demo else server_url,
         demo=options.demo,
     )
-    _connect_exit_after(window, options.exit_after, finish)
+    _connect_exit_after(window, options, finish)
     window.closed.connect(lambda: finish(EXIT_OK))
     painted = asyncio.Event()
     window.first_painted.connect(painted.set)
@@ -171,15 +186,23 @@ async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
 
 
 def _connect_exit_after(
-    window: MainWindow, moment: str | None, finish: Callable[[int], None]
+    window: MainWindow, options: Options, finish: Callable[[int], None]
 ) -> None:
     """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
+    moment = options.exit_after
     if moment is None:
         return
+
+    def reached() -> None:
+        if options.screenshot is not None and not window.grab().save(str(options.screenshot)):
+            print(f"flashback-desktop: could not save {options.screenshot}", file=sys.stderr)
+            finish(EXIT_USAGE)
+        finish(EXIT_OK)
+
     if moment == "first-paint":
-        window.first_painted.connect(lambda: finish(EXIT_OK))
+        window.first_painted.connect(reached)
     else:
-        window.repositories_shown.connect(lambda _count: finish(EXIT_OK))
+        window.repositories_shown.connect(lambda _count: reached())
 
     def needs_person(dialog: object) -> None:
         print(

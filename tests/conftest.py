@@ -1,4 +1,4 @@
-"""Shared fixtures: the sandbox over loopback, an in-memory keyring, and a qasync loop for GUI tests."""
+"""Shared fixtures: the sandbox over loopback, an in-memory keyring, a qasync loop for GUI tests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
-import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync
+import PySide6.QtWidgets  # PySide6 must be imported before qasync
 import pytest
 import pytest_asyncio
 import qasync
@@ -53,7 +53,9 @@ async def client(sandbox: SandboxServer) -> AsyncIterator[FlashbackClient]:
 
 
 @pytest.fixture
-def qasync_loop(qapp: PySide6.QtWidgets.QApplication, qtbot: QtBot) -> Iterator[asyncio.AbstractEventLoop]:
+def qasync_loop(
+    qapp: PySide6.QtWidgets.QApplication, qtbot: QtBot
+) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop over pytest-qt's QApplication; tasks advance inside qtbot.waitUntil."""
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
@@ -65,7 +67,7 @@ def qasync_loop(qapp: PySide6.QtWidgets.QApplication, qtbot: QtBot) -> Iterator[
         qtbot.waitUntil(lambda: all(task.done() for task in leftovers), timeout=5000)
     # stop() would quit pytest-qt's QApplication; mark the loop stopped instead, then close it
     # (which also shuts down its thread executor).
-    loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+    loop._QEventLoop__is_running = False
     loop.close()
     asyncio.set_event_loop(None)
     # qasync marked itself as the running loop; later pytest-asyncio tests need none running.

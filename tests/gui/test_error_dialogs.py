@@ -19,8 +19,8 @@ def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts
     app.select(repository)
     with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
         app.window.panel.new_button.click()
-    dialog = opened.args[0]
-    qtbot.waitUntil(lambda: app.window.panel.new_button.isEnabled(), timeout=5000)
+    dialog: QWidget = opened.args[0]
+    qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
     return dialog
 
 

@@ -36,7 +36,7 @@ def test_repositories_are_listed_with_workspace_names(start_app: Callable[..., A
     ]
     assert app.sandbox.state.request_count("GET", "/repo") == 1
     assert len(rows) == len(app.run(app.session.client.list_repositories()))
-    assert ["Contracts 2026", "Legal"] == rows[[r[0] for r in rows].index("Contracts 2026")][:2]
+    assert rows[[r[0] for r in rows].index("Contracts 2026")][:2] == ["Contracts 2026", "Legal"]
     assert "Signed in as Ana Ruiz" in app.window.user_label.text()
 
 

@@ -90,7 +90,8 @@ async def test_html_404_means_no_conversations_on_this_server(
     with pytest.raises(errors.EndpointUnavailableError) as caught:
         await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
     assert "does not offer conversations" in caught.value.message
-    assert caught.value.details.cause is not None and "Cannot POST" in caught.value.details.cause
+    assert caught.value.details.cause is not None
+    assert "Cannot POST" in caught.value.details.cause
 
 
 async def test_500_is_a_server_error(client: FlashbackClient, sandbox: SandboxServer) -> None:
@@ -100,9 +101,13 @@ async def test_500_is_a_server_error(client: FlashbackClient, sandbox: SandboxSe
     assert caught.value.details.status == 500
 
 
-async def test_html_where_json_was_expected(client: FlashbackClient, sandbox: SandboxServer) -> None:
+async def test_html_where_json_was_expected(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
     sandbox.state.faults.add(
-        "GET", "/repo", Fault(status=200, body="<html>login portal</html>", content_type="text/html")
+        "GET",
+        "/repo",
+        Fault(status=200, body="<html>login portal</html>", content_type="text/html"),
     )
     with pytest.raises(errors.UnreadableResponseError):
         await client.list_repositories()

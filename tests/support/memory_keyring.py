@@ -9,7 +9,7 @@ from keyring.backend import KeyringBackend
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]  # keyring declares it as a classproperty
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

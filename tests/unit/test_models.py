@@ -27,7 +27,8 @@ REPO: dict[str, Any] = {
 def test_repository_with_only_required_fields() -> None:
     repo = Repository.from_json(REPO)
     assert repo.name == "Contracts 2026"
-    assert repo.created_at is not None and repo.created_at.year == 2026
+    assert repo.created_at is not None
+    assert repo.created_at.year == 2026
     assert repo.ai_configured is None  # absent means unknown, not "none"
     assert repo.disabled is False
 

@@ -40,7 +40,9 @@ async def test_round_trip_and_entry_name(memory_keyring: MemoryKeyring) -> None:
     store = KeyringTokenStore(ORIGIN, memory_keyring)
     assert await store.load() is None
     await store.save("tok-1")
-    assert memory_keyring.entries == {(f"Flashback Desktop ({ORIGIN})", ACCESS_TOKEN_ENTRY): "tok-1"}
+    assert memory_keyring.entries == {
+        (f"Flashback Desktop ({ORIGIN})", ACCESS_TOKEN_ENTRY): "tok-1"
+    }
     assert await KeyringTokenStore(ORIGIN, memory_keyring).load() == "tok-1"
     await store.delete()
     assert memory_keyring.entries == {}

@@ -1,0 +1,94 @@
+"""A token planted at sign-in must not appear in logs, error details or files, even at DEBUG."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop import logging_setup
+from flashback_desktop.sandbox import Fault
+from flashback_desktop.ui.error_dialog import ErrorDialog
+from tests.gui.conftest import App
+from tests.gui.test_sign_in import wait_for_sign_in
+
+
+def leaks(secret: str, texts: Iterable[str], folders: Iterable[Path]) -> list[str]:
+    """Where the secret was found: "text N" or a file path. Empty when it is nowhere."""
+    found = [f"text {number}" for number, text in enumerate(texts) if secret in text]
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file() and secret.encode() in path.read_bytes():
+                found.append(str(path))
+    return found
+
+
+def app_folders(tmp_path: Path) -> list[Path]:
+    """The log folder of this test, plus the XDG folders tests/run points at a temp dir."""
+    names = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+    return [tmp_path] + [Path(os.environ[n]) for n in names if os.environ.get(n)]
+
+
+@pytest.fixture
+def debug_logging(tmp_path: Path) -> Iterator[Path]:
+    """The app's own logging set-up at DEBUG (httpx and httpcore included), into tmp_path."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    log_file = logging_setup.setup_logging(tmp_path / "logs", debug=True)
+    assert log_file is not None
+    yield log_file
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+            root.removeHandler(handler)
+    root.setLevel(level)
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def test_planted_token_appears_nowhere(
+    start_app: Callable[..., App],
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    debug_logging: Path,
+    tmp_path: Path,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    app = start_app(signed_in=False)
+    planted = app.sandbox.state.issue_token()
+    dialog = wait_for_sign_in(app, qtbot)
+    dialog.token_edit.setText(planted)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        dialog.sign_in_button.click()
+
+    details: list[str] = []
+    app.select("Contracts 2026")
+    for fault in (Fault(status=500), Fault(status=401)):
+        app.sandbox.state.faults.add("POST", "/conversation", fault)
+        with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+            app.window.panel.new_button.click()
+        error_dialog = opened.args[0]
+        assert isinstance(error_dialog, ErrorDialog)
+        details.append(error_dialog.details_text)
+        qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
+
+    assert "POST /conversation" in caplog.text  # our request lines were logged...
+    assert "httpcore" in caplog.text  # ...and so was the transport, at DEBUG
+    assert debug_logging.stat().st_size > 0
+    assert leaks(planted, [caplog.text, *details], app_folders(tmp_path)) == []
+
+
+def test_the_leak_check_catches_a_logged_token(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Proof that the check above can fail: log a token with redaction switched off."""
+    planted = "planted-token-the-check-must-find"
+    monkeypatch.setattr(logging, "_logRecordFactory", logging_setup._base_factory)
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("flashback.test").debug("sending %s", planted)
+    (tmp_path / "settings.ini").write_text(f"token={planted}\n")
+    assert leaks(planted, [caplog.text], [tmp_path]) == ["text 0", str(tmp_path / "settings.ini")]
