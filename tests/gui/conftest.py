@@ -74,6 +74,9 @@ def start_app(
         started.append(app)
         window.show()
         qtbot.waitExposed(window)
+        # Shortcuts only reach the active window; Xvfb has no window manager to activate it.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         if signed_in:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
                 window.attach_session(session)
