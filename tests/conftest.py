@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 
@@ -36,6 +37,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """An ERROR or CRITICAL from the app's own loggers fails the test that caused it."""
+    yield
+    errors = [
+        f"{r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.ERROR and r.name.startswith("flashback")
+    ]
+    assert errors == [], "unexpected errors were logged"
 
 
 @pytest.fixture

@@ -89,6 +89,6 @@ def test_the_leak_check_catches_a_logged_token(
     planted = "planted-token-the-check-must-find"
     monkeypatch.setattr(logging, "_logRecordFactory", logging_setup._base_factory)
     with caplog.at_level(logging.DEBUG):
-        logging.getLogger("flashback.test").debug("sending %s", planted)
+        logging.getLogger("redaction-test").debug("sending %s", planted)
     (tmp_path / "settings.ini").write_text(f"token={planted}\n")
     assert leaks(planted, [caplog.text], [tmp_path]) == ["text 0", str(tmp_path / "settings.ini")]

@@ -11,7 +11,7 @@ def test_registered_secrets_are_cut_from_log_records(caplog: pytest.LogCaptureFi
     secret = "planted-secret-4f9a1c"
     register_secret(secret)
     with caplog.at_level(logging.DEBUG):
-        logging.getLogger("flashback.test").debug("token is %s", secret)
+        logging.getLogger("redaction-test").debug("token is %s", secret)
     assert secret not in caplog.text
     assert REDACTED in caplog.text
 
@@ -30,6 +30,6 @@ def test_secrets_in_tracebacks_are_cut(caplog: pytest.LogCaptureFixture) -> None
     try:
         raise ValueError(f"bad {secret}")
     except ValueError:
-        logging.getLogger("flashback.test").exception("failed")
+        logging.getLogger("redaction-test").exception("failed")
     assert secret not in caplog.text
     assert "ValueError" in caplog.text

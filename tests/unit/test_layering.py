@@ -1,0 +1,101 @@
+"""The layers import only downwards: ui -> session -> api, and the sandbox stands alone."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "flashback_desktop"
+
+# Module path prefix -> import prefixes it must never use, and why.
+RULES: dict[str, tuple[tuple[str, ...], str]] = {
+    "flashback_desktop/api/": (
+        (
+            "PySide6",
+            "qasync",
+            "flashback_desktop.session",
+            "flashback_desktop.ui",
+            "flashback_desktop.app",
+            "flashback_desktop.sandbox",
+        ),
+        "api/ is plain asyncio, below everything else",
+    ),
+    "flashback_desktop/session/": (
+        (
+            "PySide6",
+            "qasync",
+            "flashback_desktop.ui",
+            "flashback_desktop.app",
+            "flashback_desktop.sandbox",
+        ),
+        "session/ knows nothing of Qt or the window",
+    ),
+    "flashback_desktop/sandbox/": (
+        (
+            "PySide6",
+            "qasync",
+            "flashback_desktop.api",
+            "flashback_desktop.session",
+            "flashback_desktop.ui",
+            "flashback_desktop.app",
+        ),
+        "the sandbox must not share the client's code, or it would agree with its bugs",
+    ),
+    "flashback_desktop/config.py": (("PySide6", "flashback_desktop."), "config is a leaf"),
+    "flashback_desktop/logging_setup.py": (("PySide6", "flashback_desktop."), "a leaf"),
+    "flashback_desktop/ui/": (
+        ("qasync", "flashback_desktop.app", "flashback_desktop.sandbox"),
+        "ui/ gets its session from app.py; qasync lives in app.py alone",
+    ),
+}
+
+
+def imported_modules(source: str) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def violations(package: Path) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = f"{package.name}/{path.relative_to(package).as_posix()}"
+        for prefix, (forbidden, why) in RULES.items():
+            if not relative.startswith(prefix):
+                continue
+            for module in sorted(imported_modules(path.read_text(encoding="utf-8"))):
+                if module.startswith(forbidden):
+                    found.append(f"{relative} imports {module}: {why}")
+    return found
+
+
+def test_the_layers_import_only_downwards() -> None:
+    assert violations(PACKAGE) == []
+
+
+def test_qt_widgets_only_in_ui_and_app() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if "PySide6.QtWidgets" in imported_modules(path.read_text(encoding="utf-8")):
+            assert relative.startswith("ui/") or relative == "app.py", relative
+
+
+@pytest.mark.parametrize(
+    ("where", "line"),
+    [
+        ("api/bad.py", "from PySide6.QtWidgets import QWidget"),
+        ("sandbox/bad.py", "from flashback_desktop.api.models import Repository"),
+        ("session/bad.py", "import flashback_desktop.ui.main_window"),
+    ],
+)
+def test_the_check_catches_a_wrong_import(tmp_path: Path, where: str, line: str) -> None:
+    package = tmp_path / "flashback_desktop"
+    (package / where).parent.mkdir(parents=True)
+    (package / where).write_text(line + "\n")
+    assert len(violations(package)) == 1
