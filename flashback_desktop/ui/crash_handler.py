@@ -44,12 +44,20 @@ class CrashHandler:
         self._parent = parent
         self._log_path = log_path
         self.reported: list[BaseException] = []
+        # A dialog without a parent window would be garbage-collected as soon as it opens.
+        self._open_dialogs: list[ErrorDialog] = []
 
     def __call__(self, exc: BaseException) -> None:
         log.critical("Unexpected error", exc_info=exc)
         self.reported.append(exc)
         # Open the dialog from the event loop, never from inside the failing code path.
-        QTimer.singleShot(0, lambda: crash_dialog(self._parent(), exc, self._log_path).open())
+        QTimer.singleShot(0, lambda: self._show(exc))
+
+    def _show(self, exc: BaseException) -> None:
+        dialog = crash_dialog(self._parent(), exc, self._log_path)
+        self._open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._open_dialogs.remove(dialog))
+        dialog.open()
 
     def install(self, loop: asyncio.AbstractEventLoop) -> None:
         sys.excepthook = self._excepthook

@@ -89,3 +89,13 @@ def test_refresh_reloads_the_list(start_app: Callable[..., App], qtbot: QtBot) -
     assert app.sandbox.state.request_count("GET", "/repo") == 2
     assert app.window.panel.repository is not None
     assert app.window.panel.repository.name == "Contracts 2026"  # selection survives
+
+
+def test_no_repositories_shows_the_empty_state(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    app.sandbox.state.repos.clear()
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        app.window.refresh_action.trigger()
+    assert app.window.pages.currentWidget() is app.window.empty_label
+    assert "No repositories yet" in app.window.empty_label.text()
+    assert not app.window.panel.new_button.isEnabled()
