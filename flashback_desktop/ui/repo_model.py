@@ -42,9 +42,8 @@ def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> Reposit
     created_key = ""
     if repo.created_at is not None:
         local = repo.created_at.astimezone()
-        created = locale.toString(
-            QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
-        )
+        # "12 Mar 2026": unambiguous in every locale, unlike 12/03/2026.
+        created = locale.toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
         created_key = local.isoformat()
     name = repo.name + (" (disabled)" if repo.disabled else "")
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
