@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.logging_setup import redact
-from flashback_desktop.session.session import Session
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.repo_model import RepositoryTableModel
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
+    from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.ui")
 
