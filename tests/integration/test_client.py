@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -13,6 +15,24 @@ from tests.conftest import FAST_LIMITS
 from tests.support.sandbox_data import FORBIDDEN_REPO, repo_id_named
 
 pytestmark = pytest.mark.asyncio
+
+
+@contextlib.asynccontextmanager
+async def open_client(
+    url: str, limits: ClientLimits = FAST_LIMITS, token: str | None = None
+) -> AsyncIterator[FlashbackClient]:
+    api = FlashbackClient(url, limits=limits)
+    api.set_access_token(token)
+    try:
+        yield api
+    finally:
+        await api.aclose()
+
+
+def unused_loopback_url() -> str:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
 async def test_lists_repositories_and_workspaces(client: FlashbackClient) -> None:
@@ -37,16 +57,13 @@ async def test_creates_exactly_one_conversation(
 
 
 async def test_profile_and_password_login(sandbox: SandboxServer) -> None:
-    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
-    try:
+    async with open_client(sandbox.url) as api:
         result = await api.login(sandbox.state.demo_email, sandbox.state.demo_password)
         api.set_access_token(result.access_token)
         profile = await api.get_profile()
         assert profile.email == sandbox.state.demo_email
         with pytest.raises(errors.UnauthorizedError):
             await api.login(sandbox.state.demo_email, "wrong password")
-    finally:
-        await api.aclose()
 
 
 async def test_400_for_a_blank_repository(client: FlashbackClient) -> None:
@@ -114,56 +131,38 @@ async def test_html_where_json_was_expected(
 
 
 async def test_unreachable_server() -> None:
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    api = FlashbackClient(f"http://127.0.0.1:{port}", limits=FAST_LIMITS)
-    try:
+    async with open_client(unused_loopback_url()) as api:
         with pytest.raises(errors.NetworkUnreachableError) as caught:
             await api.list_repositories()
-        assert "VPN" in caught.value.action
-    finally:
-        await api.aclose()
+    assert "VPN" in caught.value.action
 
 
 async def test_a_server_that_does_not_answer_times_out(sandbox: SandboxServer) -> None:
     sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=3.0))
-    api = FlashbackClient(sandbox.url, limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    api.set_access_token(sandbox.state.demo_token)
-    try:
+    limits = ClientLimits(read_timeout_s=0.5, deadline_s=1.0)
+    async with open_client(sandbox.url, limits, sandbox.state.demo_token) as api:
         with pytest.raises(errors.RequestTimeoutError):
             await api.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
-    finally:
-        await api.aclose()
 
 
 async def test_response_size_cap(sandbox: SandboxServer) -> None:
-    api = FlashbackClient(sandbox.url, limits=ClientLimits(max_response_bytes=1024))
-    api.set_access_token(sandbox.state.demo_token)
-    try:
+    limits = ClientLimits(max_response_bytes=1024)
+    async with open_client(sandbox.url, limits, sandbox.state.demo_token) as api:
         with pytest.raises(errors.ResponseTooLargeError) as caught:
             await api.list_repositories()
-        assert "more data than expected" in caught.value.message
-    finally:
-        await api.aclose()
+    assert "more data than expected" in caught.value.message
 
 
 async def test_loopback_ignores_a_dead_proxy(
     sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    dead = unused_loopback_url()
     for variable in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy"):
         monkeypatch.setenv(variable, dead)
     for variable in ("NO_PROXY", "no_proxy"):
         monkeypatch.delenv(variable, raising=False)
-    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
-    api.set_access_token(sandbox.state.demo_token)
-    try:
+    async with open_client(sandbox.url, token=sandbox.state.demo_token) as api:
         assert await api.list_repositories()
-    finally:
-        await api.aclose()
 
 
 async def test_plain_http_to_a_remote_host_is_refused() -> None:
