@@ -197,6 +197,7 @@ def _connect_exit_after(
         if options.screenshot is not None and not window.grab().save(str(options.screenshot)):
             print(f"flashback-desktop: could not save {options.screenshot}", file=sys.stderr)
             finish(EXIT_USAGE)
+            return
         finish(EXIT_OK)
 
     if moment == "first-paint":

@@ -43,13 +43,11 @@ class CrashHandler:
     def __init__(self, parent: Callable[[], QWidget | None], log_path: str | None) -> None:
         self._parent = parent
         self._log_path = log_path
-        self.reported: list[BaseException] = []
         # A dialog without a parent window would be garbage-collected as soon as it opens.
         self._open_dialogs: list[ErrorDialog] = []
 
     def __call__(self, exc: BaseException) -> None:
         log.critical("Unexpected error", exc_info=exc)
-        self.reported.append(exc)
         # Open the dialog from the event loop, never from inside the failing code path.
         QTimer.singleShot(0, lambda: self._show(exc))
 

@@ -268,10 +268,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.pages.setCurrentIndex(_Page.TABLE if repositories else _Page.EMPTY)
-        row = self.model.row_of(selected) if selected else None
-        if row is not None:
-            self.table.selectRow(row)
-        else:
+        if not (selected and self.select_repository(selected)):
             self.panel.set_repository(None)
         log.info("Showing %d repositories", len(repositories))
         self._update_actions()

@@ -37,10 +37,6 @@ class TaskManager:
         task = self._tasks.get(name)
         return task is not None and not task.done()
 
-    @property
-    def running(self) -> list[str]:
-        return [name for name, task in self._tasks.items() if not task.done()]
-
     async def cancel_all(self) -> None:
         tasks = [task for task in self._tasks.values() if not task.done()]
         for task in tasks:
