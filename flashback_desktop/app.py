@@ -27,6 +27,7 @@ from flashback_desktop.config import (
 if TYPE_CHECKING:
     from flashback_desktop.sandbox import SandboxServer
     from flashback_desktop.session.session import Session
+    from flashback_desktop.single_instance import SingleInstance
     from flashback_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger("flashback.app")
@@ -123,14 +124,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"flashback-desktop: {exc}", file=sys.stderr)
             return EXIT_USAGE
 
+    instance = _claim_single_instance(server_url)
+    if instance is None:
+        return EXIT_OK
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            exit_code: int = loop.run_until_complete(_run(options, server_url, log_file))
+            exit_code: int = loop.run_until_complete(_run(options, server_url, log_file, instance))
             return exit_code
     finally:
+        instance.close()
         asyncio.set_event_loop(None)
+
+
+def _claim_single_instance(server_url: str) -> SingleInstance | None:
+    """None when another copy for this person and server runs: it has been brought forward."""
+    from flashback_desktop.single_instance import SingleInstance, instance_name
+
+    instance = SingleInstance(instance_name(server_url))
+    if instance.hand_over():
+        log.info("Flashback Desktop is already running; brought its window to the front")
+        print(
+            "flashback-desktop: already running; brought its window to the front",
+            file=sys.stderr,
+        )
+        return None
+    instance.listen()
+    return instance
 
 
 def _setup_logging(debug: bool) -> Path | None:
@@ -139,7 +160,9 @@ def _setup_logging(debug: bool) -> Path | None:
     return setup_logging(log_directory(), debug=debug)
 
 
-async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
+async def _run(
+    options: Options, server_url: str, log_file: Path | None, instance: SingleInstance
+) -> int:
     from flashback_desktop.ui.crash_handler import CrashHandler
     from flashback_desktop.ui.main_window import MainWindow
     from flashback_desktop.ui.tasks import TaskManager
@@ -161,6 +184,7 @@ async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
         demo=options.demo,
     )
     _connect_exit_after(window, options, finish)
+    instance.activation_requested.connect(window.bring_to_front)
     window.closed.connect(lambda: finish(EXIT_OK))
     painted = asyncio.Event()
     window.first_painted.connect(painted.set)
@@ -172,7 +196,10 @@ async def _run(options: Options, server_url: str, log_file: Path | None) -> int:
     try:
         if not finished.done():
             session, sandbox = await _build_session(options, server_url)
-            window.attach_session(session)
+            demo_account = (
+                (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
+            )
+            window.attach_session(session, demo_account)
         return await finished
     finally:
         await tasks.cancel_all()

@@ -14,8 +14,8 @@ import logging
 import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -23,9 +23,11 @@ import httpx
 from flashback_desktop import __version__
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import (
+    MFA_AUTHENTICATOR_APP,
     ConversationPage,
     CreatedConversation,
     LoginResult,
+    MfaStatus,
     Repository,
     ShapeError,
     UserProfile,
@@ -59,6 +61,45 @@ _REPO_NOT_FOUND = (
 )
 
 
+class _Session:
+    """Marker: use the session's credentials (with renewal) for this request."""
+
+
+_SESSION = _Session()
+
+
+@dataclass(frozen=True)
+class Bearer:
+    """A token handed out for one request; ``generation`` tells renewals apart even when a
+    server issues the very same token string twice (claims with one-second resolution)."""
+
+    token: str = field(repr=False)
+    generation: int = 0
+
+
+class Credentials(Protocol):
+    """Where the client gets its bearer token, and a new one after a 401."""
+
+    async def bearer(self) -> Bearer | None:
+        """The token for the next request (renewed first when it is known to have expired)."""
+
+    async def renew(self, rejected: Bearer) -> Bearer | None:
+        """A new token after the server refused ``rejected``, or None when there is none."""
+
+
+class FixedToken:
+    """A token that cannot be renewed: pasted tokens being checked, and tests."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self._bearer = Bearer(token) if token else None
+
+    async def bearer(self) -> Bearer | None:
+        return self._bearer
+
+    async def renew(self, rejected: Bearer) -> Bearer | None:
+        return None
+
+
 class FlashbackClient:
     """Async client for the Flashback REST API (see shared/flashback-api/openapi.yaml)."""
 
@@ -76,7 +117,7 @@ class FlashbackClient:
                 errors.ErrorDetails(url=base_url, cause=str(exc)), message=str(exc)
             ) from exc
         self.limits = limits or ClientLimits()
-        self._access_token: str | None = None
+        self.credentials: Credentials = FixedToken()
         host = urlsplit(self.base_url).hostname or ""
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/",
@@ -90,13 +131,10 @@ class FlashbackClient:
             transport=transport,
         )
 
-    @property
-    def has_access_token(self) -> bool:
-        return self._access_token is not None
-
     def set_access_token(self, token: str | None) -> None:
+        """Use this one token for every request, with no renewal."""
         register_secret(token)  # from now on it is cut out of every log line
-        self._access_token = token or None
+        self.credentials = FixedToken(token or None)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -106,9 +144,55 @@ class FlashbackClient:
     async def login(self, email: str, password: str) -> LoginResult:
         register_secret(password)
         body = {"email": email, "password": password}
-        result = await self._call("POST", "user/login", LoginResult.from_json, json_body=body)
-        register_secret(result.refresh_token)
+        try:
+            result = await self._call(
+                "POST", "user/login", LoginResult.from_json, json_body=body, token=None
+            )
+        except (errors.UnauthorizedError, errors.BadRequestError) as exc:
+            raise _sign_in_refusal(exc) from exc
+        _register_tokens(result)
         return result
+
+    async def refresh(self, refresh_token: str) -> LoginResult:
+        """Trade a refresh token for a new pair; the old refresh token stops working."""
+        register_secret(refresh_token)
+        result = await self._call(
+            "POST",
+            "user/refresh",
+            LoginResult.from_refresh_json,
+            json_body={"refresh_token": refresh_token},
+            token=None,
+            refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
+        )
+        _register_tokens(result)
+        return result
+
+    async def logout(self, refresh_token: str | None) -> None:
+        """Revoke the refresh token on the server. No renewal: a 401 here is just reported."""
+        body = {"refresh_token": refresh_token} if refresh_token else {}
+        await self._call("POST", "user/logout", _ignore, json_body=body, renew=False)
+
+    async def mfa_status(self, token: str) -> MfaStatus:
+        return await self._call("GET", "mfa/status", MfaStatus.from_json, token=token)
+
+    async def verify_mfa_code(self, limited_token: str, code: str) -> LoginResult:
+        """Exchange an authenticator-app code and the limited login token for full access."""
+        try:
+            result = await self._call(
+                "POST",
+                "mfa/verify-login",
+                LoginResult.from_mfa_json,
+                json_body={"mfaType": MFA_AUTHENTICATOR_APP, "code": code},
+                token=limited_token,
+            )
+        except (errors.BadRequestError, errors.UnauthorizedError) as exc:
+            raise errors.MfaCodeRejectedError(exc.details) from exc
+        _register_tokens(result)
+        return result
+
+    async def get_profile_with(self, token: str) -> UserProfile:
+        """The profile for a token that is not (yet) the session's: a pasted or limited one."""
+        return await self._call("GET", "user/profile", UserProfile.from_json, token=token)
 
     async def get_profile(self) -> UserProfile:
         return await self._call("GET", "user/profile", UserProfile.from_json)
@@ -147,10 +231,53 @@ class FlashbackClient:
         json_body: Mapping[str, Any] | None = None,
         params: Mapping[str, str | int] | None = None,
         not_found: tuple[str, str] | None = None,
+        token: str | _Session | None = _SESSION,
+        renew: bool = True,
+        refused: type[errors.FlashbackError] = errors.BadRequestError,
     ) -> T:
+        """One request. With the session's token, a 401 renews the token and replays once.
+
+        Replaying is safe only after a 401: the server checks auth before it does anything.
+        """
+        if isinstance(token, _Session):
+            bearer = await self.credentials.bearer()
+            exchange = await self._exchange(
+                method, path, bearer.token if bearer else None, json_body, params
+            )
+            if exchange.status == 401 and renew and bearer is not None:
+                fresh = await self.credentials.renew(bearer)
+                if fresh is not None:
+                    log.info("Replaying %s /%s once with a renewed sign-in", method, path)
+                    exchange = await self._exchange(method, path, fresh.token, json_body, params)
+        else:
+            exchange = await self._exchange(method, path, token, json_body, params)
+        status, payload, body, details = exchange
+        if not 200 <= status < 300:
+            raise _error_for_status(status, payload, body, details, not_found)
+        if payload is _NOT_JSON:
+            raise errors.UnreadableResponseError(
+                _with_status(details, status, cause=f"not JSON: {_preview(body)}")
+            )
+        if isinstance(payload, Mapping) and payload.get("success") is False:
+            raise refused(_with_payload(details, status, payload))
+        try:
+            return parse(payload)
+        except ShapeError as exc:
+            raise errors.UnreadableResponseError(
+                _with_status(details, status, cause=str(exc))
+            ) from exc
+
+    async def _exchange(
+        self,
+        method: str,
+        path: str,
+        bearer: str | None,
+        json_body: Mapping[str, Any] | None,
+        params: Mapping[str, str | int] | None,
+    ) -> _Exchange:
         request = self._http.build_request(method, path, json=json_body, params=params)
-        if self._access_token:
-            request.headers["Authorization"] = f"Bearer {self._access_token}"
+        if bearer:
+            request.headers["Authorization"] = f"Bearer {bearer}"
         details = errors.ErrorDetails(method=method, url=str(request.url))
         started = time.monotonic()
         try:
@@ -163,19 +290,7 @@ class FlashbackClient:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
-        payload = _decode_json(body)
-        if not 200 <= status < 300:
-            raise _error_for_status(status, payload, body, details, not_found)
-        if payload is _NOT_JSON:
-            raise errors.UnreadableResponseError(
-                _with_status(details, status, cause=f"not JSON: {_preview(body)}")
-            )
-        try:
-            return parse(payload)
-        except ShapeError as exc:
-            raise errors.UnreadableResponseError(
-                _with_status(details, status, cause=str(exc))
-            ) from exc
+        return _Exchange(status, _decode_json(body), body, details)
 
     async def _send(
         self, request: httpx.Request, details: errors.ErrorDetails
@@ -226,6 +341,33 @@ class FlashbackClient:
 _NOT_JSON: Any = object()
 
 
+class _Exchange(NamedTuple):
+    status: int
+    payload: Any
+    body: bytes
+    details: errors.ErrorDetails
+
+
+def _ignore(_payload: object) -> None:
+    return None
+
+
+def _register_tokens(result: LoginResult) -> None:
+    register_secret(result.access_token)
+    register_secret(result.refresh_token)
+
+
+def _sign_in_refusal(exc: errors.FlashbackError) -> errors.FlashbackError:
+    """/user/login's documented error codes get their own sentences."""
+    code = exc.details.server_code
+    if code in errors.SIGN_IN_REFUSALS:
+        message, action = errors.SIGN_IN_REFUSALS[code]
+        return errors.SignInRefusedError(exc.details, message=message, action=action)
+    if isinstance(exc, errors.UnauthorizedError):
+        return errors.SignInRefusedError(exc.details)
+    return exc
+
+
 def _decode_json(body: bytes) -> Any:
     if not body.strip():
         return _NOT_JSON
@@ -265,9 +407,10 @@ def _error_for_status(
     details: errors.ErrorDetails,
     not_found: tuple[str, str] | None,
 ) -> errors.FlashbackError:
-    server_message = _server_message(payload)
-    cause = None if payload is not _NOT_JSON else f"not JSON: {_preview(body)}"
-    found = _with_status(details, status, server_message=server_message, cause=cause)
+    if payload is _NOT_JSON:
+        found = _with_status(details, status, cause=f"not JSON: {_preview(body)}")
+    else:
+        found = _with_payload(details, status, payload)
     if status == 404:
         # The documented 404 is a JSON ErrorBody; anything else (an HTML page) means the
         # server has no such route, as production has no conversation routes.
@@ -298,6 +441,17 @@ def _with_status(
         status=status,
         server_message=server_message,
         cause=cause,
+    )
+
+
+def _with_payload(details: errors.ErrorDetails, status: int, payload: Any) -> errors.ErrorDetails:
+    code = payload.get("error_code") if isinstance(payload, Mapping) else None
+    return errors.ErrorDetails(
+        method=details.method,
+        url=details.url,
+        status=status,
+        server_message=_server_message(payload),
+        server_code=code if isinstance(code, str) else None,
     )
 
 

@@ -20,6 +20,7 @@ class ErrorDetails:
     url: str = ""
     status: int | None = None
     server_message: str | None = None
+    server_code: str | None = None  # the body's error_code, e.g. INVALID_PASSWORD
     cause: str | None = None
     occurred_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -31,6 +32,8 @@ class ErrorDetails:
             lines.append(f"Status: {self.status}")
         if self.server_message:
             lines.append(f"Server said: {self.server_message}")
+        if self.server_code:
+            lines.append(f"Error code: {self.server_code}")
         if self.cause:
             lines.append(f"Cause: {self.cause}")
         return "\n".join(lines)
@@ -66,6 +69,44 @@ class BadRequestError(FlashbackError):
 class UnauthorizedError(FlashbackError):
     default_message = "Your sign-in has expired or is no longer valid."
     default_action = "Sign in again to continue."
+
+
+class SignInRefusedError(FlashbackError):
+    """/user/login said no; the documented ``error_code`` picks the sentence."""
+
+    default_message = "Flashback did not accept this email address and password."
+    default_action = "Check both and try again."
+
+
+# The documented /user/login error codes, in words for the person at the keyboard.
+SIGN_IN_REFUSALS: dict[str, tuple[str, str]] = {
+    "USER_NOT_FOUND": (
+        "There is no Flashback account with this email address.",
+        "Check the spelling, or ask your Flashback administrator which address your account uses.",
+    ),
+    "INVALID_PASSWORD": (
+        "That password is not right for this account.",
+        "Type it again, checking that Caps Lock is off. If you have forgotten it, reset it "
+        "on the Flashback website.",
+    ),
+    "USER_INACTIVE": (
+        "This Flashback account has been switched off.",
+        "Ask your Flashback administrator to switch it back on.",
+    ),
+    "NO_PASSWORD_SET": (
+        "This account signs in through Google, GitHub or Microsoft, so it has no Flashback "
+        "password.",
+        "Sign in on the Flashback website, copy an access token there, and choose "
+        "“Use an access token instead” here.",
+    ),
+}
+
+
+class MfaCodeRejectedError(FlashbackError):
+    default_message = "That code was not accepted."
+    default_action = (
+        "Codes change every 30 seconds: type the code your authenticator app shows now."
+    )
 
 
 class ForbiddenError(FlashbackError):

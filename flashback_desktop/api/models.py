@@ -179,6 +179,16 @@ class ConversationPage:
         return cls(tuple(Conversation.from_json(item) for item in items), total)
 
 
+# OrgRole codes (openapi.yaml) in the words the window shows.
+_ORG_ROLE_WORDS = {
+    0: "Member",
+    1: "Billing",
+    2: "Workspace manager",
+    254: "Administrator",
+    255: "Owner",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class UserProfile:
     id: str
@@ -186,36 +196,86 @@ class UserProfile:
     last_name: str
     email: str
     org_id: str | None
+    org_role: int | None = None
+    mfa_required: bool = False
 
     @property
     def display_name(self) -> str:
         return " ".join(p for p in (self.first_name, self.last_name) if p) or self.email
 
+    @property
+    def organisation_role(self) -> str:
+        """The person's role in their organisation, in words; empty without an organisation."""
+        if self.org_id is None:
+            return ""
+        return _ORG_ROLE_WORDS.get(self.org_role or 0, "Member")
+
     @classmethod
     def from_json(cls, value: object) -> UserProfile:
         obj = as_object(as_object(value, "response").get("data"), "profile")
+        role = obj.get("orgRole")
         return cls(
             id=required_str(obj, "id"),
             first_name=optional_str(obj, "name") or "",
             last_name=optional_str(obj, "lastName") or "",
             email=optional_str(obj, "email") or "",
             org_id=optional_str(obj, "orgId"),
+            org_role=role if isinstance(role, int) and not isinstance(role, bool) else None,
+            mfa_required=optional_bool(obj, "mfaRequired") or False,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class LoginResult:
+    """Tokens from /user/login, /user/refresh or /mfa/verify-login."""
+
     access_token: str
     refresh_token: str | None
 
     @classmethod
     def from_json(cls, value: object) -> LoginResult:
         obj = as_object(value, "response")
-        if obj.get("success") is False:
-            raise ShapeError("the server answered success: false")
         return cls(
             access_token=required_str(obj, "accessToken"),
             refresh_token=optional_str(obj, "refreshToken"),
+        )
+
+    @classmethod
+    def from_refresh_json(cls, value: object) -> LoginResult:
+        # The TS type carries both `token` and `accessToken`; the docs show only the latter.
+        obj = as_object(value, "response")
+        access = optional_str(obj, "accessToken") or optional_str(obj, "token")
+        if not access:
+            raise ShapeError("field 'accessToken' is missing")
+        return cls(access_token=access, refresh_token=optional_str(obj, "refreshToken"))
+
+    @classmethod
+    def from_mfa_json(cls, value: object) -> LoginResult:
+        obj = as_object(value, "response")
+        return cls(
+            access_token=required_str(obj, "fullAccessToken"),
+            refresh_token=optional_str(obj, "refreshToken"),
+        )
+
+
+# Two-step methods (MFAType); only the authenticator app can be completed inside the app.
+MFA_AUTHENTICATOR_APP = "GOOGLE_AUTH"
+
+
+@dataclass(frozen=True, slots=True)
+class MfaStatus:
+    required: bool
+    session_verified: bool
+    methods: tuple[str, ...]
+
+    @classmethod
+    def from_json(cls, value: object) -> MfaStatus:
+        obj = as_object(as_object(value, "response").get("data"), "MFA status")
+        methods = as_list(obj.get("enabledMethods", []), "enabledMethods")
+        return cls(
+            required=bool(optional_bool(obj, "isRequired") or optional_bool(obj, "isEnforced")),
+            session_verified=optional_bool(obj, "sessionVerified") or False,
+            methods=tuple(str(method) for method in methods),
         )
 
 

@@ -1,8 +1,18 @@
 """Run the sandbox on its own: ``python -m flashback_desktop.sandbox --port 0``.
 
 Prints ``URL=``, ``EMAIL=``, ``PASSWORD=`` and ``TOKEN=`` lines (demo
-credentials only) so scripts can find the server, then serves until
-SIGINT or SIGTERM.
+credentials only) so scripts can find the server, then the accounts for
+trying the other sign-in paths by hand:
+
+- ``MFA_EMAIL=`` signs in with PASSWORD and then asks for an authenticator
+  code; ``MFA_TOTP_SECRET=`` goes into any authenticator app, and ``MFA_CODE=``
+  is the code at start-up (it changes every 30 seconds).
+- ``MAGIC_LINK_EMAIL=`` requires MFA by magic link or passkey only, which the
+  desktop app cannot complete.
+- ``NO_PASSWORD_EMAIL=`` has no password (Google sign-in): login answers
+  NO_PASSWORD_SET.
+
+Then it serves until SIGINT or SIGTERM.
 """
 
 from __future__ import annotations
@@ -70,6 +80,21 @@ def _wait_for_signal() -> None:
         pass
 
 
+def announcement(url: str, state: SandboxState) -> list[str]:
+    """The ``KEY=value`` lines printed at start-up; the first four never change format."""
+    return [
+        f"URL={url}",
+        f"EMAIL={state.demo_email}",
+        f"PASSWORD={state.demo_password}",
+        f"TOKEN={state.demo_token}",
+        f"MFA_EMAIL={state.mfa_email}",
+        f"MFA_TOTP_SECRET={state.mfa_totp_secret}",
+        f"MFA_CODE={state.current_totp_code()}",
+        f"MAGIC_LINK_EMAIL={state.magic_link_email}",
+        f"NO_PASSWORD_EMAIL={state.no_password_email}",
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -84,12 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = SandboxServer(args.host, args.port, state=state)
     server.start()
     try:
-        for line in (
-            f"URL={server.url}",
-            f"EMAIL={state.demo_email}",
-            f"PASSWORD={state.demo_password}",
-            f"TOKEN={state.demo_token}",
-        ):
+        for line in announcement(server.url, state):
             print(line, flush=True)
         log.info("sandbox ready; press Ctrl+C to stop")
         _wait_for_signal()

@@ -28,6 +28,7 @@ from typing import Any
 
 from . import tokens
 from .faults import FaultPlan
+from .totp import totp_code, verify_totp
 
 Json = dict[str, Any]
 
@@ -73,32 +74,79 @@ ANA_ID = _id("user", "ana.ruiz")
 BEN_ID = _id("user", "ben.okafor")
 CHLOE_ID = _id("user", "chloe.martin")
 DAN_ID = _id("user", "dan.whitfield")
+FARAH_ID = _id("user", "farah.haddad")
+GUS_ID = _id("user", "gus.moreau")
+HANA_ID = _id("user", "hana.ito")
 DEMO_USER_ID = ANA_ID
 
-# (id, first name, last name, email local part, orgRole, active)
-_USERS: tuple[tuple[str, str, str, str, int, bool], ...] = (
-    (ANA_ID, "Ana", "Ruiz", "ana.ruiz", 0, True),
-    (BEN_ID, "Ben", "Okafor", "ben.okafor", 255, True),
-    (CHLOE_ID, "Chloe", "Martin", "chloe.martin", 0, True),
-    (DAN_ID, "Dan", "Whitfield", "dan.whitfield", 0, False),  # left the company: USER_INACTIVE
+# MFAType values (TS client). Only GOOGLE_AUTH can be completed inside the desktop app;
+# magic links and passkeys need a browser.
+MFA_GOOGLE_AUTH = "GOOGLE_AUTH"
+MFA_MAGIC_LINK = "MAGIC_LINK"
+MFA_PASSKEY = "PASSKEY"
+MFA_TYPES = (MFA_GOOGLE_AUTH, MFA_MAGIC_LINK, MFA_PASSKEY)
+
+# The claim that marks a limited (pre-MFA) access token, and its value.
+MFA_CLAIM = "mfa"
+MFA_PENDING = "pending"
+
+MFA_EMAIL = "farah.haddad@demo.flashback.tech"
+# The classic authenticator-app example secret: it only ever opens the sandbox.
+MFA_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - published demo value
+MAGIC_LINK_EMAIL = "gus.moreau@demo.flashback.tech"
+NO_PASSWORD_EMAIL = "hana.ito@demo.flashback.tech"  # noqa: S105 - an e-mail address, not a password
+
+
+@dataclass(frozen=True)
+class _UserSpec:
+    user_id: str
+    first: str
+    last: str
+    local: str  # e-mail local part
+    org_role: int = 0
+    active: bool = True
+    has_password: bool = True  # False: the account signs in through an OAuth provider only
+    mfa_methods: tuple[str, ...] = ()  # enabled MFAType values, primary first; any means required
+    totp_secret: str | None = None  # base32, for GOOGLE_AUTH
+
+
+_USERS: tuple[_UserSpec, ...] = (
+    _UserSpec(ANA_ID, "Ana", "Ruiz", "ana.ruiz"),
+    _UserSpec(BEN_ID, "Ben", "Okafor", "ben.okafor", org_role=255),
+    _UserSpec(CHLOE_ID, "Chloe", "Martin", "chloe.martin"),
+    _UserSpec(DAN_ID, "Dan", "Whitfield", "dan.whitfield", active=False),  # left: USER_INACTIVE
+    _UserSpec(
+        FARAH_ID,
+        "Farah",
+        "Haddad",
+        "farah.haddad",
+        mfa_methods=(MFA_GOOGLE_AUTH,),
+        totp_secret=MFA_TOTP_SECRET,
+    ),
+    # MFA the desktop app cannot complete: the sign-in must stop with a clear message.
+    _UserSpec(GUS_ID, "Gus", "Moreau", "gus.moreau", mfa_methods=(MFA_MAGIC_LINK, MFA_PASSKEY)),
+    _UserSpec(HANA_ID, "Hana", "Ito", "hana.ito", has_password=False),  # Google sign-in only
 )
 
 
+def _user_record(spec: _UserSpec) -> Json:
+    return {
+        "id": spec.user_id,
+        "name": spec.first,
+        "lastName": spec.last,
+        "email": f"{spec.local}@demo.flashback.tech",
+        "password": DEMO_PASSWORD if spec.has_password else None,
+        "orgId": ORG_ID,
+        "orgRole": spec.org_role,
+        "active": spec.active,
+        "mfaMethods": list(spec.mfa_methods),
+        "totpSecret": spec.totp_secret,
+    }
+
+
 def seed_users() -> list[Json]:
-    """Sandbox user records (internal shape: they carry a password and an active flag)."""
-    return [
-        {
-            "id": user_id,
-            "name": first,
-            "lastName": last,
-            "email": f"{local}@demo.flashback.tech",
-            "password": DEMO_PASSWORD,
-            "orgId": ORG_ID,
-            "orgRole": org_role,
-            "active": active,
-        }
-        for user_id, first, last, local, org_role, active in _USERS
-    ]
+    """Sandbox user records (internal shape: password, active flag, MFA methods and secret)."""
+    return [_user_record(spec) for spec in _USERS]
 
 
 # ---------------------------------------------------------------- workspaces
@@ -110,7 +158,15 @@ WORKSPACE_IDS = {
 # Ana (the demo user) belongs to every workspace except Executive.
 DEMO_WORKSPACES = ("Marketing", "Legal", "Finance", "Operations")
 _MEMBERS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Marketing": ((ANA_ID, "WRITE"), (BEN_ID, "ADMIN"), (CHLOE_ID, "ADMIN")),
+    # Farah, Gus and Hana can read Marketing, so they see repositories once signed in.
+    "Marketing": (
+        (ANA_ID, "WRITE"),
+        (BEN_ID, "ADMIN"),
+        (CHLOE_ID, "ADMIN"),
+        (FARAH_ID, "READ"),
+        (GUS_ID, "READ"),
+        (HANA_ID, "READ"),
+    ),
     "Legal": ((ANA_ID, "READ"), (BEN_ID, "ADMIN")),
     "Finance": ((ANA_ID, "ADMIN"), (BEN_ID, "ADMIN")),
     "Operations": ((ANA_ID, "READ"), (BEN_ID, "ADMIN"), (CHLOE_ID, "WRITE")),
@@ -390,6 +446,68 @@ class _RefreshToken:
     token_id: str
     user_id: str
     expires_at: float
+    mfa_pending: bool = False  # issued before MFA: refreshing it gives another limited token
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who a valid bearer token belongs to, and whether it is only a limited (pre-MFA) token."""
+
+    user: Json
+    mfa_pending: bool
+    token_id: str | None = None  # the session (refresh tokenId) a limited token came from
+
+
+def _check_totp(user: Json, code: object) -> None:
+    if not isinstance(code, str) or not code:
+        raise ApiError(
+            400,
+            "code (the 6-digit code from the authenticator app) is required for GOOGLE_AUTH",
+            error_code="MFA_CODE_REQUIRED",
+        )
+    if not verify_totp(user["totpSecret"], code):
+        raise ApiError(400, "The verification code is not valid", error_code="INVALID_MFA_CODE")
+
+
+# The sandbox sends no e-mails and registers no passkeys, so a magic-link token or a
+# passkey credential is never right: these methods always fail, each with its own code,
+# which is exactly what a desktop client has to cope with.
+
+
+def _refuse_magic_link(link_token: object) -> None:
+    if not link_token:
+        raise ApiError(
+            400,
+            "MAGIC_LINK needs the token from the link in the sign-in e-mail",
+            error_code="MFA_TOKEN_REQUIRED",
+        )
+    raise ApiError(
+        400, "The magic link is not valid or has expired", error_code="INVALID_MAGIC_LINK"
+    )
+
+
+def _refuse_passkey(credential: object) -> None:
+    if not credential:
+        raise ApiError(
+            400,
+            "PASSKEY needs a WebAuthn credential, which only a browser can provide",
+            error_code="MFA_CREDENTIAL_REQUIRED",
+        )
+    raise ApiError(
+        400, "The passkey credential is not valid", error_code="INVALID_PASSKEY_CREDENTIAL"
+    )
+
+
+def _check_second_factor(
+    user: Json, mfa_type: str, code: object, link_token: object, credential: object
+) -> None:
+    """Raise ApiError(400) unless the proof for ``mfa_type`` is right."""
+    if mfa_type == MFA_GOOGLE_AUTH:
+        _check_totp(user, code)
+    elif mfa_type == MFA_MAGIC_LINK:
+        _refuse_magic_link(link_token)
+    else:
+        _refuse_passkey(credential)
 
 
 class SandboxState:
@@ -401,6 +519,13 @@ class SandboxState:
         self.demo_email = DEMO_EMAIL
         self.demo_password = DEMO_PASSWORD
         self.demo_user_id = DEMO_USER_ID
+        # Seeded accounts for the other sign-in paths (all use demo_password, except Hana).
+        self.mfa_email = MFA_EMAIL
+        self.mfa_user_id = FARAH_ID
+        self.mfa_totp_secret = MFA_TOTP_SECRET
+        self.magic_link_email = MAGIC_LINK_EMAIL
+        self.magic_link_user_id = GUS_ID
+        self.no_password_email = NO_PASSWORD_EMAIL
         self.org_name = ORG_NAME
         self.token_lifetime_s = 3600  # lifetime of tokens handed out by login and refresh
         self.users = seed_users()
@@ -441,6 +566,32 @@ class SandboxState:
         with self._lock:
             self._counts.clear()
 
+    def current_totp_code(self, at: float | None = None) -> str:
+        """The code an authenticator app holding ``mfa_totp_secret`` shows now (or at ``at``)."""
+        return totp_code(self.mfa_totp_secret, at)
+
+    def revoke_refresh_tokens(self, user_id: str | None = None) -> int:
+        """Revoke every refresh token, or one user's; return how many were revoked."""
+        with self._lock:
+            doomed = [
+                refresh
+                for refresh, stored in self._refresh_tokens.items()
+                if user_id in (None, stored.user_id)
+            ]
+            for refresh in doomed:
+                del self._refresh_tokens[refresh]
+            return len(doomed)
+
+    def active_refresh_tokens(self, user_id: str | None = None) -> int:
+        """Unexpired refresh tokens, all of them or one user's."""
+        with self._lock:
+            now = time.time()
+            return sum(
+                1
+                for stored in self._refresh_tokens.values()
+                if stored.expires_at > now and user_id in (None, stored.user_id)
+            )
+
     # -- tokens
 
     def _user(self, user_id: str) -> Json:
@@ -449,10 +600,12 @@ class SandboxState:
                 return user
         raise KeyError(f"no sandbox user with id {user_id}")
 
-    def _issue(self, user: Json, lifetime_s: int) -> tuple[str, int]:
+    def _issue(
+        self, user: Json, lifetime_s: int, *, mfa_pending: bool = False, token_id: str | None = None
+    ) -> tuple[str, int]:
         now = int(time.time())
         exp = now + lifetime_s
-        claims = {
+        claims: Json = {
             "userId": user["id"],
             "email": user["email"],
             "orgId": user["orgId"],
@@ -460,12 +613,22 @@ class SandboxState:
             "iat": now,
             "exp": exp,
         }
+        if mfa_pending:
+            claims[MFA_CLAIM] = MFA_PENDING
+            if token_id is not None:  # lets verify-login upgrade this very session
+                claims["tokenId"] = token_id
         return tokens.sign(claims, self._secret), exp
 
-    def issue_token(self, user_id: str | None = None, lifetime_s: int = 3600) -> str:
-        """A signed access token; a negative lifetime gives an already expired one."""
+    def issue_token(
+        self, user_id: str | None = None, lifetime_s: int = 3600, *, limited: bool = False
+    ) -> str:
+        """A signed access token; a negative lifetime gives an already expired one.
+
+        ``limited=True`` gives a pre-MFA token, as login hands to MFA users.
+        """
         with self._lock:
-            return self._issue(self._user(user_id or self.demo_user_id), lifetime_s)[0]
+            user = self._user(user_id or self.demo_user_id)
+            return self._issue(user, lifetime_s, mfa_pending=limited)[0]
 
     @property
     def demo_token(self) -> str:
@@ -475,8 +638,8 @@ class SandboxState:
                 self._demo_token = self.issue_token()
             return self._demo_token
 
-    def authenticate(self, token: str) -> Json:
-        """The active user a bearer token belongs to, or ApiError(401)."""
+    def caller(self, token: str) -> Caller:
+        """The active user a bearer token belongs to, limited or not; else ApiError(401)."""
         try:
             claims = tokens.verify(token, self._secret)
         except tokens.TokenError as exc:
@@ -486,16 +649,28 @@ class SandboxState:
             user = next((u for u in self.users if u["id"] == claims.get("userId")), None)
         if claims.get("type") != "access" or user is None or not user["active"]:
             raise ApiError(401, "Invalid token")
-        return user
+        token_id = claims.get("tokenId")
+        return Caller(user, MFA_CLAIM in claims, token_id if isinstance(token_id, str) else None)
+
+    def authenticate(self, token: str) -> Json:
+        """The user of a full-access token; ApiError(401) if invalid, 403 if MFA is pending."""
+        caller = self.caller(token)
+        if caller.mfa_pending:
+            raise ApiError(403, "Two-step verification is required", error_code="MFA_REQUIRED")
+        return caller.user
 
     # -- session
 
-    def _new_session(self, user: Json, token_id: str | None = None) -> Json:
-        access, exp = self._issue(user, self.token_lifetime_s)
-        refresh = secrets.token_urlsafe(32)
+    def _new_session(
+        self, user: Json, token_id: str | None = None, *, mfa_pending: bool = False
+    ) -> Json:
         token_id = token_id or str(uuid.uuid4())
+        access, exp = self._issue(
+            user, self.token_lifetime_s, mfa_pending=mfa_pending, token_id=token_id
+        )
+        refresh = secrets.token_urlsafe(32)
         self._refresh_tokens[refresh] = _RefreshToken(
-            token_id, user["id"], time.time() + REFRESH_LIFETIME_S
+            token_id, user["id"], time.time() + REFRESH_LIFETIME_S, mfa_pending
         )
         return {
             "accessToken": access,
@@ -504,19 +679,34 @@ class SandboxState:
             "expiresAt": exp,
         }
 
+    @staticmethod
+    def _check_credentials(user: Json | None, password: str) -> Json:
+        # The order of checks is the real server's: unknown, no password, wrong, inactive.
+        if user is None:
+            raise ApiError(401, "User not found", error_code="USER_NOT_FOUND")
+        if user["password"] is None:
+            raise ApiError(
+                401,
+                "This account has no password; sign in with the provider it was created with",
+                error_code="NO_PASSWORD_SET",
+            )
+        if not secrets.compare_digest(user["password"].encode(), password.encode()):
+            raise ApiError(401, "Invalid password", error_code="INVALID_PASSWORD")
+        if not user["active"]:
+            raise ApiError(401, "User account is inactive", error_code="USER_INACTIVE")
+        return user
+
     def login(self, email: str, password: str) -> Json:
-        """LoginResponse for good credentials, else ApiError(401) with an error_code."""
+        """LoginResponse for good credentials, else ApiError(401) with an error_code.
+
+        For an account with MFA the tokens are limited until POST /mfa/verify-login.
+        """
         with self._lock:
-            user = next(
+            found = next(
                 (u for u in self.users if u["email"].lower() == email.strip().lower()), None
             )
-            if user is None:
-                raise ApiError(401, "User not found", error_code="USER_NOT_FOUND")
-            if not secrets.compare_digest(user["password"].encode(), password.encode()):
-                raise ApiError(401, "Invalid password", error_code="INVALID_PASSWORD")
-            if not user["active"]:
-                raise ApiError(401, "User account is inactive", error_code="USER_INACTIVE")
-            session = self._new_session(user)
+            user = self._check_credentials(found, password)
+            session = self._new_session(user, mfa_pending=bool(user["mfaMethods"]))
         public = {key: user[key] for key in ("id", "email", "name", "orgId", "orgRole")}
         return {"success": True, **session, "user": public}
 
@@ -528,7 +718,9 @@ class SandboxState:
                 raise ApiError(
                     401, "Invalid or expired refresh token", error_code="INVALID_REFRESH_TOKEN"
                 )
-            session = self._new_session(self._user(stored.user_id), stored.token_id)
+            session = self._new_session(
+                self._user(stored.user_id), stored.token_id, mfa_pending=stored.mfa_pending
+            )
         return {
             "success": True,
             "token": session["accessToken"],
@@ -542,6 +734,67 @@ class SandboxState:
             stored = self._refresh_tokens.get(refresh_token)
             if stored is not None and stored.user_id == user_id:
                 del self._refresh_tokens[refresh_token]
+
+    # -- MFA at sign-in
+
+    @staticmethod
+    def mfa_status(caller: Caller) -> Json:
+        """MFAStatus for GET /mfa/status; accounts with any method enabled must use MFA."""
+        methods = list(caller.user["mfaMethods"])
+        required = bool(methods)
+        return {
+            "isEnabled": required,
+            "isRequired": required,
+            "isEnforced": required,
+            "enabledMethods": methods,
+            "primaryMethod": methods[0] if methods else None,
+            "sessionVerified": not caller.mfa_pending,
+        }
+
+    def verify_login(
+        self,
+        caller: Caller,
+        mfa_type: str,
+        *,
+        code: object = None,
+        link_token: object = None,
+        credential: object = None,
+    ) -> Json:
+        """Trade a limited token and a second factor for a full session (POST /mfa/verify-login).
+
+        The pending refresh token of the caller's session is revoked; the new
+        full one keeps the session's tokenId.
+        """
+        if not caller.mfa_pending:
+            raise ApiError(
+                400, "This session is already verified", error_code="MFA_ALREADY_VERIFIED"
+            )
+        user = caller.user
+        if mfa_type not in MFA_TYPES:
+            raise ApiError(
+                400, f"mfaType must be one of {', '.join(MFA_TYPES)}", error_code="INVALID_MFA_TYPE"
+            )
+        if mfa_type not in user["mfaMethods"]:
+            raise ApiError(
+                400,
+                f"{mfa_type} is not enabled for this account",
+                error_code="MFA_METHOD_NOT_ENABLED",
+            )
+        _check_second_factor(user, mfa_type, code, link_token, credential)
+        with self._lock:
+            self._revoke_pending(user["id"], caller.token_id)
+            session = self._new_session(user, caller.token_id)
+        return {
+            "success": True,
+            "message": "Verified",
+            "fullAccessToken": session["accessToken"],
+            "refreshToken": session["refreshToken"],
+        }
+
+    def _revoke_pending(self, user_id: str, token_id: str | None) -> None:
+        for refresh, stored in list(self._refresh_tokens.items()):
+            if stored.mfa_pending and stored.user_id == user_id and stored.token_id == token_id:
+                del self._refresh_tokens[refresh]
 
     # -- identity, workspaces, repositories
 
@@ -557,7 +810,7 @@ class SandboxState:
             "orgRoleDescription": ORG_ROLE_NAMES.get(role, "USER"),
             "orgRoles": [role],
             "validated": True,
-            "mfaRequired": False,
+            "mfaRequired": bool(user["mfaMethods"]),
             "isBusiness": True,
         }
 

@@ -7,6 +7,8 @@ Flashback backend answers with.
 
 Request flow: ``SandboxApp`` (count, then maybe a fault) -> Starlette
 routing -> ``_Endpoints``. Auth is checked first on every authenticated route.
+A limited (pre-MFA) token passes only on the routes that sign-in needs
+(profile, MFA status and verification, logout); elsewhere it gets 403 MFA_REQUIRED.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .data import ApiError, ConversationQuery, Json, SandboxState
+from .data import ApiError, Caller, ConversationQuery, Json, SandboxState
 from .faults import apply_fault
 
 log = logging.getLogger("flashback.sandbox")
@@ -125,6 +127,12 @@ def _required_string(body: Json, name: str) -> str:
     return value
 
 
+def _refresh_token(body: Json) -> str:
+    # The TS client sends refresh_token, the docs show refreshToken: accept both.
+    name = "refresh_token" if "refresh_token" in body else "refreshToken"
+    return _required_string(body, name)
+
+
 def _text_param(params: QueryParams, name: str) -> str | None:
     return params.get(name) or None  # "?repoId=" means no filter
 
@@ -186,6 +194,8 @@ class _Endpoints:
             Route("/user/refresh", self.refresh, methods=["POST"]),
             Route("/user/logout", self.logout, methods=["POST"]),
             Route("/user/profile", self.profile, methods=["GET"]),
+            Route("/mfa/status", self.mfa_status, methods=["GET"]),
+            Route("/mfa/verify-login", self.mfa_verify_login, methods=["POST"]),
             Route("/workspace", self.workspaces, methods=["GET"]),
             Route("/repo", self.repos, methods=["GET"]),
             Route("/conversation", self.create_conversation, methods=["POST"]),
@@ -193,14 +203,23 @@ class _Endpoints:
             Route("/conversation/{conversationId}", self.delete_conversation, methods=["DELETE"]),
         ]
 
-    def _caller(self, request: Request) -> Json:
+    @staticmethod
+    def _bearer(request: Request) -> str:
         header = request.headers.get("authorization")
         if not header:
             raise ApiError(401, "Authentication required")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "Invalid authorization header")
-        return self.state.authenticate(token.strip())
+        return token.strip()
+
+    def _caller(self, request: Request) -> Json:
+        """The user of a full-access token (a limited one gets 403 MFA_REQUIRED)."""
+        return self.state.authenticate(self._bearer(request))
+
+    def _signing_in_caller(self, request: Request) -> Caller:
+        """The caller of a full or limited token, for the routes sign-in needs."""
+        return self.state.caller(self._bearer(request))
 
     def _conversation_routes_enabled(self) -> None:
         if not self.state.conversations_enabled:
@@ -215,19 +234,34 @@ class _Endpoints:
 
     async def refresh(self, request: Request) -> Response:
         body = await _json_object(request)
-        # The TS client sends refresh_token, the docs show refreshToken: accept both.
-        name = "refresh_token" if "refresh_token" in body else "refreshToken"
-        return json_response(self.state.refresh(_required_string(body, name)))
+        return json_response(self.state.refresh(_refresh_token(body)))
 
     async def logout(self, request: Request) -> Response:
-        caller = self._caller(request)
+        # Bearer required (openapi.yaml's global security); a limited token may sign out too.
+        caller = self._signing_in_caller(request)
         body = await _json_object(request)
-        self.state.logout(caller["id"], _required_string(body, "refresh_token"))
+        self.state.logout(caller.user["id"], _refresh_token(body))
         return json_response({"success": True})
 
     async def profile(self, request: Request) -> Response:
-        caller = self._caller(request)
-        return json_response({"success": True, "data": self.state.profile(caller)})
+        caller = self._signing_in_caller(request)  # the client reads mfaRequired from here
+        return json_response({"success": True, "data": self.state.profile(caller.user)})
+
+    async def mfa_status(self, request: Request) -> Response:
+        caller = self._signing_in_caller(request)
+        return json_response({"success": True, "data": self.state.mfa_status(caller)})
+
+    async def mfa_verify_login(self, request: Request) -> Response:
+        caller = self._signing_in_caller(request)
+        body = await _json_object(request)
+        result = self.state.verify_login(
+            caller,
+            _required_string(body, "mfaType"),
+            code=body.get("code"),
+            link_token=body.get("token"),
+            credential=body.get("credential"),
+        )
+        return json_response(result)
 
     async def workspaces(self, request: Request) -> Response:
         caller = self._caller(request)

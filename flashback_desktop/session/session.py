@@ -1,14 +1,48 @@
-"""The signed-in session: one API client, one token store, and who the person is."""
+"""The signed-in session: one API client, the token keeper, and who the person is."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
+from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
-from flashback_desktop.api.models import UserProfile
-from flashback_desktop.session.token_store import KeyringProblem, TokenStore
+from flashback_desktop.api.models import MFA_AUTHENTICATOR_APP, LoginResult, UserProfile
+from flashback_desktop.session.token_keeper import TokenKeeper
+from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 
 log = logging.getLogger("flashback.session")
+
+_UNVERIFIED_TOKEN = (
+    "This token comes from a sign-in that has not finished two-step verification.",
+    "Sign in with your email and password here instead, or finish two-step verification "
+    "on the Flashback website before copying a token.",
+)
+
+
+@dataclass(frozen=True)
+class MfaChallenge:
+    """The password was right; the account also wants a second step."""
+
+    methods: tuple[str, ...]
+
+    @property
+    def can_enter_code(self) -> bool:
+        """Only authenticator-app codes can be typed here; links and passkeys need a browser."""
+        return MFA_AUTHENTICATOR_APP in self.methods
+
+
+@dataclass(frozen=True)
+class _PendingMfa:
+    login: LoginResult = field(repr=False)
+    profile: UserProfile
+
+
+@dataclass(frozen=True)
+class SignOutResult:
+    """Local tokens are always gone; ``server_problem`` says if the server could not be told."""
+
+    server_problem: errors.FlashbackError | None = None
 
 
 class Session:
@@ -17,23 +51,24 @@ class Session:
     def __init__(self, client: FlashbackClient, store: TokenStore) -> None:
         self.client = client
         self.store = store
+        self.tokens = TokenKeeper(store, client.refresh)
+        client.credentials = self.tokens
         self.profile: UserProfile | None = None
+        self._pending_mfa: _PendingMfa | None = None
 
     @property
     def signed_in(self) -> bool:
-        return self.client.has_access_token
+        return self.tokens.signed_in
 
     @property
     def keyring_problem(self) -> KeyringProblem | None:
         return self.store.problem
 
     async def restore(self) -> bool:
-        """Use the saved token, if there is one. True when a token was found."""
-        token = await self.store.load()
-        if not token:
+        """Use the saved sign-in, if there is one. True when one was found."""
+        if not await self.tokens.restore():
             log.info("No saved sign-in for %s", self.client.base_url)
             return False
-        self.client.set_access_token(token)
         log.info("Restored the saved sign-in for %s", self.client.base_url)
         return True
 
@@ -44,30 +79,65 @@ class Session:
     async def sign_in_with_token(self, token: str) -> UserProfile:
         """Check a pasted token against the server before keeping it."""
         token = token.strip()
-        previous = await self.store.load()
-        self.client.set_access_token(token)
-        try:
-            profile = await self.load_profile()
-        except BaseException:
-            self.client.set_access_token(previous)
-            raise
-        await self.store.save(token)
+        profile = await self.client.get_profile_with(token)
+        if profile.mfa_required and not await self._verified(token):
+            message, action = _UNVERIFIED_TOKEN
+            raise errors.SignInRefusedError(message=message, action=action)
+        await self._signed_in(TokenPair(token, None), profile)
         log.info("Signed in with a pasted access token")
         return profile
 
-    async def sign_in_with_password(self, email: str, password: str) -> UserProfile:
-        result = await self.client.login(email, password)
-        self.client.set_access_token(result.access_token)
-        await self.store.save(result.access_token)
+    async def sign_in_with_password(self, email: str, password: str) -> UserProfile | MfaChallenge:
+        """The profile when signed in, or the second step the account asks for."""
+        self._pending_mfa = None
+        login = await self.client.login(email.strip(), password)
+        profile = await self.client.get_profile_with(login.access_token)
+        if profile.mfa_required:
+            status = await self.client.mfa_status(login.access_token)
+            if not status.session_verified:
+                self._pending_mfa = _PendingMfa(login, profile)
+                log.info("Password accepted; two-step verification needed (%s)", status.methods)
+                return MfaChallenge(status.methods)
+        await self._signed_in(TokenPair(login.access_token, login.refresh_token), profile)
         log.info("Signed in with email and password")
-        return await self.load_profile()
+        return profile
 
-    async def sign_out(self) -> None:
-        """Forget the token here and in the keyring."""
-        self.client.set_access_token(None)
+    async def complete_mfa(self, code: str) -> UserProfile:
+        """Exchange the authenticator code for full access; a wrong code can be retried."""
+        pending = self._pending_mfa
+        if pending is None:
+            raise RuntimeError("No two-step verification is waiting")
+        verified = await self.client.verify_mfa_code(pending.login.access_token, code.strip())
+        self._pending_mfa = None
+        refresh = verified.refresh_token or pending.login.refresh_token
+        await self._signed_in(TokenPair(verified.access_token, refresh), pending.profile)
+        log.info("Signed in after two-step verification")
+        return pending.profile
+
+    def cancel_mfa(self) -> None:
+        self._pending_mfa = None
+
+    async def sign_out(self) -> SignOutResult:
+        """Revoke the refresh token on the server, then forget both tokens here."""
+        problem: errors.FlashbackError | None = None
+        if self.tokens.signed_in:
+            try:
+                await self.tokens.bearer()  # renews an expired token, so logout is heard
+                await self.client.logout(self.tokens.refresh_token)
+            except errors.FlashbackError as exc:
+                log.warning("The server could not be told about the sign-out: %s", exc)
+                problem = exc
+        await self.tokens.forget()
         self.profile = None
-        await self.store.delete()
         log.info("Signed out")
+        return SignOutResult(problem)
 
     async def close(self) -> None:
         await self.client.aclose()
+
+    async def _verified(self, token: str) -> bool:
+        return (await self.client.mfa_status(token)).session_verified
+
+    async def _signed_in(self, pair: TokenPair, profile: UserProfile) -> None:
+        await self.tokens.adopt(pair)
+        self.profile = profile

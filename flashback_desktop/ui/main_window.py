@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import Repository
+from flashback_desktop.api.models import Repository, UserProfile
 from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
@@ -37,7 +38,7 @@ from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
-    from flashback_desktop.session.session import Session
+    from flashback_desktop.session.session import MfaChallenge, Session, SignOutResult
 
 log = logging.getLogger("flashback.ui")
 
@@ -48,6 +49,18 @@ SIGN_OUT_TASK = "sign-out"
 
 _SIGN_IN_REJECTED = (
     "Flashback did not accept this token. Check that you copied all of it, or ask for a new one."
+)
+_SIGN_IN_EXPIRED = (
+    "Your sign-in has expired. Sign in again and Flashback Desktop will carry on where you "
+    "left off."
+)
+_BROWSER_ONLY_MFA = (
+    "Your account confirms sign-ins with an email link or a passkey, which need a web "
+    "browser. Sign in on the Flashback website, copy an access token there, and paste it here."
+)
+_SIGNED_OUT_OFFLINE = (
+    "You are signed out on this computer, but Flashback could not be told, so that sign-in "
+    "stays valid on the server until it expires."
 )
 
 
@@ -80,6 +93,10 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._sign_in_dialog: SignInDialog | None = None
         self._workspace_names: dict[str, str] = {}
+        self.demo_account: tuple[str, str] | None = None
+        # What to carry on with after a sign-in that interrupted it: (user id, repository id).
+        self._resume_create: tuple[str, str] | None = None
+        self._sign_in_expired_shown = False
         self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
         self.resize(900, 600)
         self._build_actions()
@@ -99,6 +116,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.sign_out_action = QAction("Sign out", self)
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_in_action = QAction("Sign in…", self)
+        self.sign_in_action.triggered.connect(self._on_sign_in_action)
         quit_action = QAction("Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -108,20 +127,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_conversation_action)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sign_in_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(quit_action)
 
     def _build_widgets(self) -> None:
         self.user_label = QLabel("Not signed in")
         self.user_label.setObjectName("userLabel")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
         self.refresh_button = QToolButton()
         self.refresh_button.setDefaultAction(self.refresh_action)
         self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.sign_out_button = QToolButton()
         self.sign_out_button.setDefaultAction(self.sign_out_action)
+        self.sign_in_button = QToolButton()
+        self.sign_in_button.setDefaultAction(self.sign_in_action)
         header = QHBoxLayout()
         header.addWidget(self.user_label, 1)
         header.addWidget(self.refresh_button)
+        header.addWidget(self.sign_in_button)
         header.addWidget(self.sign_out_button)
 
         self.notice = QLabel()
@@ -202,9 +226,10 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
-    def attach_session(self, session: Session) -> None:
+    def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
+        self.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())
 
     async def _start_session(self) -> None:
@@ -244,8 +269,7 @@ class MainWindow(QMainWindow):
                 raise failure  # a bug, not a network problem: the crash handler reports it
         if any(isinstance(f, errors.UnauthorizedError) for f in failures):
             log.info("Loading repositories needs a new sign-in")
-            self._show_signed_out()
-            self.ask_sign_in(errors.UnauthorizedError.default_message)
+            self._sign_in_expired()
             return
         if isinstance(repositories, BaseException):
             log.warning("Loading repositories failed: %s", repositories)
@@ -256,11 +280,10 @@ class MainWindow(QMainWindow):
             workspaces = ()
         if isinstance(profile, BaseException):
             log.warning("Loading the profile failed: %s", profile)
-            self.user_label.setText("Signed in")
-        else:
-            self.user_label.setText(f"Signed in as {profile.display_name} ({profile.email})")
+        self._show_profile()
         self._workspace_names = {w.id: w.name for w in workspaces}
         self._show_repositories(repositories)
+        self._resume_after_sign_in()
 
     def _show_repositories(self, repositories: tuple[Repository, ...]) -> None:
         selected = self.panel.repository.id if self.panel.repository else None
@@ -304,6 +327,12 @@ class MainWindow(QMainWindow):
         session = self._require_session()
         try:
             created = await session.client.create_conversation(repository.id)
+        except errors.UnauthorizedError:
+            # Nothing was created (auth is checked first): carry on after the person signs in.
+            log.info("Creating a conversation needs a new sign-in; it resumes afterwards")
+            if session.profile is not None:
+                self._resume_create = (session.profile.id, repository.id)
+            self._sign_in_expired()
         except errors.FlashbackError as exc:
             log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
             self._report_create_failure(repository, exc)
@@ -319,18 +348,12 @@ class MainWindow(QMainWindow):
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = f"Flashback couldn't start a conversation for “{repository.name}”."
         message, action = exc.message, exc.action
-        primary: str | None = None
-        on_primary: Any = None
-        if isinstance(exc, errors.UnauthorizedError):
-            primary, on_primary = "Sign in again", lambda: self.ask_sign_in(exc.message)
-        elif isinstance(exc, errors.NotFoundError):
+        if isinstance(exc, errors.NotFoundError):
             self.refresh()
         elif isinstance(exc, errors.RequestTimeoutError | errors.ConnectionDroppedError):
             message = f"{exc.message} The conversation may or may not have been created."
             action = "Wait a moment, then refresh before trying again, so you don't start it twice."
-        dialog = self.show_error(headline, message, action, exc.details.as_text(), primary)
-        if on_primary is not None:
-            dialog.primary_chosen.connect(on_primary)
+        self.show_error(headline, message, action, exc.details.as_text())
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 
@@ -343,28 +366,69 @@ class MainWindow(QMainWindow):
             self._sign_in_dialog.raise_()
             self._sign_in_dialog.activateWindow()
             return
-        dialog = SignInDialog(self, server=self.server_label, reason=reason)
+        dialog = SignInDialog(
+            self, server=self.server_label, reason=reason, demo_account=self.demo_account
+        )
+        dialog.password_entered.connect(self._on_password_entered)
         dialog.token_entered.connect(self._on_token_entered)
+        dialog.code_entered.connect(self._on_code_entered)
+        dialog.code_cancelled.connect(self._on_code_cancelled)
         dialog.finished.connect(self._on_sign_in_closed)
         self._sign_in_dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
 
+    def _on_sign_in_action(self) -> None:
+        self.ask_sign_in()  # not connected directly: triggered(bool) would become the reason
+
+    def _sign_in_expired(self) -> None:
+        """The session ran out and could not be renewed: keep everything shown, ask again."""
+        self._sign_in_expired_shown = True
+        self.user_label.setText("Your sign-in has expired.")
+        self._update_actions()
+        self.ask_sign_in(_SIGN_IN_EXPIRED)
+
     def _on_sign_in_closed(self, _result: int) -> None:
         if self._sign_in_dialog is not None:
             self._sign_in_dialog.deleteLater()
         self._sign_in_dialog = None
+        if self.session is not None:
+            self.session.cancel_mfa()
+
+    def _on_password_entered(self, email: str, password: str) -> None:
+        if self._sign_in_dialog is None:
+            return
+        session = self._require_session()
+        self._start_sign_in(self._sign_in_dialog, session.sign_in_with_password(email, password))
 
     def _on_token_entered(self, token: str) -> None:
-        if self.tasks.is_running(SIGN_IN_TASK) or self._sign_in_dialog is None:
+        if self._sign_in_dialog is None:
             return
-        self.tasks.start(SIGN_IN_TASK, self._sign_in(self._sign_in_dialog, token))
+        self._start_sign_in(self._sign_in_dialog, self._require_session().sign_in_with_token(token))
 
-    async def _sign_in(self, dialog: SignInDialog, token: str) -> None:
-        session = self._require_session()
+    def _on_code_entered(self, code: str) -> None:
+        if self._sign_in_dialog is None:
+            return
+        self._start_sign_in(self._sign_in_dialog, self._require_session().complete_mfa(code))
+
+    def _on_code_cancelled(self) -> None:
+        if self.session is not None:
+            self.session.cancel_mfa()
+
+    def _start_sign_in(
+        self, dialog: SignInDialog, attempt: Coroutine[Any, Any, UserProfile | MfaChallenge]
+    ) -> None:
+        if self.tasks.is_running(SIGN_IN_TASK):
+            attempt.close()  # one attempt at a time; this one never started
+            return
+        self.tasks.start(SIGN_IN_TASK, self._sign_in(dialog, attempt))
+
+    async def _sign_in(
+        self, dialog: SignInDialog, attempt: Coroutine[Any, Any, UserProfile | MfaChallenge]
+    ) -> None:
         dialog.set_busy(True)
         try:
-            await session.sign_in_with_token(token)
+            outcome = await attempt
         except errors.UnauthorizedError:
             dialog.show_error(_SIGN_IN_REJECTED)
             return
@@ -374,9 +438,28 @@ class MainWindow(QMainWindow):
             return
         finally:
             dialog.set_busy(False)
+        if not isinstance(outcome, UserProfile):
+            if outcome.can_enter_code:
+                dialog.ask_for_code()
+            else:
+                dialog.explain_browser_only(_BROWSER_ONLY_MFA)
+            return
+        dialog.forget_password()
         dialog.accept()
+        self._sign_in_expired_shown = False
         self._show_keyring_notice()
+        self._show_profile()
         await self._load_everything()
+
+    def _resume_after_sign_in(self) -> None:
+        """Carry on with the New Conversation a sign-in interrupted, for the same person."""
+        resume, self._resume_create = self._resume_create, None
+        profile = self.session.profile if self.session else None
+        if resume is None or profile is None or resume[0] != profile.id:
+            return
+        if self.select_repository(resume[1]):
+            log.info("Resuming the New Conversation the sign-in interrupted")
+            self.start_new_conversation()
 
     def sign_out(self) -> None:
         if self.session is None or self.tasks.is_running(SIGN_OUT_TASK):
@@ -384,16 +467,45 @@ class MainWindow(QMainWindow):
         self.tasks.start(SIGN_OUT_TASK, self._sign_out())
 
     async def _sign_out(self) -> None:
-        await self._require_session().sign_out()
+        result: SignOutResult = await self._require_session().sign_out()
+        self._resume_create = None
+        self._sign_in_expired_shown = False
         self._show_signed_out()
+        if result.server_problem is not None:
+            self._show_notice(_SIGNED_OUT_OFFLINE)
         self.ask_sign_in()
 
     def _show_signed_out(self) -> None:
         self.model.clear()
         self.panel.set_repository(None)
         self.panel.clear_result()
-        self.user_label.setText("Not signed in")
+        self._show_profile()
         self._show_message("You are not signed in.", button=("Sign in", self.ask_sign_in))
+
+    def _show_profile(self) -> None:
+        session = self.session
+        profile = session.profile if session and session.signed_in else None
+        if session is None or not session.signed_in:
+            self.user_label.setText("Not signed in")
+        elif profile is None:
+            self.user_label.setText("Signed in")
+        else:
+            parts = [profile.display_name, profile.email]
+            if profile.organisation_role:
+                parts.append(f"Organisation role: {profile.organisation_role}")
+            self.user_label.setText("Signed in as " + " · ".join(parts))
+        self._update_actions()
+
+    def bring_to_front(self) -> None:
+        """Another launch asked for the app: show this window (and any dialog) on top."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if self._sign_in_dialog is not None:
+            self._sign_in_dialog.raise_()
+            self._sign_in_dialog.activateWindow()
 
     # ---- shared helpers --------------------------------------------------------------------
 
@@ -427,14 +539,18 @@ class MainWindow(QMainWindow):
 
     def _show_keyring_notice(self) -> None:
         problem = self.session.keyring_problem if self.session else None
-        self.notice.setVisible(problem is not None)
-        if problem is not None:
-            self.notice.setText(f"{problem.message} {problem.action}")
+        self._show_notice(f"{problem.message} {problem.action}" if problem else None)
+
+    def _show_notice(self, text: str | None) -> None:
+        self.notice.setVisible(text is not None)
+        self.notice.setText(text or "")
 
     def _update_actions(self) -> None:
         signed_in = self.session is not None and self.session.signed_in
         self.refresh_action.setEnabled(signed_in and not self._loading)
         self.sign_out_action.setEnabled(signed_in)
+        self.sign_out_button.setVisible(signed_in)
+        self.sign_in_button.setVisible(not signed_in or self._sign_in_expired_shown)
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self._creating
         )

@@ -1,52 +1,80 @@
-"""Sign in by pasting an access token. The window validates it and reports back here."""
+"""Sign in: email and password, an authenticator code when asked, or a pasted token.
+
+The dialog only collects what the person types and shows what the window reports back;
+the window does the talking to Flashback. The password is never kept: the field is
+cleared as soon as the server has accepted it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+CODE_LENGTH = 6
+
+
+class SignInPage:
+    PASSWORD, TOKEN, CODE = range(3)
+
+
+_SUBMIT_TEXT = {
+    SignInPage.PASSWORD: "Sign in",
+    SignInPage.TOKEN: "Sign in",
+    SignInPage.CODE: "Verify",
+}
+
+
+def _wrapped(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _switch_link(text: str) -> QPushButton:
+    button = QCommandLinkButton(text)
+    button.setAutoDefault(False)
+    return button
+
 
 class SignInDialog(QDialog):
+    password_entered = Signal(str, str)
     token_entered = Signal(str)
+    code_entered = Signal(str)
+    code_cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None, *, server: str, reason: str | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        server: str,
+        reason: str | None = None,
+        demo_account: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle("Sign in to Flashback")
+        self._busy = False
 
-        intro = QLabel(
-            f"Sign in to <b>{server}</b>.<br>Paste the access token you received from "
-            "Flashback. It is kept in this computer's password store, not in a file."
-        )
-        intro.setWordWrap(True)
+        intro = _wrapped(f"Sign in to <b>{server}</b>.")
         intro.setTextFormat(Qt.TextFormat.RichText)
-        self.reason_label = QLabel(reason or "")
-        self.reason_label.setObjectName("signInReason")
-        self.reason_label.setWordWrap(True)
+        self.reason_label = _wrapped(reason or "", "signInReason")
         self.reason_label.setVisible(bool(reason))
 
-        self.token_edit = QLineEdit()
-        self.token_edit.setObjectName("tokenEdit")
-        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("Access token")
-        self.token_edit.setAccessibleName("Access token")
-        self.token_edit.textChanged.connect(self._update_buttons)
-
-        self.error_label = QLabel()
-        self.error_label.setObjectName("signInError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setVisible(False)
-        font = self.error_label.font()
-        font.setBold(True)
-        self.error_label.setFont(font)
-
+        # Built first: filling in the fields below already updates the Sign in button.
         buttons = QDialogButtonBox()
         self.sign_in_button = buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
@@ -55,34 +83,186 @@ class SignInDialog(QDialog):
             self.reject
         )
 
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_password_page(demo_account))
+        self.pages.addWidget(self._build_token_page())
+        self.pages.addWidget(self._build_code_page())
+        self.pages.currentChanged.connect(self._on_page_changed)
+
+        self.error_label = _wrapped(name="signInError")
+        self.error_label.setVisible(False)
+        font = self.error_label.font()
+        font.setBold(True)
+        self.error_label.setFont(font)
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reason_label)
-        layout.addWidget(QLabel("Access token:"))
-        layout.addWidget(self.token_edit)
+        layout.addWidget(self.pages)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
-        self._busy = False
-        self._update_buttons()
+        self.setMinimumWidth(460)
+        self._on_page_changed(SignInPage.PASSWORD)
+
+    # ---- pages -----------------------------------------------------------------------------
+
+    def _build_password_page(self, demo_account: tuple[str, str] | None) -> QWidget:
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("emailEdit")
+        self.email_edit.setAccessibleName("Email")
+        self.email_edit.setPlaceholderText("name@company.com")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setAccessibleName("Password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.email_edit, self.password_edit):
+            edit.textChanged.connect(self._update_buttons)
+        form = QFormLayout()
+        form.addRow("Email:", self.email_edit)
+        form.addRow("Password:", self.password_edit)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if demo_account is not None:
+            email, password = demo_account
+            demo = _wrapped(
+                f"Demo account: <b>{email}</b>, password <b>{password}</b>", "demoAccount"
+            )
+            demo.setTextFormat(Qt.TextFormat.RichText)
+            demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(demo)
+            self.email_edit.setText(email)
+            self.password_edit.setText(password)
+        layout.addLayout(form)
+        self.use_token_link = _switch_link("Use an access token instead")
+        self.use_token_link.setObjectName("useTokenLink")
+        self.use_token_link.clicked.connect(lambda: self.show_page(SignInPage.TOKEN))
+        layout.addWidget(self.use_token_link)
+        return page
+
+    def _build_token_page(self) -> QWidget:
+        self.token_explanation = _wrapped(
+            "Paste the access token you copied from the Flashback website. It is kept in "
+            "this computer's password store, not in a file.",
+            "tokenExplanation",
+        )
+        self.token_edit = QLineEdit()
+        self.token_edit.setObjectName("tokenEdit")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText("Access token")
+        self.token_edit.setAccessibleName("Access token")
+        self.token_edit.textChanged.connect(self._update_buttons)
+        self.use_password_link = _switch_link("Use email and password instead")
+        self.use_password_link.clicked.connect(lambda: self.show_page(SignInPage.PASSWORD))
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.token_explanation)
+        layout.addWidget(self.token_edit)
+        layout.addWidget(self.use_password_link)
+        return page
+
+    def _build_code_page(self) -> QWidget:
+        explanation = _wrapped(
+            "Your account asks for a second step. Open your authenticator app and type "
+            f"the {CODE_LENGTH}-digit code it shows for Flashback."
+        )
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("codeEdit")
+        self.code_edit.setAccessibleName("Verification code")
+        self.code_edit.setPlaceholderText("123456")
+        self.code_edit.setMaxLength(CODE_LENGTH)
+        self.code_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{CODE_LENGTH}}}"), self)
+        )
+        self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.code_edit.textChanged.connect(self._update_buttons)
+        back = _switch_link("Start again")
+        back.clicked.connect(self._leave_code_page)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(explanation)
+        layout.addWidget(self.code_edit)
+        layout.addWidget(back)
+        return page
+
+    # ---- what the window calls -------------------------------------------------------------
+
+    @property
+    def page(self) -> int:
+        return self.pages.currentIndex()
+
+    def show_page(self, page: int) -> None:
+        self.error_label.setVisible(False)
+        self.pages.setCurrentIndex(page)
+
+    def ask_for_code(self) -> None:
+        """The password was right: forget it and ask for the authenticator code."""
+        self.password_edit.clear()
+        self.code_edit.clear()
+        self.show_page(SignInPage.CODE)
+
+    def explain_browser_only(self, text: str) -> None:
+        """The account's second step needs a browser: offer the token path with a reason."""
+        self.password_edit.clear()
+        self.show_page(SignInPage.TOKEN)
+        self.show_error(text)
 
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(True)
-        self.token_edit.setFocus()
-        self.token_edit.selectAll()
+        edit = self._first_edit()
+        edit.setFocus()
+        edit.selectAll()
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.token_edit.setEnabled(not busy)
-        self.sign_in_button.setText("Signing in…" if busy else "Sign in")
+        self.pages.setEnabled(not busy)
+        self.sign_in_button.setText("Signing in…" if busy else _SUBMIT_TEXT[self.page])
         self._update_buttons()
 
+    def forget_password(self) -> None:
+        self.password_edit.clear()
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _first_edit(self) -> QLineEdit:
+        if self.page == SignInPage.TOKEN:
+            return self.token_edit
+        if self.page == SignInPage.CODE:
+            return self.code_edit
+        return self.password_edit if self.email_edit.text().strip() else self.email_edit
+
+    def _leave_code_page(self) -> None:
+        self.code_cancelled.emit()
+        self.show_page(SignInPage.PASSWORD)
+
+    def _on_page_changed(self, page: int) -> None:
+        self.sign_in_button.setText(_SUBMIT_TEXT[page])
+        self._first_edit().setFocus()
+        self._update_buttons()
+
+    def _ready(self) -> bool:
+        if self.page == SignInPage.TOKEN:
+            return bool(self.token_edit.text().strip())
+        if self.page == SignInPage.CODE:
+            return len(self.code_edit.text()) == CODE_LENGTH
+        return bool(self.email_edit.text().strip() and self.password_edit.text())
+
     def _update_buttons(self) -> None:
-        self.sign_in_button.setEnabled(not self._busy and bool(self.token_edit.text().strip()))
+        self.sign_in_button.setEnabled(not self._busy and self._ready())
 
     def _submit(self) -> None:
-        token = self.token_edit.text().strip()
-        if token and not self._busy:
-            self.error_label.setVisible(False)
-            self.token_entered.emit(token)
+        if self._busy or not self._ready():
+            return
+        self.error_label.setVisible(False)
+        if self.page == SignInPage.TOKEN:
+            self.token_entered.emit(self.token_edit.text().strip())
+        elif self.page == SignInPage.CODE:
+            self.code_entered.emit(self.code_edit.text())
+        else:
+            self.password_entered.emit(self.email_edit.text().strip(), self.password_edit.text())

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pytest
+from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +17,7 @@ from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.session import Session
-from flashback_desktop.session.token_store import ACCESS_TOKEN_ENTRY, KeyringTokenStore
+from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS
@@ -59,19 +60,23 @@ def start_app(
 ) -> Iterator[Callable[..., App]]:
     started: list[App] = []
 
-    def start(*, signed_in: bool = True, limits: ClientLimits = FAST_LIMITS) -> App:
-        if signed_in:
-            service = f"Flashback Desktop ({canonical_origin(sandbox.url)})"
-            memory_keyring.entries[(service, ACCESS_TOKEN_ENTRY)] = sandbox.state.demo_token
+    def start(
+        *,
+        signed_in: bool = True,
+        limits: ClientLimits = FAST_LIMITS,
+        backend: KeyringBackend | None = None,
+        demo_account: tuple[str, str] | None = None,
+    ) -> App:
         crashes: list[BaseException] = []
         window = MainWindow(TaskManager(crashes.append), server_label=sandbox.url)
         qtbot.addWidget(window)
-        session = Session(
-            FlashbackClient(sandbox.url, limits=limits),
-            KeyringTokenStore(canonical_origin(sandbox.url)),
-        )
+        store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
+        session = Session(FlashbackClient(sandbox.url, limits=limits), store)
         app = App(window, session, sandbox, qtbot, crashes)
         started.append(app)
+        if signed_in:  # a sign-in saved by an earlier run: real tokens from the sandbox
+            login = sandbox.state.login(sandbox.state.demo_email, sandbox.state.demo_password)
+            app.run(store.save(TokenPair(login["accessToken"], login["refreshToken"])))
         window.show()
         qtbot.waitExposed(window)
         # Shortcuts only reach the active window; Xvfb has no window manager to activate it.
@@ -79,9 +84,9 @@ def start_app(
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         if signed_in:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
-                window.attach_session(session)
+                window.attach_session(session, demo_account)
         else:
-            window.attach_session(session)
+            window.attach_session(session, demo_account)
         return app
 
     yield start

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from flashback_desktop import __version__
+from flashback_desktop.config import canonical_origin
+from flashback_desktop.sandbox import SandboxServer
+from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
+from tests.support.real_parts import require_secret_service
 
 
 def run_app(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -58,3 +65,49 @@ def test_without_a_saved_token_the_sign_in_dialog_is_needed(tmp_path: Path) -> N
     result = run_app("--exit-after", "repos-loaded", env=env)
     assert result.returncode == 3, result.stderr
     assert "SignInDialog" in result.stderr
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def test_a_second_launch_brings_the_first_window_forward(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    """One app per person and server: the second launch starts no second session."""
+    backend = require_secret_service()
+    store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
+    login = sandbox.state.login(sandbox.state.demo_email, sandbox.state.demo_password)
+    asyncio.run(store.save(TokenPair(login["accessToken"], login["refreshToken"])))
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    command = [sys.executable, "-m", "flashback_desktop", "--server", sandbox.url]
+    with (tmp_path / "first.err").open("w") as first_err:
+        first = subprocess.Popen(command, env=env, stderr=first_err)
+    try:
+        wait_for(lambda: sandbox.state.request_count("GET", "/repo") == 1, 60, "the first window")
+        second = run_app("--server", sandbox.url, env={"XDG_STATE_HOME": str(tmp_path / "state")})
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr
+        wait_for(
+            lambda: (
+                "Another launch asked for this window"
+                in "".join(p.read_text() for p in (tmp_path / "state").rglob("*.log"))
+            ),
+            10,
+            "the first copy to hear the second launch",
+        )
+        assert first.poll() is None  # the first copy is still running
+        assert sandbox.state.request_count("GET", "/repo") == 1
+        assert sandbox.state.request_count("GET", "/user/profile") == 1
+        assert sandbox.state.request_count("POST", "/user/refresh") == 0
+    finally:
+        first.kill()  # like a crash: the single-instance socket is left behind
+        first.wait(timeout=30)
+
+    third = run_app("--server", sandbox.url, "--exit-after", "repos-loaded", env=env)
+    assert third.returncode == 0, third.stderr  # the stale socket did not block it
+    asyncio.run(store.delete())

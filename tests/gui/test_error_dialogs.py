@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from tests.gui.conftest import App
 
 
@@ -93,15 +92,3 @@ def test_server_unreachable(start_app: Callable[..., App], qtbot: QtBot) -> None
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "can't be reached" in dialog.message_label.text()
-
-
-def test_401_offers_to_sign_in_again(start_app: Callable[..., App], qtbot: QtBot) -> None:
-    app = start_app()
-    app.session.client.set_access_token(app.sandbox.state.issue_token(lifetime_s=-10))
-    dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert dialog.primary_button is not None
-    assert dialog.primary_button.text() == "Sign in again"
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=5000) as opened:
-        dialog.primary_button.click()
-    assert isinstance(opened.args[0], SignInDialog)

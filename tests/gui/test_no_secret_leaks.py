@@ -50,7 +50,7 @@ def debug_logging(tmp_path: Path) -> Iterator[Path]:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def test_planted_token_appears_nowhere(
+def test_planted_tokens_and_password_appear_nowhere(
     start_app: Callable[..., App],
     qtbot: QtBot,
     caplog: pytest.LogCaptureFixture,
@@ -59,27 +59,45 @@ def test_planted_token_appears_nowhere(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     app = start_app(signed_in=False)
-    planted = app.sandbox.state.issue_token()
+    state = app.sandbox.state
+    planted_password = "planted-Password-7f3a9c"
+    for user in state.users:
+        if user["email"] == state.demo_email:
+            user["password"] = planted_password
     dialog = wait_for_sign_in(app, qtbot)
-    dialog.token_edit.setText(planted)
+    dialog.email_edit.setText(state.demo_email)
+    dialog.password_edit.setText(planted_password)
     with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
+    first = app.run(app.session.store.load())
+    assert first is not None
+    assert first.refresh is not None
 
     details: list[str] = []
     app.select("Contracts 2026")
-    for fault in (Fault(status=500), Fault(status=401)):
-        app.sandbox.state.faults.add("POST", "/conversation", fault)
+    # A 401 renews the pair (both old and new tokens pass through the log's reach), then
+    # server errors open dialogs whose details must be clean too.
+    state.faults.add("POST", "/conversation", Fault(status=401), times=1)
+    for fault in (Fault(status=500), Fault(status=502)):
+        state.faults.add("POST", "/conversation", fault, times=1)
         with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
             app.window.panel.new_button.click()
         error_dialog = opened.args[0]
         assert isinstance(error_dialog, ErrorDialog)
         details.append(error_dialog.details_text)
         qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
+    renewed = app.run(app.session.store.load())
+    assert renewed is not None
+    assert renewed.refresh != first.refresh  # rotated (the access token may be identical)
+    assert state.request_count("POST", "/user/refresh") == 1
 
     assert "POST /conversation" in caplog.text  # our request lines were logged...
     assert "httpcore" in caplog.text  # ...and so was the transport, at DEBUG
     assert debug_logging.stat().st_size > 0
-    assert leaks(planted, [caplog.text, *details], app_folders(tmp_path)) == []
+    secrets = (planted_password, first.access, first.refresh, renewed.access, renewed.refresh)
+    for secret in secrets:
+        assert secret
+        assert leaks(secret, [caplog.text, *details], app_folders(tmp_path)) == []
 
 
 def test_the_leak_check_catches_a_logged_token(

@@ -1,14 +1,22 @@
-"""Signing in by pasting a token, and signing out, through the real dialogs."""
+"""Signing in, staying signed in and signing out, through the real dialogs against the sandbox."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from flashback_desktop.sandbox import Fault
+from flashback_desktop.session.token_store import TokenPair
+from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
+from tests.gui.test_app_process import run_app
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.real_parts import require_secret_service
+from tests.support.sandbox_data import repo_id_named
+
+REPO = "Contracts 2026"
 
 
 def wait_for_sign_in(app: App, qtbot: QtBot) -> SignInDialog:
@@ -19,34 +27,231 @@ def wait_for_sign_in(app: App, qtbot: QtBot) -> SignInDialog:
     return dialog
 
 
+def type_credentials(qtbot: QtBot, dialog: SignInDialog, email: str, password: str) -> None:
+    dialog.email_edit.clear()
+    dialog.password_edit.clear()
+    qtbot.keyClicks(dialog.email_edit, email)
+    qtbot.keyClicks(dialog.password_edit, password)
+
+
+def refused_with(qtbot: QtBot, dialog: SignInDialog) -> str:
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
+    return dialog.error_label.text()
+
+
+def sign_in_with_password(app: App, qtbot: QtBot, dialog: SignInDialog) -> None:
+    state = app.sandbox.state
+    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+
+
+def stored_pair(app: App) -> TokenPair | None:
+    return app.run(app.session.store.load())
+
+
+def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
+    start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    backend = require_secret_service()
+    app = start_app(signed_in=False, backend=backend)
+    dialog = wait_for_sign_in(app, qtbot)
+    password_at_close: list[str] = []
+    dialog.finished.connect(lambda _result: password_at_close.append(dialog.password_edit.text()))
+    sign_in_with_password(app, qtbot, dialog)
+    pair = stored_pair(app)
+    assert pair is not None
+    assert pair.refresh is not None
+    assert password_at_close == [""]  # the password is not kept, even in the field
+    assert memory_keyring.entries == {}  # the real Secret Service holds the sign-in
+    try:
+        second = run_app("--server", app.sandbox.url, "--exit-after", "repos-loaded")
+        assert second.returncode == 0, second.stderr  # 3 would mean it asked to sign in
+        assert app.sandbox.state.request_count("POST", "/user/login") == 1
+        assert app.sandbox.state.request_count("GET", "/repo") == 2  # one per process
+    finally:
+        app.run(app.session.store.delete())
+    assert stored_pair(app) is None
+
+
+def test_each_sign_in_refusal_is_told_plainly(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app(signed_in=False)
+    state = app.sandbox.state
+    dialog = wait_for_sign_in(app, qtbot)
+
+    type_credentials(qtbot, dialog, state.demo_email, "not-the-password")
+    assert "password is not right" in refused_with(qtbot, dialog)
+    type_credentials(qtbot, dialog, "nobody@demo.flashback.tech", "whatever")
+    assert "no Flashback account" in refused_with(qtbot, dialog)
+    type_credentials(qtbot, dialog, state.no_password_email, "whatever")
+    text = refused_with(qtbot, dialog)
+    assert "Google, GitHub or Microsoft" in text
+    assert "Use an access token instead" in text
+    assert not app.session.signed_in
+    assert stored_pair(app) is None
+
+
+def test_authenticator_code_through_the_dialog(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app(signed_in=False)
+    state = app.sandbox.state
+    dialog = wait_for_sign_in(app, qtbot)
+    type_credentials(qtbot, dialog, state.mfa_email, state.demo_password)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.page == SignInPage.CODE, timeout=10_000)
+    assert dialog.password_edit.text() == ""
+    assert stored_pair(app) is None
+
+    wrong = "000000" if state.current_totp_code() != "000000" else "111111"
+    qtbot.keyClicks(dialog.code_edit, wrong)
+    assert "not accepted" in refused_with(qtbot, dialog)
+    assert not app.session.signed_in
+
+    dialog.code_edit.setText(state.current_totp_code())
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        dialog.sign_in_button.click()
+    assert state.mfa_email in app.window.user_label.text()
+    assert stored_pair(app) is not None
+
+
+def test_a_magic_link_account_is_pointed_to_the_token_path(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app(signed_in=False)
+    state = app.sandbox.state
+    dialog = wait_for_sign_in(app, qtbot)
+    type_credentials(qtbot, dialog, state.magic_link_email, state.demo_password)
+    text = refused_with(qtbot, dialog)
+    assert dialog.page == SignInPage.TOKEN
+    assert "web browser" in text
+    assert not app.session.signed_in
+
+
 def test_paste_a_token_then_it_is_remembered(
     start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
 ) -> None:
     app = start_app(signed_in=False)
     dialog = wait_for_sign_in(app, qtbot)
     assert app.sandbox.state.request_count("GET", "/repo") == 0
+    dialog.use_token_link.click()
+    assert dialog.page == SignInPage.TOKEN
 
     qtbot.keyClicks(dialog.token_edit, "not-a-real-token")
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
-    assert "did not accept this token" in dialog.error_label.text()
+    assert "did not accept this token" in refused_with(qtbot, dialog)
     assert memory_keyring.entries == {}
 
     dialog.token_edit.setText(app.sandbox.state.demo_token)
     with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
     assert app.window.sign_in_dialog is None
-    assert list(memory_keyring.entries.values()) == [app.sandbox.state.demo_token]
+    assert stored_pair(app) == TokenPair(app.sandbox.state.demo_token, None)
 
 
-def test_sign_out_removes_the_token_from_the_keyring(
+def test_demo_account_is_shown_and_filled_in(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app(signed_in=False, demo_account=("demo@example.com", "demo-pass"))
+    dialog = wait_for_sign_in(app, qtbot)
+    assert dialog.email_edit.text() == "demo@example.com"
+    assert dialog.password_edit.text() == "demo-pass"
+    dialog.reject()
+
+
+def test_profile_is_shown(start_app: Callable[..., App]) -> None:
+    app = start_app()
+    text = app.window.user_label.text()
+    assert "Ana Ruiz" in text
+    assert app.sandbox.state.demo_email in text
+    assert "Organisation role: Member" in text
+
+
+def test_an_expired_token_is_renewed_silently_during_new_conversation(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    app.select(REPO)
+    before = stored_pair(app)
+    assert before is not None
+    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    state.reset_counts()
+
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        app.window.panel.new_button.click()
+    assert app.window.sign_in_dialog is None
+    assert state.request_count("POST", "/user/refresh") == 1
+    assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
+    after = stored_pair(app)
+    assert after is not None
+    assert after.refresh not in (None, before.refresh)  # the rotated one was stored
+
+
+def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    app.select(REPO)
+    before = stored_pair(app)
+    assert before is not None
+    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    state.revoke_refresh_tokens()
+
+    app.window.panel.new_button.click()
+    dialog = wait_for_sign_in(app, qtbot)
+    assert "expired" in dialog.reason_label.text()
+    assert app.window.model.rowCount() > 0  # nothing the person was looking at is lost
+    assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
+
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        sign_in_with_password(app, qtbot, dialog)
+    assert app.window.panel.repository is not None
+    assert app.window.panel.repository.name == REPO
+    assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
+
+    qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        app.window.panel.new_button.click()
+    assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 2
+
+
+def test_loading_with_two_expired_requests_refreshes_once(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    for path in ("/repo", "/workspace", "/user/profile"):
+        state.faults.add("GET", path, Fault(status=401, delay_s=0.1), times=1)
+    state.reset_counts()
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        app.window.refresh_action.trigger()
+    assert state.request_count("POST", "/user/refresh") == 1
+    assert app.window.sign_in_dialog is None
+
+
+def test_sign_out_revokes_and_removes_both_tokens(
     start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
 ) -> None:
     app = start_app()
-    assert memory_keyring.entries
+    assert len(memory_keyring.entries) == 2  # access and refresh, as separate entries
     app.window.sign_out_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
     assert memory_keyring.entries == {}
+    assert app.sandbox.state.request_count("POST", "/user/logout") == 1
+    assert app.sandbox.state.active_refresh_tokens() == 0
     assert app.window.model.rowCount() == 0
-    assert not app.window.session or not app.window.session.signed_in
+    assert not app.window.notice.isVisible()
+    assert not app.session.signed_in
+    dialog.reject()
+
+
+def test_sign_out_while_offline_still_forgets_and_says_so(
+    start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    app = start_app()
+    app.run(asyncio.to_thread(app.sandbox.stop))
+    app.window.sign_out_action.trigger()
+    dialog = wait_for_sign_in(app, qtbot)
+    assert memory_keyring.entries == {}
+    assert app.window.notice.isVisible()
+    assert "could not be told" in app.window.notice.text()
     dialog.reject()

@@ -62,7 +62,7 @@ async def test_profile_and_password_login(sandbox: SandboxServer) -> None:
         api.set_access_token(result.access_token)
         profile = await api.get_profile()
         assert profile.email == sandbox.state.demo_email
-        with pytest.raises(errors.UnauthorizedError):
+        with pytest.raises(errors.SignInRefusedError):
             await api.login(sandbox.state.demo_email, "wrong password")
 
 

@@ -22,7 +22,9 @@ import pytest
 
 from flashback_desktop.sandbox import Fault, SandboxServer, SandboxState, make_repos, tokens
 from flashback_desktop.sandbox import __main__ as sandbox_cli
-from flashback_desktop.sandbox.data import BEN_ID, CHLOE_ID, WORKSPACE_IDS, seed_repos
+from flashback_desktop.sandbox import data as store
+from flashback_desktop.sandbox.data import BEN_ID, CHLOE_ID, HANA_ID, WORKSPACE_IDS, seed_repos
+from flashback_desktop.sandbox.totp import STEP_S, totp_code, verify_totp
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AUTHENTICATED_ROUTES = [
@@ -33,6 +35,32 @@ AUTHENTICATED_ROUTES = [
     ("GET", "/conversation"),
     ("DELETE", "/conversation/00000000-0000-4000-8000-000000000000"),
     ("POST", "/user/logout"),
+    ("GET", "/mfa/status"),
+    ("POST", "/mfa/verify-login"),
+]
+# The only routes a limited (pre-MFA) token opens.
+SIGN_IN_ROUTES = {
+    ("GET", "/user/profile"),
+    ("POST", "/user/logout"),
+    ("GET", "/mfa/status"),
+    ("POST", "/mfa/verify-login"),
+}
+FULL_ACCESS_ROUTES = [route for route in AUTHENTICATED_ROUTES if route not in SIGN_IN_ROUTES]
+MFA_REQUIRED_BODY = {
+    "success": False,
+    "message": "Two-step verification is required",
+    "error_code": "MFA_REQUIRED",
+}
+CLI_KEYS = [
+    "URL",
+    "EMAIL",
+    "PASSWORD",
+    "TOKEN",
+    "MFA_EMAIL",
+    "MFA_TOTP_SECRET",
+    "MFA_CODE",
+    "MAGIC_LINK_EMAIL",
+    "NO_PASSWORD_EMAIL",
 ]
 
 Json = dict[str, Any]
@@ -159,6 +187,11 @@ def test_login_ignores_a_bearer_header(server: SandboxServer) -> None:
         ("ana.ruiz@demo.flashback.tech", "wrong", "INVALID_PASSWORD"),
         ("nobody@demo.flashback.tech", "demo-password", "USER_NOT_FOUND"),
         ("dan.whitfield@demo.flashback.tech", "demo-password", "USER_INACTIVE"),
+        ("hana.ito@demo.flashback.tech", "demo-password", "NO_PASSWORD_SET"),
+        # The checks run in order: no password before a wrong one, a wrong one before inactive.
+        ("hana.ito@demo.flashback.tech", "wrong", "NO_PASSWORD_SET"),
+        ("dan.whitfield@demo.flashback.tech", "wrong", "INVALID_PASSWORD"),
+        ("farah.haddad@demo.flashback.tech", "wrong", "INVALID_PASSWORD"),
     ],
 )
 def test_login_rejections_carry_an_error_code(
@@ -201,6 +234,105 @@ def test_logout_revokes_the_refresh_token(server: SandboxServer, anonymous: http
     assert response.json() == {"success": True}
     refreshed = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
     _assert_error_body(refreshed, 401)
+
+
+def _login(client: httpx.Client, email: str, password: str = store.DEMO_PASSWORD) -> Json:
+    response = client.post("/user/login", json={"email": email, "password": password})
+    assert response.status_code == 200, response.text
+    body: Json = response.json()
+    return body
+
+
+def _assert_refresh_refused(client: httpx.Client, refresh_token: str) -> None:
+    response = client.post("/user/refresh", json={"refresh_token": refresh_token})
+    assert _assert_error_body(response, 401)["error_code"] == "INVALID_REFRESH_TOKEN"
+
+
+@pytest.mark.parametrize("field", ["refresh_token", "refreshToken"])
+def test_logout_accepts_either_body_field_name(
+    server: SandboxServer, anonymous: httpx.Client, field: str
+) -> None:
+    login = _login(anonymous, server.state.demo_email)
+    with _client(server, login["accessToken"]) as client:
+        response = client.post("/user/logout", json={field: login["refreshToken"]})
+    assert response.json() == {"success": True}
+    _assert_refresh_refused(anonymous, login["refreshToken"])
+
+
+def test_logout_needs_a_refresh_token_and_a_bearer(
+    server: SandboxServer, anonymous: httpx.Client
+) -> None:
+    login = _login(anonymous, server.state.demo_email)
+    with _client(server, login["accessToken"]) as client:
+        _assert_error_body(client.post("/user/logout", json={}), 400)
+        _assert_error_body(client.post("/user/logout", json={"refreshToken": ""}), 400)
+    # openapi.yaml's global bearer security covers logout: without one nothing is revoked.
+    _assert_error_body(
+        anonymous.post("/user/logout", json={"refresh_token": login["refreshToken"]}), 401
+    )
+    assert (
+        anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]}).status_code
+        == 200
+    )
+
+
+def test_logout_of_another_users_refresh_token_changes_nothing(
+    server: SandboxServer, anonymous: httpx.Client
+) -> None:
+    login = _login(anonymous, server.state.demo_email)
+    with _client(server, server.state.issue_token(BEN_ID)) as ben:
+        assert (
+            ben.post("/user/logout", json={"refresh_token": login["refreshToken"]}).status_code
+            == 200
+        )
+    assert (
+        anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]}).status_code
+        == 200
+    )
+
+
+def test_refresh_of_unknown_and_expired_tokens_is_401(
+    fresh: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _client(fresh) as anonymous:
+        _assert_refresh_refused(anonymous, "never-issued")
+        monkeypatch.setattr(store, "REFRESH_LIFETIME_S", -1)
+        expired = _login(anonymous, fresh.state.demo_email)["refreshToken"]
+        _assert_refresh_refused(anonymous, expired)
+    assert fresh.state.active_refresh_tokens() == 0  # expired ones do not count as active
+
+
+def test_short_lived_access_tokens_and_refresh(fresh: SandboxServer) -> None:
+    state = fresh.state
+    state.token_lifetime_s = -1  # login hands out an access token that is already expired
+    with _client(fresh) as anonymous:
+        login = _login(anonymous, state.demo_email)
+        with _client(fresh, login["accessToken"]) as stale:
+            assert "expired" in _assert_error_body(stale.get("/repo"), 401)["message"].lower()
+        state.token_lifetime_s = 3600
+        refreshed = anonymous.post("/user/refresh", json={"refreshToken": login["refreshToken"]})
+    with _client(fresh, refreshed.json()["accessToken"]) as client:
+        assert client.get("/repo").status_code == 200
+
+
+def test_revoke_refresh_tokens_helper(fresh: SandboxServer) -> None:
+    state = fresh.state
+    with _client(fresh) as anonymous:
+        ana = [_login(anonymous, state.demo_email)["refreshToken"] for _ in range(2)]
+        ben = _login(anonymous, "ben.okafor@demo.flashback.tech")["refreshToken"]
+        assert state.active_refresh_tokens() == 3
+        assert state.active_refresh_tokens(state.demo_user_id) == 2
+        assert state.active_refresh_tokens(BEN_ID) == 1
+        assert state.revoke_refresh_tokens(state.demo_user_id) == 2
+        assert state.active_refresh_tokens(state.demo_user_id) == 0
+        for refresh_token in ana:
+            _assert_refresh_refused(anonymous, refresh_token)
+        rotated = anonymous.post("/user/refresh", json={"refresh_token": ben})
+        assert rotated.status_code == 200  # another user's tokens are left alone
+        assert state.revoke_refresh_tokens() == 1
+        assert state.revoke_refresh_tokens() == 0
+        _assert_refresh_refused(anonymous, rotated.json()["refreshToken"])
+    assert state.active_refresh_tokens() == 0
 
 
 # ---------------------------------------------------------------- auth
@@ -250,6 +382,268 @@ def test_tokens_reject_tampering() -> None:
         with pytest.raises(tokens.TokenError) as caught:
             tokens.verify(bad, secret)
         assert caught.value.reason == reason
+
+
+# ---------------------------------------------------------------- MFA at sign-in
+
+
+def _wrong_code(state: SandboxState) -> str:
+    """A well-formed code that no step near now accepts (two steps each side, for safety)."""
+    now = time.time()
+    near = {state.current_totp_code(now + k * STEP_S) for k in range(-2, 3)}
+    return next(code for code in (f"{n:06d}" for n in range(10**6)) if code not in near)
+
+
+def _verify(client: httpx.Client, **body: object) -> httpx.Response:
+    return client.post("/mfa/verify-login", json=body)
+
+
+def _mfa_status(client: httpx.Client) -> Json:
+    response = client.get("/mfa/status")
+    assert response.status_code == 200, response.text
+    body: Json = response.json()
+    assert body["success"] is True
+    data: Json = body["data"]
+    return data
+
+
+def test_seeded_sign_in_accounts(server: SandboxServer) -> None:
+    state = server.state
+    assert state.mfa_email == "farah.haddad@demo.flashback.tech"
+    assert state.magic_link_email == "gus.moreau@demo.flashback.tech"
+    assert state.no_password_email == "hana.ito@demo.flashback.tech"
+    assert state.mfa_totp_secret == "JBSWY3DPEHPK3PXP"
+    assert verify_totp(state.mfa_totp_secret, state.current_totp_code())
+    assert state.current_totp_code(59) == totp_code(state.mfa_totp_secret, 59)
+    for user_id in (state.mfa_user_id, state.magic_link_user_id, HANA_ID):
+        with _client(server, state.issue_token(user_id)) as client:
+            workspaces = client.get("/workspace").json()["workspaces"]
+            repos = client.get("/repo").json()["repos"]
+        assert [w["name"] for w in workspaces] == ["Marketing"]
+        member = next(m for m in workspaces[0]["users"] if m["userId"] == user_id)
+        assert member["role"] == "READ"
+        assert {r["workspaceId"] for r in repos} == {WORKSPACE_IDS["Marketing"]}
+        assert len(repos) == 4
+
+
+@pytest.mark.parametrize(
+    ("user", "required"),
+    [("demo", False), ("mfa", True), ("magic_link", True), ("no_password", False)],
+)
+def test_profile_says_whether_mfa_is_required(
+    server: SandboxServer, user: str, required: bool
+) -> None:
+    user_id = {
+        "demo": server.state.demo_user_id,
+        "mfa": server.state.mfa_user_id,
+        "magic_link": server.state.magic_link_user_id,
+        "no_password": HANA_ID,
+    }[user]
+    with _client(server, server.state.issue_token(user_id)) as client:
+        assert client.get("/user/profile").json()["data"]["mfaRequired"] is required
+
+
+def test_mfa_login_gives_a_limited_token(server: SandboxServer, anonymous: httpx.Client) -> None:
+    state = server.state
+    body = _login(anonymous, state.mfa_email)
+    assert set(body) == {"success", "accessToken", "refreshToken", "tokenId", "expiresAt", "user"}
+    assert body["user"]["id"] == state.mfa_user_id
+    claims = _claims(body["accessToken"])
+    assert set(claims) == {"userId", "email", "orgId", "type", "iat", "exp", "mfa", "tokenId"}
+    assert (claims["type"], claims["mfa"], claims["tokenId"]) == (
+        "access",
+        "pending",
+        body["tokenId"],
+    )
+    assert body["expiresAt"] == claims["exp"]
+    with _client(server, body["accessToken"]) as limited:
+        profile = limited.get("/user/profile")
+        status = _mfa_status(limited)
+    assert profile.status_code == 200
+    assert profile.json()["data"]["mfaRequired"] is True
+    assert status == {
+        "isEnabled": True,
+        "isRequired": True,
+        "isEnforced": True,
+        "enabledMethods": ["GOOGLE_AUTH"],
+        "primaryMethod": "GOOGLE_AUTH",
+        "sessionVerified": False,
+    }
+
+
+@pytest.mark.parametrize(("method", "path"), FULL_ACCESS_ROUTES)
+def test_limited_token_is_refused_elsewhere_with_mfa_required(
+    server: SandboxServer, method: str, path: str
+) -> None:
+    with _client(
+        server, server.state.issue_token(server.state.mfa_user_id, limited=True)
+    ) as client:
+        # Like the 401 check, this comes before the body is read.
+        response = client.request(method, path, content=b"{broken")
+    _assert_error_body(response, 403)
+    assert response.json() == MFA_REQUIRED_BODY
+
+
+def test_mfa_status_without_mfa(api: httpx.Client) -> None:
+    assert _mfa_status(api) == {
+        "isEnabled": False,
+        "isRequired": False,
+        "isEnforced": False,
+        "enabledMethods": [],
+        "primaryMethod": None,
+        "sessionVerified": True,
+    }
+
+
+def test_verify_login_with_the_right_code(fresh: SandboxServer) -> None:
+    state = fresh.state
+    with _client(fresh) as anonymous:
+        login = _login(anonymous, state.mfa_email)
+        with _client(fresh, login["accessToken"]) as limited:
+            response = _verify(limited, mfaType="GOOGLE_AUTH", code=state.current_totp_code())
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert set(body) == {"success", "message", "fullAccessToken", "refreshToken"}
+        assert (body["success"], body["message"]) == (True, "Verified")
+        claims = _claims(body["fullAccessToken"])
+        assert set(claims) == {"userId", "email", "orgId", "type", "iat", "exp"}
+        assert claims["userId"] == state.mfa_user_id
+        # The pending refresh token is spent; the new one is the only one left.
+        _assert_refresh_refused(anonymous, login["refreshToken"])
+        assert state.active_refresh_tokens(state.mfa_user_id) == 1
+        refreshed = anonymous.post("/user/refresh", json={"refresh_token": body["refreshToken"]})
+    assert "mfa" not in _claims(refreshed.json()["accessToken"])  # stays full after a refresh
+    with _client(fresh, body["fullAccessToken"]) as full:
+        assert len(full.get("/repo").json()["repos"]) == 4
+        assert _mfa_status(full)["sessionVerified"] is True
+        again = _verify(full, mfaType="GOOGLE_AUTH", code=state.current_totp_code())
+    assert _assert_error_body(again, 400)["error_code"] == "MFA_ALREADY_VERIFIED"
+    assert "already verified" in again.json()["message"]
+
+
+def test_verify_login_accepts_the_previous_steps_code(server: SandboxServer) -> None:
+    state = server.state
+    if STEP_S - time.time() % STEP_S < 1:  # let the step turn now, not between here and there
+        time.sleep(1.1)
+    previous = state.current_totp_code(time.time() - STEP_S)
+    with _client(server, state.issue_token(state.mfa_user_id, limited=True)) as limited:
+        assert _verify(limited, mfaType="GOOGLE_AUTH", code=previous).status_code == 200
+
+
+def test_verify_login_with_a_wrong_code(server: SandboxServer, anonymous: httpx.Client) -> None:
+    state = server.state
+    login = _login(anonymous, state.mfa_email)
+    with _client(server, login["accessToken"]) as limited:
+        response = _verify(limited, mfaType="GOOGLE_AUTH", code=_wrong_code(state))
+        assert response.status_code == 400
+        assert response.json() == {
+            "success": False,
+            "message": "The verification code is not valid",
+            "error_code": "INVALID_MFA_CODE",
+        }
+        for malformed in ("12345", "1234567", "12a456", " 123456"):
+            bad = _verify(limited, mfaType="GOOGLE_AUTH", code=malformed)
+            assert _assert_error_body(bad, 400)["error_code"] == "INVALID_MFA_CODE"
+        for missing in ({}, {"code": ""}, {"code": 123456}):
+            bad = _verify(limited, mfaType="GOOGLE_AUTH", **missing)
+            assert _assert_error_body(bad, 400)["error_code"] == "MFA_CODE_REQUIRED"
+        # Failures leave the session as it was: still limited, still refreshable.
+        assert limited.get("/repo").json() == MFA_REQUIRED_BODY
+    refreshed = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
+    assert refreshed.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "error_code"),
+    [
+        ({"mfaType": "MAGIC_LINK", "token": "t"}, "MFA_METHOD_NOT_ENABLED"),
+        ({"mfaType": "PASSKEY", "credential": {"id": "c"}}, "MFA_METHOD_NOT_ENABLED"),
+        ({"mfaType": "SMS", "code": "123456"}, "INVALID_MFA_TYPE"),
+        ({"mfaType": "google_auth", "code": "123456"}, "INVALID_MFA_TYPE"),
+    ],
+)
+def test_verify_login_refuses_other_methods_for_the_totp_user(
+    server: SandboxServer, body: Json, error_code: str
+) -> None:
+    with _client(
+        server, server.state.issue_token(server.state.mfa_user_id, limited=True)
+    ) as limited:
+        response = limited.post("/mfa/verify-login", json=body)
+    assert _assert_error_body(response, 400)["error_code"] == error_code
+
+
+@pytest.mark.parametrize("body", [b"{}", b'{"mfaType": ""}', b'{"mfaType": 1}', b"{oops", b"[]"])
+def test_verify_login_with_a_bad_body_is_400(server: SandboxServer, body: bytes) -> None:
+    with _client(
+        server, server.state.issue_token(server.state.mfa_user_id, limited=True)
+    ) as limited:
+        response = limited.post(
+            "/mfa/verify-login", content=body, headers={"Content-Type": "application/json"}
+        )
+    _assert_error_body(response, 400)
+
+
+@pytest.mark.parametrize(
+    ("body", "error_code"),
+    [
+        ({"mfaType": "GOOGLE_AUTH", "code": "123456"}, "MFA_METHOD_NOT_ENABLED"),
+        ({"mfaType": "MAGIC_LINK"}, "MFA_TOKEN_REQUIRED"),
+        ({"mfaType": "MAGIC_LINK", "token": "from-an-email"}, "INVALID_MAGIC_LINK"),
+        ({"mfaType": "PASSKEY"}, "MFA_CREDENTIAL_REQUIRED"),
+        ({"mfaType": "PASSKEY", "credential": {"id": "c"}}, "INVALID_PASSKEY_CREDENTIAL"),
+    ],
+)
+def test_magic_link_user_cannot_finish_mfa_here(
+    server: SandboxServer, anonymous: httpx.Client, body: Json, error_code: str
+) -> None:
+    login = _login(anonymous, server.state.magic_link_email)
+    with _client(server, login["accessToken"]) as limited:
+        status = _mfa_status(limited)
+        response = limited.post("/mfa/verify-login", json=body)
+        assert limited.get("/repo").status_code == 403
+    assert status["enabledMethods"] == ["MAGIC_LINK", "PASSKEY"]
+    assert status["primaryMethod"] == "MAGIC_LINK"
+    assert status["sessionVerified"] is False
+    assert _assert_error_body(response, 400)["error_code"] == error_code
+
+
+@pytest.mark.parametrize("user", ["demo", "mfa"])
+def test_verify_login_with_a_full_token_is_already_verified(
+    server: SandboxServer, user: str
+) -> None:
+    user_id = server.state.demo_user_id if user == "demo" else server.state.mfa_user_id
+    with _client(server, server.state.issue_token(user_id)) as full:
+        response = _verify(full, mfaType="GOOGLE_AUTH", code=server.state.current_totp_code())
+    assert _assert_error_body(response, 400)["error_code"] == "MFA_ALREADY_VERIFIED"
+
+
+def test_pending_refresh_gives_a_limited_token(fresh: SandboxServer) -> None:
+    state = fresh.state
+    with _client(fresh) as anonymous:
+        login = _login(anonymous, state.mfa_email)
+        refreshed = anonymous.post("/user/refresh", json={"refresh_token": login["refreshToken"]})
+        assert refreshed.status_code == 200
+        body = refreshed.json()
+        assert _claims(body["accessToken"])["mfa"] == "pending"
+        with _client(fresh, body["accessToken"]) as limited:
+            assert limited.get("/workspace").json() == MFA_REQUIRED_BODY
+            assert limited.get("/user/profile").status_code == 200
+            verified = _verify(limited, mfaType="GOOGLE_AUTH", code=state.current_totp_code())
+        assert verified.status_code == 200
+        # Same session (tokenId): verifying it revokes the rotated pending refresh token too.
+        _assert_refresh_refused(anonymous, body["refreshToken"])
+    assert state.active_refresh_tokens(state.mfa_user_id) == 1
+
+
+def test_limited_token_can_sign_out(fresh: SandboxServer) -> None:
+    state = fresh.state
+    with _client(fresh) as anonymous:
+        login = _login(anonymous, state.mfa_email)
+        with _client(fresh, login["accessToken"]) as limited:
+            response = limited.post("/user/logout", json={"refreshToken": login["refreshToken"]})
+        assert response.json() == {"success": True}
+        _assert_refresh_refused(anonymous, login["refreshToken"])
+    assert state.active_refresh_tokens(state.mfa_user_id) == 0
 
 
 # ---------------------------------------------------------------- identity, workspaces, repos
@@ -554,6 +948,26 @@ def test_request_count_counts_everything(server: SandboxServer, api: httpx.Clien
     assert state.request_count("GET", "/repo") == 0
 
 
+def test_request_count_covers_the_mfa_routes(server: SandboxServer, api: httpx.Client) -> None:
+    state = server.state
+    state.reset_counts()
+    api.get("/mfa/status")
+    api.get("/mfa/status/")  # the trailing slash is counted under the same path
+    api.get("/mfa/status", headers={"Authorization": "Bearer nope"})  # rejected: still counted
+    api.post("/mfa/verify-login", json={"mfaType": "GOOGLE_AUTH", "code": "000000"})
+    api.post("/mfa/status")  # no such route: an Express 404, counted as POST
+    assert state.request_count("GET", "/mfa/status") == 3
+    assert state.request_count("POST", "/mfa/verify-login") == 1
+    assert state.request_count("POST", "/mfa/status") == 1
+    assert state.request_count("GET", "/mfa/verify-login") == 0
+
+
+def test_faults_apply_to_the_mfa_routes(server: SandboxServer, api: httpx.Client) -> None:
+    server.state.faults.add("POST", "/mfa/verify-login", Fault(status=503))
+    assert api.post("/mfa/verify-login", json={}).status_code == 503
+    assert api.post("/mfa/verify-login", json={}).status_code == 400  # the real handler again
+
+
 def test_status_fault_applies_once_then_the_real_handler(
     server: SandboxServer, api: httpx.Client
 ) -> None:
@@ -723,7 +1137,7 @@ def _pump_lines(stdout: IO[str]) -> tuple[queue.Queue[str], threading.Thread]:
 def _announcement(lines: queue.Queue[str], timeout_s: float = 30) -> dict[str, str]:
     values: dict[str, str] = {}
     deadline = time.monotonic() + timeout_s
-    while len(values) < 4:
+    while len(values) < len(CLI_KEYS):
         line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
         key, _, value = line.rstrip("\n").partition("=")
         values[key] = value
@@ -731,7 +1145,7 @@ def _announcement(lines: queue.Queue[str], timeout_s: float = 30) -> dict[str, s
 
 
 def _use_announced_server(values: dict[str, str]) -> None:
-    assert list(values) == ["URL", "EMAIL", "PASSWORD", "TOKEN"]
+    assert list(values) == CLI_KEYS
     assert values["URL"].startswith("http://127.0.0.1:")
     headers = {"Authorization": f"Bearer {values['TOKEN']}"}
     credentials = {"email": values["EMAIL"], "password": values["PASSWORD"]}
@@ -741,6 +1155,33 @@ def _use_announced_server(values: dict[str, str]) -> None:
     assert profile.status_code == 200
     assert profile.json()["data"]["email"] == values["EMAIL"]
     assert login.status_code == 200
+    _use_announced_sign_in_paths(values)
+
+
+def _use_announced_sign_in_paths(values: dict[str, str]) -> None:
+    secret = values["MFA_TOTP_SECRET"]
+    assert verify_totp(secret, values["MFA_CODE"], window=2)  # printed at start-up, seconds ago
+    with httpx.Client(base_url=values["URL"], trust_env=False, timeout=10) as client:
+        limited = client.post(
+            "/user/login", json={"email": values["MFA_EMAIL"], "password": values["PASSWORD"]}
+        ).json()["accessToken"]
+        verified = client.post(
+            "/mfa/verify-login",
+            headers={"Authorization": f"Bearer {limited}"},
+            json={"mfaType": "GOOGLE_AUTH", "code": totp_code(secret)},
+        )
+        magic = client.post(
+            "/user/login",
+            json={"email": values["MAGIC_LINK_EMAIL"], "password": values["PASSWORD"]},
+        ).json()["accessToken"]
+        status = client.get("/mfa/status", headers={"Authorization": f"Bearer {magic}"})
+        no_password = client.post(
+            "/user/login",
+            json={"email": values["NO_PASSWORD_EMAIL"], "password": values["PASSWORD"]},
+        )
+    assert verified.status_code == 200
+    assert "GOOGLE_AUTH" not in status.json()["data"]["enabledMethods"]
+    assert no_password.json()["error_code"] == "NO_PASSWORD_SET"
 
 
 @pytest.mark.parametrize(
@@ -781,6 +1222,7 @@ def test_cli_prints_credentials_that_work(stop_signal: signal.Signals, tmp_path:
     errors = stderr_path.read_text()
     assert values["TOKEN"] not in errors
     assert values["PASSWORD"] not in errors
+    assert values["MFA_TOTP_SECRET"] not in errors
     assert "Traceback" not in errors
 
 

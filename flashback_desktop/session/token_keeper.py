@@ -1,0 +1,137 @@
+"""The session's tokens: hands the client its bearer token and renews it when needed.
+
+Renewal uses the refresh token once, stores the rotated pair, and is shared: however many
+requests find the token expired or refused at the same moment, one ``POST /user/refresh``
+is made. Before refreshing, the keyring is read again, because another copy of the app
+(after a crash, or a stale single-instance lock) may already have rotated the pair; using
+the old refresh token would then sign both out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from flashback_desktop.api import errors
+from flashback_desktop.api.client import Bearer
+from flashback_desktop.api.models import LoginResult
+from flashback_desktop.logging_setup import register_secret
+from flashback_desktop.session.token_expiry import token_expiry
+from flashback_desktop.session.token_store import TokenPair, TokenStore
+
+log = logging.getLogger("flashback.session.tokens")
+
+# Renew a little before the token runs out, so a request in flight does not race it.
+RENEW_BEFORE_EXPIRY_S = 60.0
+
+
+class TokenKeeper:
+    """Implements the client's ``Credentials``: the current pair, renewed on demand."""
+
+    def __init__(
+        self,
+        store: TokenStore,
+        refresh: Callable[[str], Awaitable[LoginResult]],
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._store = store
+        self._refresh = refresh
+        self.clock = clock
+        self._pair: TokenPair | None = None
+        self._generation = 0  # bumped on every change of pair
+        self._lock = asyncio.Lock()
+        self._refused_refresh: str | None = None
+        # False once a brand-new token already looked expired: the computer's clock is
+        # wrong, so only the server's 401 decides from then on (no refresh loop).
+        self.trusts_clock = True
+
+    @property
+    def signed_in(self) -> bool:
+        return self._pair is not None
+
+    @property
+    def refresh_token(self) -> str | None:
+        return self._pair.refresh if self._pair else None
+
+    async def restore(self) -> bool:
+        """Take the pair saved in the keyring, if any."""
+        pair = await self._store.load()
+        self._use(pair)
+        return pair is not None
+
+    async def adopt(self, pair: TokenPair) -> None:
+        """A fresh sign-in: keep the pair here and in the store."""
+        self._use(pair)
+        self._refused_refresh = None
+        await self._store.save(pair)
+
+    async def forget(self) -> None:
+        self._pair = None
+        await self._store.delete()
+
+    # ---- Credentials ------------------------------------------------------------------------
+
+    async def bearer(self) -> Bearer | None:
+        current = self._current()
+        if current is None:
+            return None
+        if self.trusts_clock and self._expires_soon(current.token):
+            renewed = await self._renew(current, because="it is about to expire")
+            # If renewal was impossible, send the old token anyway: the server decides.
+            return renewed or current
+        return current
+
+    async def renew(self, rejected: Bearer) -> Bearer | None:
+        return await self._renew(rejected, because="the server refused it")
+
+    # ---- internals --------------------------------------------------------------------------
+
+    def _use(self, pair: TokenPair | None) -> None:
+        if pair is not None:
+            register_secret(pair.access)  # from now on cut out of every log line
+            register_secret(pair.refresh)
+        self._pair = pair
+        self._generation += 1
+
+    def _current(self) -> Bearer | None:
+        return Bearer(self._pair.access, self._generation) if self._pair else None
+
+    def _expires_soon(self, token: str) -> bool:
+        expiry = token_expiry(token)
+        return expiry is not None and expiry - RENEW_BEFORE_EXPIRY_S <= self.clock()
+
+    async def _renew(self, stale: Bearer, *, because: str) -> Bearer | None:
+        async with self._lock:
+            current = self._pair
+            if current is None:
+                return None
+            if self._generation != stale.generation:
+                return self._current()  # renewed by another request while this one waited
+            stored = await self._store.load()
+            if stored is not None and stored.access != current.access:
+                log.info("Another copy of the app renewed the sign-in; using its tokens")
+                self._use(stored)
+                return self._current()
+            refresh = (stored or current).refresh
+            if not refresh or refresh == self._refused_refresh:
+                return None
+            log.info("Renewing the sign-in because %s", because)
+            try:
+                result = await self._refresh(refresh)
+            except errors.UnauthorizedError as exc:
+                log.info("The server refused to renew the sign-in: %s", exc)
+                self._refused_refresh = refresh
+                return None
+            pair = TokenPair(result.access_token, result.refresh_token or refresh)
+            self._use(pair)
+            await self._store.save(pair)
+            if self.trusts_clock and self._expires_soon(pair.access):
+                log.warning(
+                    "A new token already looks expired: this computer's clock seems wrong. "
+                    "Relying on the server to say when the sign-in expires."
+                )
+                self.trusts_clock = False
+            return self._current()
