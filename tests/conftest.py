@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 # Under tests/run Qt uses Xvfb (xcb); a bare `pytest` falls back to the offscreen platform.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,11 +23,37 @@ from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import SandboxServer
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.secret_audit import SuiteSecretAudit, private_world
 
 # Short enough that timeout tests stay quick, long enough for a loaded 2-core machine.
 FAST_LIMITS = ClientLimits(connect_timeout_s=2.0, read_timeout_s=5.0, deadline_s=8.0)
 
 install_redaction()
+
+SUITE_AUDIT = SuiteSecretAudit()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under tests/run, log the whole run at DEBUG into the app's log folder."""
+    if private_world():
+        SUITE_AUDIT.start_debug_log(Path(os.environ["XDG_STATE_HOME"]) / "Flashback Desktop")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After the whole run: no issued token or typed password in any log or app folder."""
+    if not private_world():
+        return
+    found = SUITE_AUDIT.findings()
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(
+            f"secret audit: {len(SUITE_AUDIT.secrets)} secrets searched in the run's DEBUG "
+            f"log ({SUITE_AUDIT.log_size_kb()} KB) and the private HOME/XDG folders: "
+            + ("none found" if not found else f"LEAKED {found}"),
+            red=bool(found),
+        )
+    if found:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +82,7 @@ def no_unexpected_errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[No
 def sandbox() -> Iterator[SandboxServer]:
     with SandboxServer() as server:
         yield server
+    SUITE_AUDIT.add(server.state.issued_secrets())
 
 
 @pytest_asyncio.fixture

@@ -538,6 +538,7 @@ class SandboxState:
         self._counts: Counter[tuple[str, str]] = Counter()
         self._refresh_tokens: dict[str, _RefreshToken] = {}
         self._demo_token: str | None = None
+        self._issued: list[str] = []  # every access and refresh token handed out
 
     # -- switches and counters tests use
 
@@ -617,7 +618,9 @@ class SandboxState:
             claims[MFA_CLAIM] = MFA_PENDING
             if token_id is not None:  # lets verify-login upgrade this very session
                 claims["tokenId"] = token_id
-        return tokens.sign(claims, self._secret), exp
+        token = tokens.sign(claims, self._secret)
+        self._issued.append(token)
+        return token, exp
 
     def issue_token(
         self, user_id: str | None = None, lifetime_s: int = 3600, *, limited: bool = False
@@ -629,6 +632,11 @@ class SandboxState:
         with self._lock:
             user = self._user(user_id or self.demo_user_id)
             return self._issue(user, lifetime_s, mfa_pending=limited)[0]
+
+    def issued_secrets(self) -> tuple[str, ...]:
+        """Every access and refresh token this sandbox issued, for secret-leak audits."""
+        with self._lock:
+            return tuple(self._issued)
 
     @property
     def demo_token(self) -> str:
@@ -669,6 +677,7 @@ class SandboxState:
             user, self.token_lifetime_s, mfa_pending=mfa_pending, token_id=token_id
         )
         refresh = secrets.token_urlsafe(32)
+        self._issued.append(refresh)
         self._refresh_tokens[refresh] = _RefreshToken(
             token_id, user["id"], time.time() + REFRESH_LIFETIME_S, mfa_pending
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,8 +44,15 @@ def _wrapped(text: str = "", name: str = "") -> QLabel:
 
 
 def _switch_link(text: str) -> QPushButton:
-    button = QCommandLinkButton(text)
+    """A button that looks like a link: a quiet way to change how to sign in."""
+    button = QPushButton(text)
+    button.setFlat(True)
     button.setAutoDefault(False)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(
+        "QPushButton { color: palette(link); text-decoration: underline; border: none;"
+        " text-align: left; padding: 2px 0; }"
+    )
     return button
 
 
@@ -127,7 +133,7 @@ class SignInDialog(QDialog):
         if demo_account is not None:
             email, password = demo_account
             demo = _wrapped(
-                f"Demo account: <b>{email}</b>, password <b>{password}</b>", "demoAccount"
+                f"Demo account: <b>{email}</b><br>Demo password: <b>{password}</b>", "demoAccount"
             )
             demo.setTextFormat(Qt.TextFormat.RichText)
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -162,6 +168,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.token_explanation)
         layout.addWidget(self.token_edit)
         layout.addWidget(self.use_password_link)
+        layout.addStretch(1)  # pages share the tallest page's height: keep this one at the top
         return page
 
     def _build_code_page(self) -> QWidget:
@@ -188,6 +195,7 @@ class SignInDialog(QDialog):
         layout.addWidget(explanation)
         layout.addWidget(self.code_edit)
         layout.addWidget(back)
+        layout.addStretch(1)
         return page
 
     # ---- what the window calls -------------------------------------------------------------

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,12 @@ from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import wait_for_sign_in
-
-
-def leaks(secret: str, texts: Iterable[str], folders: Iterable[Path]) -> list[str]:
-    """Where the secret was found: "text N" or a file path. Empty when it is nowhere."""
-    found = [f"text {number}" for number, text in enumerate(texts) if secret in text]
-    for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file() and secret.encode() in path.read_bytes():
-                found.append(str(path))
-    return found
+from tests.support.secret_audit import PLANTED_PASSWORD, leaks, xdg_folders
 
 
 def app_folders(tmp_path: Path) -> list[Path]:
     """The log folder of this test, plus the XDG folders tests/run points at a temp dir."""
-    names = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
-    return [tmp_path] + [Path(os.environ[n]) for n in names if os.environ.get(n)]
+    return [tmp_path, *xdg_folders()]
 
 
 @pytest.fixture
@@ -38,6 +27,7 @@ def debug_logging(tmp_path: Path) -> Iterator[Path]:
     """The app's own logging set-up at DEBUG (httpx and httpcore included), into tmp_path."""
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    library_levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
     log_file = logging_setup.setup_logging(tmp_path / "logs", debug=True)
     assert log_file is not None
     yield log_file
@@ -46,8 +36,8 @@ def debug_logging(tmp_path: Path) -> Iterator[Path]:
             handler.close()
             root.removeHandler(handler)
     root.setLevel(level)
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    for name, previous in library_levels.items():
+        logging.getLogger(name).setLevel(previous)
 
 
 def test_planted_tokens_and_password_appear_nowhere(
@@ -60,7 +50,7 @@ def test_planted_tokens_and_password_appear_nowhere(
     caplog.set_level(logging.DEBUG)
     app = start_app(signed_in=False)
     state = app.sandbox.state
-    planted_password = "planted-Password-7f3a9c"
+    planted_password = PLANTED_PASSWORD
     for user in state.users:
         if user["email"] == state.demo_email:
             user["password"] = planted_password
