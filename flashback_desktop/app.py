@@ -36,6 +36,7 @@ APP_NAME = "Flashback Desktop"
 ORG_NAME = "Flashback"
 EXIT_OK, EXIT_USAGE, EXIT_NEEDS_PERSON, EXIT_STUCK = 0, 2, 3, 4
 EXIT_AFTER_LIMIT_S = 60.0
+DEMO_SERVER = "demo"  # stands for the built-in sandbox, whose address is chosen at start
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
 
-    server_url = "demo"
+    server_url = DEMO_SERVER
     if not options.demo:
         saved = QSettings().value("server/url", None)
         try:
@@ -140,17 +141,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _claim_single_instance(server_url: str) -> SingleInstance | None:
     """None when another copy for this person and server runs: it has been brought forward."""
+    from flashback_desktop.config import canonical_origin
     from flashback_desktop.single_instance import SingleInstance, instance_name
 
-    instance = SingleInstance(instance_name(server_url))
-    if instance.hand_over():
+    # Named like the keyring entry: two spellings of one server are one app.
+    key = server_url if server_url == DEMO_SERVER else canonical_origin(server_url)
+    instance = SingleInstance(instance_name(key))
+    if not instance.claim():
         log.info("Flashback Desktop is already running; brought its window to the front")
         print(
             "flashback-desktop: already running; brought its window to the front",
             file=sys.stderr,
         )
         return None
-    instance.listen()
     return instance
 
 

@@ -37,6 +37,12 @@ def register_secret(secret: str | None) -> None:
             _secrets.add(secret)
 
 
+def forget_secret(secret: str | None) -> None:
+    """For secrets needed only briefly (a typed password): stop holding on to them."""
+    with _secrets_lock:
+        _secrets.discard(secret or "")
+
+
 def redact(text: str) -> str:
     with _secrets_lock:
         known = sorted(_secrets, key=len, reverse=True)

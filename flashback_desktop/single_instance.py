@@ -10,8 +10,10 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import time
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("flashback.instance")
@@ -36,6 +38,27 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self._server: QLocalServer | None = None
+        # Held for the whole run. Two launches at the same moment (a double-click) would
+        # otherwise both find nobody listening, and the second would take the first's name.
+        # Qt notices a lock whose process has died, so a crash leaves nothing in the way.
+        self._lock = QLockFile(str(Path(QDir.tempPath()) / f"{name}.lock"))
+        self._lock.setStaleLockTime(0)
+
+    def claim(self, wait_s: float = 5.0) -> bool:
+        """True when this process is the app; False when it handed over to the running one."""
+        deadline = time.monotonic() + wait_s
+        while not self._lock.tryLock(0):
+            if self.hand_over():
+                return False
+            if time.monotonic() > deadline:
+                # The holder is alive but never listened: run rather than leave nothing open.
+                log.warning("Another copy holds the lock but does not answer; starting anyway")
+                break
+            time.sleep(0.1)  # the other copy is starting up: its listener comes soon
+        if self.hand_over():  # a copy from before the lock file existed, say
+            self._lock.unlock()
+            return False
+        return self.listen()
 
     def hand_over(self, timeout_ms: int = 1500) -> bool:
         """True when another copy is running; it has been asked to come to the front."""
@@ -52,7 +75,10 @@ class SingleInstance(QObject):
         return True
 
     def listen(self) -> bool:
-        """Take the name. A leftover from a copy that crashed is removed first."""
+        """Take the name. A leftover from a copy that crashed is removed first.
+
+        Only safe while holding the lock (``claim``), or when nobody answered ``hand_over``.
+        """
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -70,6 +96,8 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
 
     def _accept(self) -> None:
         server = self._server
@@ -78,7 +106,9 @@ class SingleInstance(QObject):
             connection.disconnected.connect(connection.deleteLater)
 
     def _read(self, connection: QLocalSocket) -> None:
-        if connection.readAll().data() != _ACTIVATE:
+        if not connection.canReadLine():
+            return  # the rest of the line is still on its way
+        if connection.readLine().data() != _ACTIVATE:
             return
         connection.write(_ACKNOWLEDGED)
         connection.flush()

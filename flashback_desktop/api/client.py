@@ -36,7 +36,7 @@ from flashback_desktop.api.models import (
     parse_workspaces,
 )
 from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
-from flashback_desktop.logging_setup import register_secret
+from flashback_desktop.logging_setup import forget_secret, register_secret
 
 log = logging.getLogger("flashback.api")
 
@@ -142,7 +142,7 @@ class FlashbackClient:
     # ---- endpoints -------------------------------------------------------------------------
 
     async def login(self, email: str, password: str) -> LoginResult:
-        register_secret(password)
+        register_secret(password)  # only for this request: the password is never kept
         body = {"email": email, "password": password}
         try:
             result = await self._call(
@@ -150,26 +150,32 @@ class FlashbackClient:
             )
         except (errors.UnauthorizedError, errors.BadRequestError) as exc:
             raise _sign_in_refusal(exc) from exc
+        finally:
+            forget_secret(password)
         _register_tokens(result)
         return result
 
     async def refresh(self, refresh_token: str) -> LoginResult:
         """Trade a refresh token for a new pair; the old refresh token stops working."""
         register_secret(refresh_token)
-        result = await self._call(
-            "POST",
-            "user/refresh",
-            LoginResult.from_refresh_json,
-            json_body={"refresh_token": refresh_token},
-            token=None,
-            refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
-        )
+        try:
+            result = await self._call(
+                "POST",
+                "user/refresh",
+                LoginResult.from_refresh_json,
+                json_body={"refresh_token": refresh_token},
+                token=None,
+                refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
+            )
+        except (errors.BadRequestError, errors.ForbiddenError, errors.NotFoundError) as exc:
+            # Any other "no" about this refresh token means the same: sign in again.
+            raise errors.UnauthorizedError(exc.details) from exc
         _register_tokens(result)
         return result
 
-    async def logout(self, refresh_token: str | None) -> None:
+    async def logout(self, refresh_token: str) -> None:
         """Revoke the refresh token on the server. No renewal: a 401 here is just reported."""
-        body = {"refresh_token": refresh_token} if refresh_token else {}
+        body = {"refresh_token": refresh_token}
         await self._call("POST", "user/logout", _ignore, json_body=body, renew=False)
 
     async def mfa_status(self, token: str) -> MfaStatus:
@@ -185,8 +191,10 @@ class FlashbackClient:
                 json_body={"mfaType": MFA_AUTHENTICATOR_APP, "code": code},
                 token=limited_token,
             )
-        except (errors.BadRequestError, errors.UnauthorizedError) as exc:
+        except errors.BadRequestError as exc:
             raise errors.MfaCodeRejectedError(exc.details) from exc
+        except errors.UnauthorizedError as exc:  # the limited token from the password ran out
+            raise errors.MfaTimedOutError(exc.details) from exc
         _register_tokens(result)
         return result
 

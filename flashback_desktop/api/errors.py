@@ -109,6 +109,11 @@ class MfaCodeRejectedError(FlashbackError):
     )
 
 
+class MfaTimedOutError(FlashbackError):
+    default_message = "The two-step sign-in took too long, so it has to start again."
+    default_action = "Type your email and password again, then the new code from your app."
+
+
 class ForbiddenError(FlashbackError):
     default_message = "You don't have access to this workspace."
     default_action = "Ask your workspace administrator to add you."

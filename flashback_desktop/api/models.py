@@ -7,7 +7,7 @@ client turns into an ``UnreadableResponseError``: the person sees a plain messag
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -229,8 +229,8 @@ class UserProfile:
 class LoginResult:
     """Tokens from /user/login, /user/refresh or /mfa/verify-login."""
 
-    access_token: str
-    refresh_token: str | None
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(repr=False)
 
     @classmethod
     def from_json(cls, value: object) -> LoginResult:
@@ -264,7 +264,6 @@ MFA_AUTHENTICATOR_APP = "GOOGLE_AUTH"
 
 @dataclass(frozen=True, slots=True)
 class MfaStatus:
-    required: bool
     session_verified: bool
     methods: tuple[str, ...]
 
@@ -273,7 +272,6 @@ class MfaStatus:
         obj = as_object(as_object(value, "response").get("data"), "MFA status")
         methods = as_list(obj.get("enabledMethods", []), "enabledMethods")
         return cls(
-            required=bool(optional_bool(obj, "isRequired") or optional_bool(obj, "isEnforced")),
             session_verified=optional_bool(obj, "sessionVerified") or False,
             methods=tuple(str(method) for method in methods),
         )

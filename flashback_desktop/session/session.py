@@ -40,9 +40,20 @@ class _PendingMfa:
 
 @dataclass(frozen=True)
 class SignOutResult:
-    """Local tokens are always gone; ``server_problem`` says if the server could not be told."""
+    """What could not be done: telling the server, or removing the keyring entries."""
 
     server_problem: errors.FlashbackError | None = None
+    keyring_problem: KeyringProblem | None = None
+
+
+# The server heard the sign-out but said no (the token was already invalid, say): nothing
+# is left to revoke there, so this is not worth telling the person about.
+_HEARD_BY_SERVER = (
+    errors.BadRequestError,
+    errors.UnauthorizedError,
+    errors.ForbiddenError,
+    errors.NotFoundError,
+)
 
 
 class Session:
@@ -120,17 +131,21 @@ class Session:
     async def sign_out(self) -> SignOutResult:
         """Revoke the refresh token on the server, then forget both tokens here."""
         problem: errors.FlashbackError | None = None
-        if self.tokens.signed_in:
-            try:
-                await self.tokens.bearer()  # renews an expired token, so logout is heard
-                await self.client.logout(self.tokens.refresh_token)
-            except errors.FlashbackError as exc:
-                log.warning("The server could not be told about the sign-out: %s", exc)
-                problem = exc
-        await self.tokens.forget()
+        try:
+            await self.tokens.bearer()  # renews an expired token, so the logout is accepted
+            refresh = self.tokens.refresh_token
+            if refresh is not None:  # a pasted token has no refresh token to revoke
+                await self.client.logout(refresh)
+        except _HEARD_BY_SERVER as exc:
+            log.info("The server declined the sign-out: %s", exc)
+        except errors.FlashbackError as exc:
+            log.warning("The server could not be told about the sign-out: %s", exc)
+            problem = exc
+        keyring_problem = await self.tokens.forget()
         self.profile = None
+        self._pending_mfa = None
         log.info("Signed out")
-        return SignOutResult(problem)
+        return SignOutResult(problem, keyring_problem)
 
     async def close(self) -> None:
         await self.client.aclose()

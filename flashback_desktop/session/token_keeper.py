@@ -19,7 +19,7 @@ from flashback_desktop.api.client import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.logging_setup import register_secret
 from flashback_desktop.session.token_expiry import token_expiry
-from flashback_desktop.session.token_store import TokenPair, TokenStore
+from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 
 log = logging.getLogger("flashback.session.tokens")
 
@@ -68,9 +68,10 @@ class TokenKeeper:
         self._refused_refresh = None
         await self._store.save(pair)
 
-    async def forget(self) -> None:
-        self._pair = None
-        await self._store.delete()
+    async def forget(self) -> KeyringProblem | None:
+        """Signed out: nothing here; the problem when the keyring could not let go of it."""
+        self._use(None)  # a renewal still in flight sees the new generation and drops its pair
+        return await self._store.delete()
 
     # ---- Credentials ------------------------------------------------------------------------
 
@@ -104,34 +105,51 @@ class TokenKeeper:
         return expiry is not None and expiry - RENEW_BEFORE_EXPIRY_S <= self.clock()
 
     async def _renew(self, stale: Bearer, *, because: str) -> Bearer | None:
+        """A renewed bearer, or None when there is none (refused, or signed out)."""
         async with self._lock:
-            current = self._pair
-            if current is None:
-                return None
-            if self._generation != stale.generation:
-                return self._current()  # renewed by another request while this one waited
-            stored = await self._store.load()
-            if stored is not None and stored.access != current.access:
-                log.info("Another copy of the app renewed the sign-in; using its tokens")
-                self._use(stored)
-                return self._current()
-            refresh = (stored or current).refresh
-            if not refresh or refresh == self._refused_refresh:
-                return None
-            log.info("Renewing the sign-in because %s", because)
-            try:
-                result = await self._refresh(refresh)
-            except errors.UnauthorizedError as exc:
-                log.info("The server refused to renew the sign-in: %s", exc)
-                self._refused_refresh = refresh
-                return None
-            pair = TokenPair(result.access_token, result.refresh_token or refresh)
-            self._use(pair)
-            await self._store.save(pair)
-            if self.trusts_clock and self._expires_soon(pair.access):
-                log.warning(
-                    "A new token already looks expired: this computer's clock seems wrong. "
-                    "Relying on the server to say when the sign-in expires."
-                )
-                self.trusts_clock = False
-            return self._current()
+            if self._pair is None or self._generation != stale.generation:
+                return self._current()  # signed out, or renewed while this one waited
+            generation = self._generation
+            refresh = await self._refresh_token_to_use(generation)
+            if refresh is not None:
+                log.info("Renewing the sign-in because %s", because)
+                pair = await self._refreshed(refresh)
+                if pair is not None and self._generation == generation:
+                    await self._keep_renewed(pair)
+                elif pair is not None:
+                    log.info("Dropping a renewal that finished after the sign-in changed")
+            # Changed: renewed here, taken from another copy, or signed out (then None).
+            return self._current() if self._generation != generation else None
+
+    async def _refresh_token_to_use(self, generation: int) -> str | None:
+        """Read the keyring again first: another copy of the app may have rotated the pair
+        already. Its pair is then taken as it is, and there is nothing to refresh."""
+        stored = await self._store.load()
+        current = self._pair
+        if current is None or self._generation != generation:
+            return None
+        if stored is not None and stored.access != current.access:
+            log.info("Another copy of the app renewed the sign-in; using its tokens")
+            self._use(stored)
+            return None
+        refresh = (stored or current).refresh
+        return None if refresh == self._refused_refresh else refresh
+
+    async def _refreshed(self, refresh: str) -> TokenPair | None:
+        try:
+            result = await self._refresh(refresh)
+        except errors.UnauthorizedError as exc:
+            log.info("The server refused to renew the sign-in: %s", exc)
+            self._refused_refresh = refresh
+            return None
+        return TokenPair(result.access_token, result.refresh_token or refresh)
+
+    async def _keep_renewed(self, pair: TokenPair) -> None:
+        self._use(pair)
+        await self._store.save(pair)
+        if self.trusts_clock and self._expires_soon(pair.access):
+            log.warning(
+                "A new token already looks expired: this computer's clock seems wrong. "
+                "Relying on the server to say when the sign-in expires."
+            )
+            self.trusts_clock = False

@@ -322,7 +322,8 @@ class TokenStore(Protocol):
 
     async def save(self, pair: TokenPair) -> None: ...
 
-    async def delete(self) -> None: ...
+    async def delete(self) -> KeyringProblem | None:
+        """Forget the pair; the problem when the keyring still holds it, else None."""
 
 
 class MemoryTokenStore:
@@ -343,8 +344,9 @@ class MemoryTokenStore:
     async def save(self, pair: TokenPair) -> None:
         self._pair = pair
 
-    async def delete(self) -> None:
+    async def delete(self) -> KeyringProblem | None:
         self._pair = None
+        return None
 
 
 class KeyringTokenStore:
@@ -394,17 +396,18 @@ class KeyringTokenStore:
         except Exception as exc:
             self._give_up(exc, "saving the sign-in", pair)
 
-    async def delete(self) -> None:
+    async def delete(self) -> KeyringProblem | None:
         forgotten = self._memory
         self._memory = None
         # Signing out still removes what an earlier run saved, even after trouble this run
         # (the keyring may ask to be unlocked again); only with no keyring is there nothing.
         if self._problem is not None and self._problem.trouble is KeyringTrouble.NO_BACKEND:
-            return
+            return None
         try:
             await self._in_worker(self._delete_pair)
         except Exception as exc:
-            self._give_up(exc, "removing the saved sign-in", forgotten)
+            return self._give_up(exc, "removing the saved sign-in", forgotten)
+        return None
 
     # ---- in the worker thread -------------------------------------------------------------
 
@@ -437,17 +440,16 @@ class KeyringTokenStore:
         except _SecretTooLong:
             self._forget_quietly(backend)  # an older pair there would be stale next run
             raise
-        written = False
+        # The refresh token first: should the access write fail and the clean-up fail too,
+        # a lone refresh entry loads as "nothing stored", never as a stale half pair.
         try:
-            backend.set_password(self.service, ACCESS_TOKEN_ENTRY, pair.access)
-            written = True
             if pair.refresh is None:
                 self._delete_entry(backend, REFRESH_TOKEN_ENTRY)  # no stale refresh token
             else:
                 backend.set_password(self.service, REFRESH_TOKEN_ENTRY, pair.refresh)
+            backend.set_password(self.service, ACCESS_TOKEN_ENTRY, pair.access)
         except Exception:
-            if written:
-                self._forget_quietly(backend)  # never leave half a pair for the next run
+            self._forget_quietly(backend)  # never leave half a pair for the next run
             raise
 
     def _check_length(self, backend: KeyringBackend, pair: TokenPair) -> None:
@@ -483,7 +485,7 @@ class KeyringTokenStore:
 
     # ---- back on the event loop -----------------------------------------------------------
 
-    def _give_up(self, exc: Exception, doing: str, pair: TokenPair | None = None) -> None:
+    def _give_up(self, exc: Exception, doing: str, pair: TokenPair | None = None) -> KeyringProblem:
         """Remember the first trouble of this run and log every one, without the tokens."""
         known = (self._memory, pair)
         secrets = tuple(s for p in known if p is not None for s in (p.access, p.refresh))
@@ -491,10 +493,10 @@ class KeyringTokenStore:
         if self._problem is None:
             self._problem = problem
         log.warning(
-            "Keyring trouble (%s) while %s with %s: %s. The sign-in is kept in memory for "
-            "this run only.",
+            "Keyring trouble (%s) while %s with %s: %s",
             problem.trouble.value,
             doing,
             self.backend_name,
             problem.technical,
         )
+        return problem

@@ -1,12 +1,12 @@
 """The friendly error dialog: what happened, what to do, and Details for support.
 
 Opened with ``open()`` (never ``exec()``, which would re-enter the event loop inside a
-coroutine). The optional primary button ("Sign in again", ...) reports through a signal.
+coroutine).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
 
 
 class ErrorDialog(QDialog):
-    primary_chosen = Signal()
-
     def __init__(
         self,
         parent: QWidget | None,
@@ -32,7 +29,6 @@ class ErrorDialog(QDialog):
         message: str,
         action: str,
         details: str,
-        primary_action: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
@@ -78,15 +74,9 @@ class ErrorDialog(QDialog):
         self.details_button.toggled.connect(self._toggle_details)
         self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.HelpRole)
         self.copy_button.clicked.connect(self.copy_details)
-        self.primary_button: QPushButton | None = None
-        if primary_action:
-            self.primary_button = buttons.addButton(
-                primary_action, QDialogButtonBox.ButtonRole.AcceptRole
-            )
-            self.primary_button.clicked.connect(self._choose_primary)
         self.close_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
         self.close_button.clicked.connect(self.reject)
-        (self.primary_button or self.close_button).setDefault(True)
+        self.close_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -101,7 +91,3 @@ class ErrorDialog(QDialog):
         self.details_box.setVisible(shown)
         self.details_button.setText("Hide details" if shown else "Show details")
         self.adjustSize()
-
-    def _choose_primary(self) -> None:
-        self.accept()
-        self.primary_chosen.emit()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +35,7 @@ from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.repo_model import RepositoryTableModel
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
@@ -54,13 +55,21 @@ _SIGN_IN_EXPIRED = (
     "Your sign-in has expired. Sign in again and Flashback Desktop will carry on where you "
     "left off."
 )
+_SIGN_IN_NOT_ACCEPTED = "Flashback did not accept this sign-in. Please try again."
 _BROWSER_ONLY_MFA = (
     "Your account confirms sign-ins with an email link or a passkey, which need a web "
     "browser. Sign in on the Flashback website, copy an access token there, and paste it here."
 )
+_NO_MFA_METHOD = (
+    "Your account needs two-step verification, but none is set up yet. Set it up on the "
+    "Flashback website, then sign in here again."
+)
 _SIGNED_OUT_OFFLINE = (
     "You are signed out on this computer, but Flashback could not be told, so that sign-in "
     "stays valid on the server until it expires."
+)
+_SIGNED_OUT_KEYRING = (
+    "You are signed out, but your sign-in could not be removed from this computer's password store."
 )
 
 
@@ -282,6 +291,7 @@ class MainWindow(QMainWindow):
             log.warning("Loading the profile failed: %s", profile)
         self._show_profile()
         self._workspace_names = {w.id: w.name for w in workspaces}
+        self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         self._show_repositories(repositories)
         self._resume_after_sign_in()
 
@@ -344,6 +354,7 @@ class MainWindow(QMainWindow):
             self._creating = False
             self.panel.set_busy(False)
             self._update_actions()
+            self._show_keyring_notice()
 
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = f"Flashback couldn't start a conversation for “{repository.name}”."
@@ -385,52 +396,70 @@ class MainWindow(QMainWindow):
         """The session ran out and could not be renewed: keep everything shown, ask again."""
         self._sign_in_expired_shown = True
         self.user_label.setText("Your sign-in has expired.")
+        if self.model.rowCount() > 0:
+            self.pages.setCurrentIndex(_Page.TABLE)  # not a loading page that never ends
+        else:
+            self._show_message("Your sign-in has expired.", button=("Sign in", self.ask_sign_in))
         self._update_actions()
         self.ask_sign_in(_SIGN_IN_EXPIRED)
 
-    def _on_sign_in_closed(self, _result: int) -> None:
+    def _on_sign_in_closed(self, result: int) -> None:
         if self._sign_in_dialog is not None:
             self._sign_in_dialog.deleteLater()
         self._sign_in_dialog = None
-        if self.session is not None:
-            self.session.cancel_mfa()
+        if result != QDialog.DialogCode.Accepted:
+            self._resume_create = None  # creating later, unasked, would surprise the person
+            if self.session is not None:
+                self.session.cancel_mfa()
 
     def _on_password_entered(self, email: str, password: str) -> None:
         if self._sign_in_dialog is None:
             return
-        session = self._require_session()
-        self._start_sign_in(self._sign_in_dialog, session.sign_in_with_password(email, password))
+        attempt = self._require_session().sign_in_with_password(email, password)
+        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_NOT_ACCEPTED)
 
     def _on_token_entered(self, token: str) -> None:
         if self._sign_in_dialog is None:
             return
-        self._start_sign_in(self._sign_in_dialog, self._require_session().sign_in_with_token(token))
+        attempt = self._require_session().sign_in_with_token(token)
+        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_REJECTED)
 
     def _on_code_entered(self, code: str) -> None:
         if self._sign_in_dialog is None:
             return
-        self._start_sign_in(self._sign_in_dialog, self._require_session().complete_mfa(code))
+        attempt = self._require_session().complete_mfa(code)
+        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_NOT_ACCEPTED)
 
     def _on_code_cancelled(self) -> None:
         if self.session is not None:
             self.session.cancel_mfa()
 
     def _start_sign_in(
-        self, dialog: SignInDialog, attempt: Coroutine[Any, Any, UserProfile | MfaChallenge]
+        self,
+        dialog: SignInDialog,
+        attempt: Coroutine[Any, Any, UserProfile | MfaChallenge],
+        rejected: str,
     ) -> None:
         if self.tasks.is_running(SIGN_IN_TASK):
-            attempt.close()  # one attempt at a time; this one never started
+            attempt.close()  # the dialog is busy, so this cannot normally happen
             return
-        self.tasks.start(SIGN_IN_TASK, self._sign_in(dialog, attempt))
+        dialog.set_busy(True)  # now, not when the task first runs: it cannot be closed between
+        self.tasks.start(SIGN_IN_TASK, self._sign_in(dialog, attempt, rejected))
 
     async def _sign_in(
-        self, dialog: SignInDialog, attempt: Coroutine[Any, Any, UserProfile | MfaChallenge]
+        self,
+        dialog: SignInDialog,
+        attempt: Coroutine[Any, Any, UserProfile | MfaChallenge],
+        rejected: str,
     ) -> None:
-        dialog.set_busy(True)
-        try:
+        try:  # the dialog is busy, so it cannot be closed until the answer is in
             outcome = await attempt
         except errors.UnauthorizedError:
-            dialog.show_error(_SIGN_IN_REJECTED)
+            dialog.show_error(rejected)
+            return
+        except errors.MfaTimedOutError as exc:
+            dialog.show_page(SignInPage.PASSWORD)
+            dialog.show_error(f"{exc.message} {exc.action}")
             return
         except errors.FlashbackError as exc:
             log.warning("Sign-in failed: %s", exc)
@@ -442,7 +471,9 @@ class MainWindow(QMainWindow):
             if outcome.can_enter_code:
                 dialog.ask_for_code()
             else:
-                dialog.explain_browser_only(_BROWSER_ONLY_MFA)
+                dialog.explain_browser_only(
+                    _BROWSER_ONLY_MFA if outcome.methods else _NO_MFA_METHOD
+                )
             return
         dialog.forget_password()
         dialog.accept()
@@ -471,8 +502,12 @@ class MainWindow(QMainWindow):
         self._resume_create = None
         self._sign_in_expired_shown = False
         self._show_signed_out()
+        notices = []
         if result.server_problem is not None:
-            self._show_notice(_SIGNED_OUT_OFFLINE)
+            notices.append(_SIGNED_OUT_OFFLINE)
+        if result.keyring_problem is not None:
+            notices.append(f"{_SIGNED_OUT_KEYRING} {result.keyring_problem.action}")
+        self._show_notice(" ".join(notices) or None)
         self.ask_sign_in()
 
     def _show_signed_out(self) -> None:
@@ -498,6 +533,7 @@ class MainWindow(QMainWindow):
 
     def bring_to_front(self) -> None:
         """Another launch asked for the app: show this window (and any dialog) on top."""
+        log.info("Bringing the window to the front for another launch")
         if self.isMinimized():
             self.showNormal()
         self.show()
@@ -509,16 +545,13 @@ class MainWindow(QMainWindow):
 
     # ---- shared helpers --------------------------------------------------------------------
 
-    def show_error(
-        self, headline: str, message: str, action: str, details: str, primary: str | None = None
-    ) -> ErrorDialog:
+    def show_error(self, headline: str, message: str, action: str, details: str) -> ErrorDialog:
         dialog = ErrorDialog(
             self,
             headline=headline,
             message=message,
             action=action,
             details=redact(details),
-            primary_action=primary,
         )
         dialog.open()
         self.dialog_opened.emit(dialog)

@@ -85,9 +85,8 @@ class SignInDialog(QDialog):
         self.sign_in_button = buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._submit)
-        buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(
-            self.reject
-        )
+        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.reject)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_password_page(demo_account))
@@ -228,13 +227,19 @@ class SignInDialog(QDialog):
         edit.selectAll()
 
     def set_busy(self, busy: bool) -> None:
+        """While Flashback is answering, the dialog stays: its answer has to land somewhere."""
         self._busy = busy
         self.pages.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
         self.sign_in_button.setText("Signing in…" if busy else _SUBMIT_TEXT[self.page])
         self._update_buttons()
 
     def forget_password(self) -> None:
         self.password_edit.clear()
+
+    def reject(self) -> None:
+        if not self._busy:  # Esc and the title bar's close button end up here too
+            super().reject()
 
     # ---- internals -------------------------------------------------------------------------
 

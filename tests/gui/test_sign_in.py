@@ -255,3 +255,69 @@ def test_sign_out_while_offline_still_forgets_and_says_so(
     assert app.window.notice.isVisible()
     assert "could not be told" in app.window.notice.text()
     dialog.reject()
+
+
+def test_the_dialog_stays_until_the_answer_is_in(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app(signed_in=False)
+    state = app.sandbox.state
+    state.faults.add("POST", "/user/login", Fault(delay_s=0.5))
+    dialog = wait_for_sign_in(app, qtbot)
+    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        dialog.sign_in_button.click()
+        assert not dialog.cancel_button.isEnabled()
+        dialog.reject()  # Esc, or the title bar's close button
+        assert dialog.isVisible()
+    assert app.window.sign_in_dialog is None
+    assert app.session.signed_in
+
+
+def test_an_expiry_found_while_refreshing_keeps_the_list_on_screen(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    before = stored_pair(app)
+    assert before is not None
+    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    state.revoke_refresh_tokens()
+    app.window.refresh_action.trigger()
+    dialog = wait_for_sign_in(app, qtbot)
+    assert app.window.pages.currentWidget() is app.window.table  # not "Loading…" for ever
+    assert app.window.model.rowCount() > 0
+    assert app.window.sign_in_button.isVisible()
+    dialog.reject()
+
+
+def test_a_cancelled_sign_in_does_not_create_later_unasked(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    app.select(REPO)
+    before = stored_pair(app)
+    assert before is not None
+    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    state.revoke_refresh_tokens()
+    app.window.panel.new_button.click()
+    wait_for_sign_in(app, qtbot).reject()
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+
+    app.window.sign_in_action.trigger()  # much later, the person signs in again
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        sign_in_with_password(app, qtbot, wait_for_sign_in(app, qtbot))
+    assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
+    assert state.request_count("POST", "/conversation") == 1  # only the one that hit the 401
+
+
+def test_another_launch_brings_a_minimised_window_back(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.window.showMinimized()
+    qtbot.waitUntil(app.window.isMinimized, timeout=5000)
+    app.window.bring_to_front()
+    qtbot.waitUntil(lambda: not app.window.isMinimized(), timeout=5000)
+    assert app.window.isVisible()

@@ -27,6 +27,22 @@ app = QCoreApplication([])
 print(SingleInstance(sys.argv[1]).hand_over())
 """
 
+# Claims the name, says whether it got it, and if so stays a moment to answer a hand-over.
+RACING_LAUNCH = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+from flashback_desktop.single_instance import SingleInstance
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1])
+claimed = instance.claim()
+print(claimed, flush=True)
+end = time.monotonic() + 4
+while claimed and time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.01)
+instance.close()
+"""
+
 
 def second_launch(name: str) -> subprocess.Popen[str]:
     """What a second start of the app does first, in a process of its own."""
@@ -82,3 +98,16 @@ def test_a_name_left_behind_by_a_crash_is_taken_over() -> None:
         claimed.close()
     finally:
         leftover.unlink(missing_ok=True)
+
+
+def test_two_launches_at_the_same_moment_make_one_app() -> None:
+    """A double-click: both start before either listens; the lock lets only one run."""
+    name = unique_name()
+    launches = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACING_LAUNCH, name], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    answers = sorted(launch.communicate(timeout=60)[0].strip() for launch in launches)
+    assert answers == ["False", "True"]

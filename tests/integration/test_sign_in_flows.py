@@ -10,15 +10,23 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import keyring.errors
 import pytest
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import UserProfile
+from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault, SandboxServer
-from flashback_desktop.session.session import MfaChallenge, Session
-from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
+from flashback_desktop.session.session import MfaChallenge, Session, SignOutResult
+from flashback_desktop.session.token_store import (
+    KeyringTokenStore,
+    KeyringTrouble,
+    MemoryTokenStore,
+    TokenPair,
+)
 from tests.conftest import FAST_LIMITS
+from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sandbox_data import repo_id_named
 
 pytestmark = pytest.mark.asyncio
@@ -52,7 +60,6 @@ async def test_password_sign_in_keeps_both_tokens_and_never_the_password(
     assert profile.organisation_role == "Member"
     assert stored is not None
     assert stored.refresh is not None
-    assert sandbox.state.demo_password not in (stored.access, stored.refresh)
     assert sandbox.state.active_refresh_tokens() == 1
 
 
@@ -100,6 +107,19 @@ async def test_authenticator_code_completes_two_step_sign_in(sandbox: SandboxSer
         repos = await session.client.list_repositories()  # a full-access token now
     assert repos
     assert state.request_count("POST", "/mfa/verify-login") == 2
+
+
+async def test_a_second_step_that_took_too_long_starts_again(sandbox: SandboxServer) -> None:
+    state = sandbox.state
+    async with open_session(sandbox) as session:
+        challenge = await session.sign_in_with_password(state.mfa_email, state.demo_password)
+        assert isinstance(challenge, MfaChallenge)
+        # The limited token from the password has run out by the time the code is typed.
+        state.faults.add("POST", "/mfa/verify-login", Fault(status=401))
+        with pytest.raises(errors.MfaTimedOutError) as late:
+            await session.complete_mfa(state.current_totp_code())
+    assert "took too long" in late.value.message
+    assert not session.signed_in
 
 
 async def test_browser_only_second_steps_are_recognised(sandbox: SandboxServer) -> None:
@@ -208,6 +228,21 @@ async def test_refresh_answering_success_false_counts_as_failed(sandbox: Sandbox
     assert state.request_count("POST", "/user/refresh") == 1
 
 
+@pytest.mark.parametrize("status", [400, 403])
+async def test_a_refresh_refused_with_another_4xx_counts_as_refused(
+    sandbox: SandboxServer, status: int
+) -> None:
+    state = sandbox.state
+    async with open_session(sandbox) as session:
+        await signed_in(session, sandbox)
+        state.faults.add("POST", "/user/refresh", Fault(status=status))
+        state.faults.add("GET", "/repo", Fault(status=401), times=2)
+        for _ in range(2):
+            with pytest.raises(errors.UnauthorizedError):
+                await session.client.list_repositories()
+    assert state.request_count("POST", "/user/refresh") == 1  # not retried with the same token
+
+
 async def test_a_revoked_refresh_token_ends_in_unauthorized(sandbox: SandboxServer) -> None:
     state = sandbox.state
     async with open_session(sandbox) as session:
@@ -248,6 +283,38 @@ async def test_sign_out_revokes_the_refresh_token_then_forgets_both(
     assert result.server_problem is None
     assert state.request_count("POST", "/user/logout") == 1
     assert state.active_refresh_tokens() == 0
+    assert not session.signed_in
+
+
+async def test_sign_out_of_a_pasted_token_has_nothing_to_revoke(sandbox: SandboxServer) -> None:
+    async with open_session(sandbox) as session:
+        await session.sign_in_with_token(sandbox.state.demo_token)
+        result = await session.sign_out()
+    assert result == SignOutResult()
+    assert sandbox.state.request_count("POST", "/user/logout") == 0
+    assert not session.signed_in
+
+
+class UndeletableKeyring(MemoryKeyring):
+    """Saves and reads, but the keyring locked before the sign-out could remove anything."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+
+async def test_sign_out_says_when_the_keyring_kept_the_sign_in(sandbox: SandboxServer) -> None:
+    backend = UndeletableKeyring()
+    store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
+    session = Session(FlashbackClient(sandbox.url, limits=FAST_LIMITS), store)
+    try:
+        await signed_in(session, sandbox)
+        result = await session.sign_out()
+    finally:
+        await session.close()
+    assert result.server_problem is None
+    assert result.keyring_problem is not None
+    assert result.keyring_problem.trouble is KeyringTrouble.LOCKED
+    assert sandbox.state.active_refresh_tokens() == 0  # revoked on the server all the same
     assert not session.signed_in
 
 

@@ -172,3 +172,23 @@ async def test_network_trouble_while_refreshing_reaches_the_caller() -> None:
     await keeper.adopt(TokenPair(stale, "refresh-0"))
     with pytest.raises(errors.NetworkUnreachableError):
         await keeper.renew(Bearer(stale, 1))
+
+
+@pytest.mark.asyncio
+async def test_signing_out_during_a_renewal_is_not_undone_by_it() -> None:
+    release = asyncio.Event()
+
+    async def slow_refresh(refresh_token: str) -> LoginResult:
+        await release.wait()
+        return LoginResult(jwt(time.time() + 3600, "late"), "refresh-late")
+
+    store = MemoryTokenStore()
+    keeper = TokenKeeper(store, slow_refresh)
+    await keeper.adopt(TokenPair(jwt(time.time() - 5), "refresh-0"))
+    renewal = asyncio.ensure_future(keeper.bearer())
+    await asyncio.sleep(0.01)  # the renewal is now waiting for the server
+    await keeper.forget()
+    release.set()
+    await renewal
+    assert not keeper.signed_in
+    assert await store.load() is None
