@@ -65,9 +65,24 @@ def _redacting_record_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         message = str(record.msg)
     record.msg = redact(message)
     record.args = None
+    record._flashback_redacted = True  # the handlers' filter need not do it again
     if record.exc_info and record.exc_info[1] is not None:
         record.exc_text = redact("".join(traceback.format_exception(record.exc_info[1])).rstrip())
     return record
+
+
+class RedactingFilter(logging.Filter):
+    """On every handler too: a record made by some other factory is cleaned before output."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "_flashback_redacted", False):
+            record.msg = redact(record.getMessage())
+            record.args = None
+            if record.exc_info and record.exc_info[1] is not None:
+                text = "".join(traceback.format_exception(record.exc_info[1]))
+                record.exc_text = redact(text.rstrip())
+            record._flashback_redacted = True
+        return True
 
 
 def install_redaction() -> None:
@@ -85,6 +100,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.DEBUG if debug else logging.WARNING)
     stderr.setFormatter(formatter)
+    stderr.addFilter(RedactingFilter())
     root.addHandler(stderr)
     log_file: Path | None = None
     if log_dir is not None:
@@ -95,6 +111,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
                 log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
             handler.setFormatter(formatter)
+            handler.addFilter(RedactingFilter())
             root.addHandler(handler)
         except OSError as exc:  # a read-only home must not stop the app
             logging.getLogger("flashback.app").warning("Cannot write the log file: %s", exc)

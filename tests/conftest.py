@@ -26,7 +26,9 @@ from tests.support.memory_keyring import MemoryKeyring
 from tests.support.secret_audit import SuiteSecretAudit, private_world
 
 # Short enough that timeout tests stay quick, long enough for a loaded 2-core machine.
-FAST_LIMITS = ClientLimits(connect_timeout_s=2.0, read_timeout_s=5.0, deadline_s=8.0)
+FAST_LIMITS = ClientLimits(
+    connect_timeout_s=2.0, read_timeout_s=5.0, deadline_s=8.0, read_retries=1, retry_backoff_s=0.05
+)
 
 install_redaction()
 

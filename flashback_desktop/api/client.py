@@ -35,6 +35,7 @@ from flashback_desktop.api.models import (
     parse_repositories,
     parse_workspaces,
 )
+from flashback_desktop.api.tls import tls_context
 from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
 from flashback_desktop.logging_setup import forget_secret, register_secret
 
@@ -53,8 +54,20 @@ class ClientLimits:
     read_timeout_s: float = 20.0
     deadline_s: float = 30.0
     max_response_bytes: int = 64 * MEBIBYTE
+    # Reads (GET) are retried after a network blip or a gateway error; writes never are.
+    read_retries: int = 2
+    retry_backoff_s: float = 0.5
 
 
+# Worth another try for a read: the request may never have arrived, or a gateway hiccupped.
+_TRANSIENT_STATUSES = frozenset({502, 503, 504})
+
+
+_CONVERSATIONS_UNAVAILABLE = (
+    "This Flashback server does not offer conversations.",
+    "Conversations are only available on some Flashback servers. "
+    "Ask your IT department which server to use.",
+)
 _REPO_NOT_FOUND = (
     "This repository no longer exists on Flashback.",
     "The repository list has been refreshed. Pick another repository.",
@@ -128,6 +141,7 @@ class FlashbackClient:
             # Loopback (the sandbox) must never go through a proxy from the environment.
             trust_env=not is_loopback_host(host),
             headers={"Accept": "application/json", "User-Agent": f"FlashbackDesktop/{__version__}"},
+            verify=tls_context(),
             transport=transport,
         )
 
@@ -148,7 +162,7 @@ class FlashbackClient:
             result = await self._call(
                 "POST", "user/login", LoginResult.from_json, json_body=body, token=None
             )
-        except (errors.UnauthorizedError, errors.BadRequestError) as exc:
+        except (errors.UnauthorizedError, errors.BadRequestError, errors.ForbiddenError) as exc:
             raise _sign_in_refusal(exc) from exc
         finally:
             forget_secret(password)
@@ -218,6 +232,7 @@ class FlashbackClient:
             CreatedConversation.from_json,
             json_body={"repoId": repo_id},
             not_found=_REPO_NOT_FOUND,
+            unavailable=_CONVERSATIONS_UNAVAILABLE,
         )
 
     async def list_conversations(
@@ -239,6 +254,7 @@ class FlashbackClient:
         json_body: Mapping[str, Any] | None = None,
         params: Mapping[str, str | int] | None = None,
         not_found: tuple[str, str] | None = None,
+        unavailable: tuple[str, str] | None = None,
         token: str | _Session | None = _SESSION,
         renew: bool = True,
         refused: type[errors.FlashbackError] = errors.BadRequestError,
@@ -249,19 +265,19 @@ class FlashbackClient:
         """
         if isinstance(token, _Session):
             bearer = await self.credentials.bearer()
-            exchange = await self._exchange(
+            exchange = await self._attempts(
                 method, path, bearer.token if bearer else None, json_body, params
             )
             if exchange.status == 401 and renew and bearer is not None:
                 fresh = await self.credentials.renew(bearer)
                 if fresh is not None:
                     log.info("Replaying %s /%s once with a renewed sign-in", method, path)
-                    exchange = await self._exchange(method, path, fresh.token, json_body, params)
+                    exchange = await self._attempts(method, path, fresh.token, json_body, params)
         else:
-            exchange = await self._exchange(method, path, token, json_body, params)
-        status, payload, body, details = exchange
+            exchange = await self._attempts(method, path, token, json_body, params)
+        status, payload, body, details, _headers = exchange
         if not 200 <= status < 300:
-            raise _error_for_status(status, payload, body, details, not_found)
+            raise _error_for_status(exchange, not_found, unavailable)
         if payload is _NOT_JSON:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=f"not JSON: {_preview(body)}")
@@ -274,6 +290,34 @@ class FlashbackClient:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=str(exc))
             ) from exc
+
+    async def _attempts(
+        self,
+        method: str,
+        path: str,
+        bearer: str | None,
+        json_body: Mapping[str, Any] | None,
+        params: Mapping[str, str | int] | None,
+    ) -> _Exchange:
+        """One exchange; a GET is tried again after a transient failure, with backoff.
+
+        Anything else is sent once: creating twice would be worse than failing once.
+        """
+        retries = self.limits.read_retries if method == "GET" else 0
+        for attempt in range(retries + 1):
+            last = attempt == retries
+            try:
+                exchange = await self._exchange(method, path, bearer, json_body, params)
+            except _TRANSIENT_ERRORS as exc:
+                if last:
+                    raise
+                log.info("Retrying %s /%s after %s", method, path, type(exc).__name__)
+            else:
+                if last or exchange.status not in _TRANSIENT_STATUSES:
+                    return exchange
+                log.info("Retrying %s /%s after status %d", method, path, exchange.status)
+            await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def _exchange(
         self,
@@ -290,7 +334,7 @@ class FlashbackClient:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self.limits.deadline_s):
-                status, body = await self._send(request, details)
+                status, body, headers = await self._send(request, details)
         except TimeoutError as exc:
             self._log_outcome(method, path, "deadline exceeded", started)
             raise errors.RequestTimeoutError(_with_cause(details, exc)) from exc
@@ -298,11 +342,11 @@ class FlashbackClient:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
-        return _Exchange(status, _decode_json(body), body, details)
+        return _Exchange(status, _decode_json(body), body, details, headers)
 
     async def _send(
         self, request: httpx.Request, details: errors.ErrorDetails
-    ) -> tuple[int, bytes]:
+    ) -> tuple[int, bytes, httpx.Headers]:
         """Send and read the body within the size cap; map transport failures to our errors."""
         try:
             response = await self._http.send(request, stream=True)
@@ -318,27 +362,11 @@ class FlashbackClient:
                     if received > cap:
                         raise _too_large(details, response.status_code, cap)
                     chunks.append(chunk)
-                return response.status_code, b"".join(chunks)
+                return response.status_code, b"".join(chunks), response.headers
             finally:
                 await response.aclose()
-        except httpx.TimeoutException as exc:
-            raise errors.RequestTimeoutError(_with_cause(details, exc)) from exc
-        except httpx.ProxyError as exc:
-            raise errors.NetworkUnreachableError(
-                _with_cause(details, exc),
-                message="The proxy between this computer and Flashback refused the connection.",
-                action="Check your network connection, or ask your IT support about the proxy.",
-            ) from exc
-        except httpx.ConnectError as exc:
-            if _is_tls_failure(exc):
-                raise errors.TlsError(_with_cause(details, exc)) from exc
-            raise errors.NetworkUnreachableError(_with_cause(details, exc)) from exc
-        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise errors.ConnectionDroppedError(_with_cause(details, exc)) from exc
-        except httpx.DecodingError as exc:
-            raise errors.UnreadableResponseError(_with_cause(details, exc)) from exc
         except httpx.TransportError as exc:
-            raise errors.NetworkUnreachableError(_with_cause(details, exc)) from exc
+            raise _transport_error(exc, details) from exc
 
     @staticmethod
     def _log_outcome(method: str, path: str, outcome: object, started: float) -> None:
@@ -354,6 +382,7 @@ class _Exchange(NamedTuple):
     payload: Any
     body: bytes
     details: errors.ErrorDetails
+    headers: httpx.Headers
 
 
 def _ignore(_payload: object) -> None:
@@ -371,9 +400,43 @@ def _sign_in_refusal(exc: errors.FlashbackError) -> errors.FlashbackError:
     if code in errors.SIGN_IN_REFUSALS:
         message, action = errors.SIGN_IN_REFUSALS[code]
         return errors.SignInRefusedError(exc.details, message=message, action=action)
-    if isinstance(exc, errors.UnauthorizedError):
+    if isinstance(exc, errors.UnauthorizedError | errors.ForbiddenError):
         return errors.SignInRefusedError(exc.details)
     return exc
+
+
+# Order matters: the first matching kind wins (a ConnectTimeout is also a TimeoutException).
+_TRANSPORT_ERRORS: tuple[
+    tuple[type[Exception] | tuple[type[Exception], ...], type[errors.FlashbackError]], ...
+] = (
+    # Never connected, so nothing was sent: the server is out of reach, not slow.
+    ((httpx.ConnectTimeout, httpx.PoolTimeout), errors.NetworkUnreachableError),
+    (httpx.TimeoutException, errors.RequestTimeoutError),
+    (httpx.ConnectError, errors.NetworkUnreachableError),
+    ((httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError), errors.ConnectionDroppedError),
+    (httpx.DecodingError, errors.UnreadableResponseError),
+)
+
+
+def _transport_error(
+    exc: httpx.TransportError, details: errors.ErrorDetails
+) -> errors.FlashbackError:
+    """What a failure below HTTP means for the person."""
+    found = _with_cause(details, exc)
+    if isinstance(exc, httpx.ProxyError):
+        if "407" in str(exc):
+            return errors.ProxyAuthenticationError(found)
+        return errors.NetworkUnreachableError(
+            found,
+            message="The proxy between this computer and Flashback refused the connection.",
+            action="Check your network connection, or ask your IT support about the proxy.",
+        )
+    if isinstance(exc, httpx.ConnectError) and _is_tls_failure(exc):
+        return errors.TlsError(found)
+    for kinds, error in _TRANSPORT_ERRORS:
+        if isinstance(exc, kinds):
+            return error(found)
+    return errors.NetworkUnreachableError(found)
 
 
 def _decode_json(body: bytes) -> Any:
@@ -402,19 +465,25 @@ def _server_message(payload: Any) -> str | None:
 _ERROR_BY_STATUS: dict[int, type[errors.FlashbackError]] = {
     401: errors.UnauthorizedError,
     403: errors.ForbiddenError,
+    407: errors.ProxyAuthenticationError,
     408: errors.RequestTimeoutError,
     429: errors.RateLimitedError,
     504: errors.RequestTimeoutError,
 }
 
+_TRANSIENT_ERRORS = (
+    errors.NetworkUnreachableError,
+    errors.ConnectionDroppedError,
+    errors.RequestTimeoutError,
+)
+
 
 def _error_for_status(
-    status: int,
-    payload: Any,
-    body: bytes,
-    details: errors.ErrorDetails,
+    exchange: _Exchange,
     not_found: tuple[str, str] | None,
+    unavailable: tuple[str, str] | None,
 ) -> errors.FlashbackError:
+    status, payload, body, details, _headers = exchange
     if payload is _NOT_JSON:
         found = _with_status(details, status, cause=f"not JSON: {_preview(body)}")
     else:
@@ -423,16 +492,21 @@ def _error_for_status(
         # The documented 404 is a JSON ErrorBody; anything else (an HTML page) means the
         # server has no such route, as production has no conversation routes.
         if not (isinstance(payload, Mapping) and payload.get("success") is False):
-            return errors.EndpointUnavailableError(found)
+            message, action = unavailable or (None, None)
+            return errors.EndpointUnavailableError(found, message=message, action=action)
         message, action = not_found or (None, None)
         return errors.NotFoundError(found, message=message, action=action)
     kind = _ERROR_BY_STATUS.get(status)
     if kind is None:
         kind = errors.BadRequestError if 400 <= status < 500 else errors.ServerError
-    if status < 400:  # a redirect or other status we never follow
+    if 300 <= status < 400:
+        return errors.RedirectRefusedError(found)
+    if status < 400:  # 1xx or another status no Flashback server sends
         return errors.UnreadableResponseError(
             found, message="Flashback answered in a way the app does not handle."
         )
+    if status == 429:
+        return errors.RateLimitedError(found, action=_retry_after_action(exchange.headers))
     return kind(found)
 
 
@@ -450,6 +524,17 @@ def _with_status(
         server_message=server_message,
         cause=cause,
     )
+
+
+def _retry_after_action(headers: httpx.Headers) -> str | None:
+    """Retry-After in seconds, told in words; the HTTP-date form falls back to the default."""
+    value = headers.get("retry-after", "").strip()
+    if not value.isdigit():
+        return None
+    seconds = int(value)
+    if seconds <= 60:
+        return f"Wait {seconds} seconds, then try again."
+    return f"Wait about {round(seconds / 60)} minutes, then try again."
 
 
 def _with_payload(details: errors.ErrorDetails, status: int, payload: Any) -> errors.ErrorDetails:

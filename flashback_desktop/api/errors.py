@@ -120,17 +120,17 @@ class ForbiddenError(FlashbackError):
 
 
 class NotFoundError(FlashbackError):
-    default_message = "This repository no longer exists on Flashback."
-    default_action = "The repository list has been refreshed. Pick another repository."
+    default_message = "Flashback could not find what the app asked for; it may have been removed."
+    default_action = "Refresh the list, then try again."
 
 
 class EndpointUnavailableError(FlashbackError):
     """The server has no such route (an HTML 404): e.g. conversations outside TEST."""
 
-    default_message = "This Flashback server does not offer conversations."
+    default_message = "This server does not offer what the app asked for."
     default_action = (
-        "Conversations are only available on some Flashback servers. "
-        "Ask your IT department which server to use."
+        "Check that the app is set to the right Flashback server, or ask your IT department "
+        "which server to use."
     )
 
 
@@ -180,3 +180,49 @@ class InsecureServerError(FlashbackError):
 class ConnectionDroppedError(FlashbackError):
     default_message = "The connection to Flashback dropped before it answered."
     default_action = "Check your connection and try again."
+
+
+class ProxyAuthenticationError(FlashbackError):
+    default_message = (
+        "The proxy on your network asks Flashback Desktop to sign in to it, which the app "
+        "cannot do."
+    )
+    default_action = (
+        "Ask your IT support to let Flashback Desktop reach Flashback without a proxy "
+        "password (proxies that need NTLM, Kerberos or a password are not supported)."
+    )
+
+
+class RedirectRefusedError(FlashbackError):
+    """A 3xx: never followed, so the sign-in cannot travel to another address."""
+
+    default_message = (
+        "The Flashback server sent the app on to another address, which it does not follow "
+        "so that your sign-in stays safe."
+    )
+    default_action = "Ask your IT support whether the Flashback server's address has changed."
+
+
+def may_have_been_processed(exc: FlashbackError) -> bool:
+    """True when the server may have acted on the request although no answer says so.
+
+    The request went out, but the answer was lost or unreadable: a timeout or a dropped
+    connection after sending, a gateway's 502 or 504, a 2xx the app could not read. A
+    refused connection, a 408 (the server never got the whole request) or any status
+    the server chose on purpose mean it did nothing.
+    """
+    status = exc.details.status
+    if isinstance(exc, RequestTimeoutError):
+        return status != 408
+    if isinstance(exc, ServerError):
+        return status in (502, 504)
+    if isinstance(exc, UnreadableResponseError):
+        return status is None or 200 <= status < 300
+    return isinstance(exc, ConnectionDroppedError)
+
+
+def is_transient(exc: FlashbackError) -> bool:
+    """Worth trying again by itself later: the network or the server should come back."""
+    if isinstance(exc, ServerError):
+        return exc.details.status in (502, 503, 504)
+    return isinstance(exc, NetworkUnreachableError | RequestTimeoutError | ConnectionDroppedError)

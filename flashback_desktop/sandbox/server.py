@@ -322,6 +322,20 @@ class SandboxApp:
         self.app = app
         self.state = state
         self.stopping = threading.Event()  # set by SandboxServer.stop(): cut delays short
+        # Set by SandboxServer.start(): connection-level faults find their transport there.
+        self.uvicorn_server: uvicorn.Server | None = None
+
+    def transport_of(self, scope: Scope) -> asyncio.Transport | None:
+        """The transport of the connection carrying this request (ASGI does not expose it)."""
+        client = scope.get("client")
+        if self.uvicorn_server is None or client is None:
+            return None
+        # uvicorn keeps its live protocol objects here; each knows its peer's address.
+        for connection in self.uvicorn_server.server_state.connections:
+            if getattr(connection, "client", None) == tuple(client):
+                transport: asyncio.Transport | None = getattr(connection, "transport", None)
+                return transport
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -340,8 +354,16 @@ class SandboxApp:
         if fault is None:
             await self.app(scope, receive, send)
             return
-        log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.status or "delay")
-        await apply_fault(fault, self.app, scope, receive, send, stopping=self.stopping)
+        log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.describe())
+        await apply_fault(
+            fault,
+            self.app,
+            scope,
+            receive,
+            send,
+            stopping=self.stopping,
+            transport_of=self.transport_of,
+        )
 
 
 def build_app(state: SandboxState) -> SandboxApp:
@@ -380,19 +402,29 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _url(host: str, port: int) -> str:
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+def _url(scheme: str, host: str, port: int) -> str:
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
 class SandboxServer:
-    """The sandbox on uvicorn in a daemon thread: a context manager, or start() and stop()."""
+    """The sandbox on uvicorn in a daemon thread: a context manager, or start() and stop().
+
+    ``tls`` is ``(certfile, keyfile)`` in PEM to serve HTTPS (tests use a
+    trustme certificate); by default the sandbox speaks plain HTTP.
+    """
 
     def __init__(
-        self, host: str = "127.0.0.1", port: int = 0, *, state: SandboxState | None = None
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        state: SandboxState | None = None,
+        tls: tuple[str | os.PathLike[str], str | os.PathLike[str]] | None = None,
     ) -> None:
         self.host = host
         self.requested_port = port
         self.state = state if state is not None else SandboxState()
+        self.tls = tls
         self._app = build_app(self.state)
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
@@ -401,12 +433,13 @@ class SandboxServer:
 
     @property
     def url(self) -> str:
-        """Base URL without a trailing slash, e.g. ``http://127.0.0.1:43125``."""
+        """Base URL without a trailing slash, e.g. ``http://127.0.0.1:43125`` (https with tls)."""
         if self._url is None:
             raise RuntimeError("the sandbox server has not been started")
         return self._url
 
     def _config(self) -> uvicorn.Config:
+        certfile, keyfile = self.tls if self.tls is not None else (None, None)
         return uvicorn.Config(
             self._app,
             interface="asgi3",
@@ -420,6 +453,8 @@ class SandboxServer:
             proxy_headers=False,  # nothing sits in front of the sandbox
             headers=[("X-Powered-By", "Express")],
             timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_S,
+            ssl_certfile=certfile,
+            ssl_keyfile=keyfile,
         )
 
     def start(self) -> None:
@@ -431,6 +466,7 @@ class SandboxServer:
             sock = _bind(self.host, self.requested_port)
             port = sock.getsockname()[1]
             server = uvicorn.Server(self._config())
+            self._app.uvicorn_server = server
             errors: list[BaseException] = []
             thread = threading.Thread(
                 target=_serve,
@@ -447,7 +483,7 @@ class SandboxServer:
                 sock.close()
                 raise
             self._server, self._thread = server, thread
-            self._url = _url(self.host, port)
+            self._url = _url("https" if self.tls is not None else "http", self.host, port)
         log.info("sandbox listening on %s", self._url)
 
     def stop(self) -> None:

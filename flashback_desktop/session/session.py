@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
-from flashback_desktop.api.models import MFA_AUTHENTICATOR_APP, LoginResult, UserProfile
+from flashback_desktop.api.models import (
+    MFA_AUTHENTICATOR_APP,
+    Conversation,
+    LoginResult,
+    UserProfile,
+)
+from flashback_desktop.session.conversation_lookup import find_created_conversation
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 
@@ -146,6 +154,15 @@ class Session:
         self._pending_mfa = None
         log.info("Signed out")
         return SignOutResult(problem, keyring_problem)
+
+    async def find_created_conversation(
+        self, repo_id: str, asked_at: datetime, already_shown: Collection[str]
+    ) -> Conversation | None:
+        """After "may have been created": the conversation, when Flashback did create it."""
+        profile = self.profile or await self.load_profile()
+        return await find_created_conversation(
+            self.client, repo_id, profile.id, asked_at, already_shown
+        )
 
     async def close(self) -> None:
         await self.client.aclose()

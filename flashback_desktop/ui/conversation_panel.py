@@ -56,6 +56,10 @@ class ConversationPanel(QWidget):
         result_layout.addWidget(self.result_id, 1)
         result_layout.addWidget(self.copy_button)
         self.result_row.setVisible(False)
+        self.note_label = QLabel()
+        self.note_label.setObjectName("resultNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setVisible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.selection_label, 1)
@@ -65,6 +69,7 @@ class ConversationPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.result_row)
+        layout.addWidget(self.note_label)
         self._update_button()
 
     @property
@@ -87,20 +92,27 @@ class ConversationPanel(QWidget):
             self.hint_label.setVisible(no_model)
         self._update_button()
 
-    def set_busy(self, busy: bool) -> None:
+    def set_busy(self, busy: bool, text: str = "Starting conversation…") -> None:
         self._busy = busy
-        self.new_button.setText("Starting conversation…" if busy else "New Conversation")
+        self.new_button.setText(text if busy else "New Conversation")
         self._update_button()
 
     def show_created(self, conversation_id: str) -> None:
         self.result_id.setText(conversation_id)
         self.result_row.setVisible(True)
+        self.set_note(None)
         self.result_id.setFocus()
         self.result_id.selectAll()
+
+    def set_note(self, text: str | None) -> None:
+        """A sentence under the result, e.g. how it was found after an interruption."""
+        self.note_label.setText(text or "")
+        self.note_label.setVisible(bool(text))
 
     def clear_result(self) -> None:
         self.result_id.clear()
         self.result_row.setVisible(False)
+        self.set_note(None)
 
     def copy_id(self) -> None:
         if self.result_id.text():

@@ -9,7 +9,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import Repository, UserProfile
+from flashback_desktop.api.models import Conversation, Repository, UserProfile
 from flashback_desktop.logging_setup import redact
+from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.repo_model import RepositoryTableModel
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
     closed = Signal()
     repositories_shown = Signal(int)
     conversation_created = Signal(str)
+    # After "may have been created": found on the server (its ID), or still not known.
+    conversation_found = Signal(str)
+    creation_unresolved = Signal()
     dialog_opened = Signal(QWidget)
 
     def __init__(self, tasks: TaskManager, *, server_label: str, demo: bool = False) -> None:
@@ -106,6 +111,10 @@ class MainWindow(QMainWindow):
         # What to carry on with after a sign-in that interrupted it: (user id, repository id).
         self._resume_create: tuple[str, str] | None = None
         self._sign_in_expired_shown = False
+        self._shown_conversations: set[str] = set()  # so a lookup never claims an old one
+        # When to look for a conversation whose answer was lost: a slow server may still be
+        # creating it, so look more than once before saying it did not appear.
+        self.lookup_delays_s: tuple[float, ...] = (0.0, 2.0, 5.0)
         self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
         self.resize(900, 600)
         self._build_actions()
@@ -163,6 +172,8 @@ class MainWindow(QMainWindow):
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(6)
         self.notice.setVisible(False)
+        self.connection_banner = ConnectionBanner()
+        self.connection_banner.retry_requested.connect(self.refresh)
 
         self._build_table()
         self._build_pages()
@@ -173,6 +184,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addLayout(header)
         layout.addWidget(self.notice)
+        layout.addWidget(self.connection_banner)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.panel)
         self.setCentralWidget(central)
@@ -260,7 +272,8 @@ class MainWindow(QMainWindow):
     async def _load_everything(self) -> None:
         session = self._require_session()
         self._loading = True
-        self.pages.setCurrentIndex(_Page.LOADING)
+        if self.model.rowCount() == 0:  # a reload keeps the list on screen meanwhile
+            self.pages.setCurrentIndex(_Page.LOADING)
         self._update_actions()
         try:
             workspaces, repositories, profile = await asyncio.gather(
@@ -281,9 +294,10 @@ class MainWindow(QMainWindow):
             self._sign_in_expired()
             return
         if isinstance(repositories, BaseException):
-            log.warning("Loading repositories failed: %s", repositories)
-            self._show_message(_plain(repositories), button=("Try again", self.refresh))
+            # Only FlashbackErrors get this far: anything else was raised above.
+            self._loading_failed(cast(errors.FlashbackError, repositories))
             return
+        self.connection_banner.attempt_succeeded()
         if isinstance(workspaces, BaseException):  # names are a nicety; rows still help
             log.warning("Loading workspace names failed: %s", workspaces)
             workspaces = ()
@@ -294,6 +308,19 @@ class MainWindow(QMainWindow):
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         self._show_repositories(repositories)
         self._resume_after_sign_in()
+
+    def _loading_failed(self, exc: errors.FlashbackError) -> None:
+        """Out of reach: keep what is shown and retry by itself. Anything else: say what."""
+        log.warning("Loading repositories failed: %s", exc)
+        if not errors.is_transient(exc):
+            self.connection_banner.attempt_succeeded()  # reached it: a different problem
+            self._show_message(_plain(exc), button=("Try again", self.refresh))
+            return
+        self.connection_banner.attempt_failed(exc.message)
+        if self.model.rowCount() > 0:
+            self.pages.setCurrentIndex(_Page.TABLE)
+        else:
+            self._show_message(_plain(exc), button=("Try again", self.refresh))
 
     def _show_repositories(self, repositories: tuple[Repository, ...]) -> None:
         selected = self.panel.repository.id if self.panel.repository else None
@@ -335,6 +362,7 @@ class MainWindow(QMainWindow):
 
     async def _create_conversation(self, repository: Repository) -> None:
         session = self._require_session()
+        asked_at = datetime.now(UTC)
         try:
             created = await session.client.create_conversation(repository.id)
         except errors.UnauthorizedError:
@@ -345,10 +373,13 @@ class MainWindow(QMainWindow):
             self._sign_in_expired()
         except errors.FlashbackError as exc:
             log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
-            self._report_create_failure(repository, exc)
+            if errors.may_have_been_processed(exc):
+                await self._look_for_created(repository, exc, asked_at)
+            else:
+                self._report_create_failure(repository, exc)
         else:
             log.info("Created conversation %s", created.conversation_id)
-            self.panel.show_created(created.conversation_id)
+            self._show_created(created.conversation_id)
             self.conversation_created.emit(created.conversation_id)
         finally:
             self._creating = False
@@ -356,15 +387,68 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self._show_keyring_notice()
 
+    def _show_created(self, conversation_id: str) -> None:
+        self._shown_conversations.add(conversation_id)
+        self.panel.show_created(conversation_id)
+
+    async def _look_for_created(
+        self, repository: Repository, exc: errors.FlashbackError, asked_at: datetime
+    ) -> None:
+        """The answer was lost: ask the server what it did, and say that, not "try again"."""
+        self.panel.set_busy(True, "Checking whether it was created…")
+        found, lookup_failure = await self._find_created(repository, asked_at)
+        if found is not None:
+            log.info("The conversation was created after all: %s", found.id)
+            self._show_created(found.id)
+            self.panel.set_note(
+                "The connection was interrupted, but Flashback did create this conversation."
+            )
+            self.conversation_found.emit(found.id)
+            return
+        headline = f"Flashback may not have started a conversation for “{repository.name}”."
+        if lookup_failure is None:
+            message = f"{exc.message} No new conversation has appeared in this repository."
+            action = (
+                "If Flashback is only slow, it may still appear: refresh in a minute and "
+                "check before trying again, so you don't start it twice."
+            )
+            details = exc.details.as_text()
+        else:
+            message = f"{exc.message} The app could not check whether it was created."
+            action = "Wait a moment and refresh before trying again, so you don't start it twice."
+            checking = lookup_failure.details.as_text()
+            details = f"{exc.details.as_text()}\n\nChecking afterwards:\n{checking}"
+        self.show_error(headline, message, action, details)
+        self.creation_unresolved.emit()
+
+    async def _find_created(
+        self, repository: Repository, asked_at: datetime
+    ) -> tuple[Conversation | None, errors.FlashbackError | None]:
+        """Look a few times, a little later each time; stop at the first sign of it."""
+        session = self._require_session()
+        failure: errors.FlashbackError | None = None
+        waited = 0.0
+        for delay in self.lookup_delays_s:
+            await asyncio.sleep(delay - waited)
+            waited = delay
+            try:
+                found = await session.find_created_conversation(
+                    repository.id, asked_at, self._shown_conversations
+                )
+            except errors.FlashbackError as exc:
+                log.warning("Looking for the possibly created conversation failed: %s", exc)
+                failure = exc
+                continue
+            failure = None
+            if found is not None:
+                return found, None
+        return None, failure
+
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = f"Flashback couldn't start a conversation for “{repository.name}”."
-        message, action = exc.message, exc.action
         if isinstance(exc, errors.NotFoundError):
             self.refresh()
-        elif isinstance(exc, errors.RequestTimeoutError | errors.ConnectionDroppedError):
-            message = f"{exc.message} The conversation may or may not have been created."
-            action = "Wait a moment, then refresh before trying again, so you don't start it twice."
-        self.show_error(headline, message, action, exc.details.as_text())
+        self.show_error(headline, exc.message, exc.action, exc.details.as_text())
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
+from tests.support.sandbox_data import repo_id_named
 
 
 def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts 2026") -> QWidget:
@@ -63,13 +64,34 @@ def test_a_server_without_conversations_says_so_and_does_not_refresh(
     assert app.sandbox.state.request_count("GET", "/repo") == 1  # no refresh loop
 
 
-def test_a_server_that_does_not_answer(start_app: Callable[..., App], qtbot: QtBot) -> None:
+def test_a_server_that_never_answers_is_checked_not_retried(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=3.0))
+    app.window.lookup_delays_s = (0.0, 0.2)
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(status=504, delay_s=0.2))
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "took too long" in dialog.message_label.text()
-    assert "may or may not have been created" in dialog.message_label.text()
+    assert "No new conversation has appeared" in dialog.message_label.text()
+    assert "don't start it twice" in dialog.message_label.text()
+    assert app.sandbox.state.request_count("POST", "/conversation") == 1  # never retried
+    assert app.sandbox.state.request_count("GET", "/conversation") == 2  # looked twice
+
+
+def test_a_slow_server_that_created_it_after_all_is_found(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
+    app.window.lookup_delays_s = (0.0, 1.0, 2.5)
+    app.select("Contracts 2026")
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
+    with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
+        app.window.panel.new_button.click()
+    created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, "Contracts 2026"))
+    assert [c["id"] for c in created] == found.args
+    assert app.window.panel.result_id.text() == found.args[0]
+    assert "did create this conversation" in app.window.panel.note_label.text()
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import io
 import logging
 
 import pytest
 
-from flashback_desktop.logging_setup import REDACTED, redact, register_secret
+from flashback_desktop.logging_setup import REDACTED, RedactingFilter, redact, register_secret
 
 
 def test_registered_secrets_are_cut_from_log_records(caplog: pytest.LogCaptureFixture) -> None:
@@ -33,3 +34,17 @@ def test_secrets_in_tracebacks_are_cut(caplog: pytest.LogCaptureFixture) -> None
         logging.getLogger("redaction-test").exception("failed")
     assert secret not in caplog.text
     assert "ValueError" in caplog.text
+
+
+def test_each_handler_redacts_records_made_by_another_factory() -> None:
+    """Belt and braces: a record that bypassed the redacting factory is cleaned on output."""
+    secret = "handler-secret-5b2e"
+    register_secret(secret)
+    record = logging.LogRecord("elsewhere", logging.INFO, __file__, 1, "sent %s", (secret,), None)
+    assert secret in record.getMessage()  # made without the app's record factory
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactingFilter())
+    handler.handle(record)
+    assert secret not in stream.getvalue()
+    assert REDACTED in stream.getvalue()

@@ -1,0 +1,41 @@
+"""After "may have been created": look for the conversation instead of inviting a blind retry.
+
+A timeout, a dropped connection, a gateway's 502/504 or an unreadable 2xx leave it open
+whether Flashback created the conversation. The repository's newest conversations answer
+that: one by this person, created around the time of the click and not already shown to
+them, is the one they asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.models import Conversation
+
+# How far before the click a server timestamp may lie: allows for a computer's clock that
+# runs a few minutes ahead of the server's.
+CLOCK_ALLOWANCE = timedelta(minutes=5)
+NEWEST_TO_CHECK = 10
+
+
+async def find_created_conversation(
+    client: FlashbackClient,
+    repo_id: str,
+    user_id: str,
+    asked_at: datetime,
+    already_shown: Collection[str],
+) -> Conversation | None:
+    """The conversation the interrupted request created, or None when there is none."""
+    page = await client.list_conversations(repo_id, take=NEWEST_TO_CHECK)
+    since = asked_at - CLOCK_ALLOWANCE
+    candidates = [
+        conversation
+        for conversation in page.conversations
+        if conversation.created_by == user_id
+        and conversation.id not in already_shown
+        and conversation.created_at is not None
+        and conversation.created_at >= since
+    ]
+    return max(candidates, key=lambda c: c.created_at or since, default=None)
