@@ -50,10 +50,17 @@ class HttpProxy:
     """
 
     def __init__(
-        self, *, demand_auth: bool = False, credentials: tuple[str, str] | None = None
+        self,
+        *,
+        demand_auth: bool = False,
+        credentials: tuple[str, str] | None = None,
+        hosts: dict[str, str] | None = None,
     ) -> None:
         self.demand_auth = demand_auth
         self.credentials = credentials
+        # Like the proxy's own /etc/hosts: lets a test give the server a name that is not
+        # loopback to the app (so the proxy applies) yet ends at a sandbox on this machine.
+        self.hosts = dict(hosts or {})
         self._lock = threading.Lock()
         self._handled: collections.Counter[str] = collections.Counter()
         self._rejected: collections.Counter[str] = collections.Counter()
@@ -218,6 +225,7 @@ class _Handler(socketserver.BaseRequestHandler):
             self._answer_407()
             return
         host, port = _split_authority(authority)
+        host = proxy.hosts.get(host, host)
         try:
             upstream = socket.create_connection((host, port), timeout=_IO_TIMEOUT_S)
         except OSError as exc:

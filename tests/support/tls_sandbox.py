@@ -18,7 +18,10 @@ import trustme
 from flashback_desktop.sandbox import SandboxServer, SandboxState
 
 # The names the certificate is good for: what a test may put in the URL.
-CERT_NAMES = ("127.0.0.1", "localhost", "::1")
+# A server name that is not loopback to the app, so proxies apply; only a test proxy's host
+# map (tests/support/http_proxy.py) leads it to the sandbox. .example never resolves.
+CORPORATE_HOST = "flashback.example"
+CERT_NAMES = ("127.0.0.1", "localhost", "::1", CORPORATE_HOST)
 
 
 @dataclass(frozen=True)
