@@ -60,7 +60,7 @@ class ClientLimits:
 
 
 # Worth another try for a read: the request may never have arrived, or a gateway hiccupped.
-_TRANSIENT_STATUSES = frozenset({502, 503, 504})
+_TRANSIENT_STATUSES = frozenset({408, 502, 503, 504})
 
 
 _CONVERSATIONS_UNAVAILABLE = (
@@ -162,7 +162,7 @@ class FlashbackClient:
             result = await self._call(
                 "POST", "user/login", LoginResult.from_json, json_body=body, token=None
             )
-        except (errors.UnauthorizedError, errors.BadRequestError, errors.ForbiddenError) as exc:
+        except _SIGN_IN_REFUSALS as exc:
             raise _sign_in_refusal(exc) from exc
         finally:
             forget_secret(password)
@@ -394,15 +394,22 @@ def _register_tokens(result: LoginResult) -> None:
     register_secret(result.refresh_token)
 
 
-def _sign_in_refusal(exc: errors.FlashbackError) -> errors.FlashbackError:
+# Any 4xx the server chose to give /user/login is a "no" to these credentials.
+_SIGN_IN_REFUSALS = (
+    errors.UnauthorizedError,
+    errors.BadRequestError,
+    errors.ForbiddenError,
+    errors.NotFoundError,
+)
+
+
+def _sign_in_refusal(exc: errors.FlashbackError) -> errors.SignInRefusedError:
     """/user/login's documented error codes get their own sentences."""
     code = exc.details.server_code
     if code in errors.SIGN_IN_REFUSALS:
         message, action = errors.SIGN_IN_REFUSALS[code]
         return errors.SignInRefusedError(exc.details, message=message, action=action)
-    if isinstance(exc, errors.UnauthorizedError | errors.ForbiddenError):
-        return errors.SignInRefusedError(exc.details)
-    return exc
+    return errors.SignInRefusedError(exc.details)
 
 
 # Order matters: the first matching kind wins (a ConnectTimeout is also a TimeoutException).

@@ -225,4 +225,6 @@ def is_transient(exc: FlashbackError) -> bool:
     """Worth trying again by itself later: the network or the server should come back."""
     if isinstance(exc, ServerError):
         return exc.details.status in (502, 503, 504)
+    if isinstance(exc, ProxyAuthenticationError):
+        return False
     return isinstance(exc, NetworkUnreachableError | RequestTimeoutError | ConnectionDroppedError)
