@@ -44,6 +44,10 @@ class TokenKeeper:
         self._generation = 0  # bumped on every change of pair
         self._lock = asyncio.Lock()
         self._refused_refresh: str | None = None
+        # The failure of the latest refresh, for requests that were waiting on it: they
+        # share its outcome instead of each trying again at once.
+        self._refresh_attempts = 0
+        self._last_failure: errors.FlashbackError | None = None
         # False once a brand-new token already looked expired: the computer's clock is
         # wrong, so only the server's 401 decides from then on (no refresh loop).
         self.trusts_clock = True
@@ -106,9 +110,12 @@ class TokenKeeper:
 
     async def _renew(self, stale: Bearer, *, because: str) -> Bearer | None:
         """A renewed bearer, or None when there is none (refused, or signed out)."""
+        attempts_before = self._refresh_attempts
         async with self._lock:
             if self._pair is None or self._generation != stale.generation:
                 return self._current()  # signed out, or renewed while this one waited
+            if self._refresh_attempts != attempts_before and self._last_failure is not None:
+                raise self._last_failure  # the renewal this one waited for just failed
             generation = self._generation
             refresh = await self._refresh_token_to_use(generation)
             if refresh is not None:
@@ -136,12 +143,17 @@ class TokenKeeper:
         return None if refresh == self._refused_refresh else refresh
 
     async def _refreshed(self, refresh: str) -> TokenPair | None:
+        self._refresh_attempts += 1
+        self._last_failure = None
         try:
             result = await self._refresh(refresh)
         except errors.UnauthorizedError as exc:
             log.info("The server refused to renew the sign-in: %s", exc)
             self._refused_refresh = refresh
             return None
+        except errors.FlashbackError as exc:  # out of reach for now: worth a later try
+            self._last_failure = exc
+            raise
         return TokenPair(result.access_token, result.refresh_token or refresh)
 
     async def _keep_renewed(self, pair: TokenPair) -> None:

@@ -51,6 +51,11 @@ class App:
         raise LookupError(name)
 
 
+def _run_until_done(qtbot: QtBot, tasks: TaskManager) -> None:
+    stopping = asyncio.ensure_future(tasks.cancel_all())
+    qtbot.waitUntil(stopping.done, timeout=10_000)
+
+
 @pytest.fixture
 def start_app(
     qtbot: QtBot,
@@ -66,10 +71,17 @@ def start_app(
         limits: ClientLimits = FAST_LIMITS,
         backend: KeyringBackend | None = None,
         demo_account: tuple[str, str] | None = None,
+        wait_for_repositories: bool = True,
+        banner_delays_s: tuple[float, ...] | None = None,
     ) -> App:
         crashes: list[BaseException] = []
-        window = MainWindow(TaskManager(crashes.append), server_label=sandbox.url)
-        qtbot.addWidget(window)
+        tasks = TaskManager(crashes.append)
+        window = MainWindow(tasks, server_label=sandbox.url)
+        # pytest-qt closes and deletes the window before fixtures end: stop its tasks first,
+        # as the app does on quit, so none touches a deleted widget.
+        qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, tasks))
+        if banner_delays_s is not None:
+            window.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
         session = Session(FlashbackClient(sandbox.url, limits=limits), store)
         app = App(window, session, sandbox, qtbot, crashes)
@@ -82,7 +94,7 @@ def start_app(
         # Shortcuts only reach the active window; Xvfb has no window manager to activate it.
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-        if signed_in:
+        if signed_in and wait_for_repositories:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
                 window.attach_session(session, demo_account)
         else:

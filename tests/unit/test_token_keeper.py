@@ -192,3 +192,25 @@ async def test_signing_out_during_a_renewal_is_not_undone_by_it() -> None:
     await renewal
     assert not keeper.signed_in
     assert await store.load() is None
+
+
+@pytest.mark.asyncio
+async def test_requests_waiting_on_a_failed_renewal_share_its_failure() -> None:
+    calls: list[str] = []
+
+    async def failing(refresh_token: str) -> LoginResult:
+        calls.append(refresh_token)
+        await asyncio.sleep(0.01)
+        raise errors.ServerError()
+
+    keeper = TokenKeeper(MemoryTokenStore(), failing)
+    await keeper.adopt(TokenPair(jwt(time.time() + 3600), "refresh-0"))
+    rejected = await current(keeper)
+    results = await asyncio.gather(
+        *(keeper.renew(rejected) for _ in range(3)), return_exceptions=True
+    )
+    assert all(isinstance(result, errors.ServerError) for result in results)
+    assert calls == ["refresh-0"]  # one attempt for the three requests
+    with pytest.raises(errors.ServerError):
+        await keeper.renew(rejected)  # a later try (Try again) does ask the server again
+    assert calls == ["refresh-0", "refresh-0"]
