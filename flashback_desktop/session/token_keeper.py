@@ -47,6 +47,7 @@ class TokenKeeper:
         # The failure of the latest refresh, for requests that were waiting on it: they
         # share its outcome instead of each trying again at once.
         self._refresh_attempts = 0
+        self._refreshing = False
         self._last_failure: errors.FlashbackError | None = None
         # False once a brand-new token already looked expired: the computer's clock is
         # wrong, so only the server's 401 decides from then on (no refresh loop).
@@ -110,7 +111,8 @@ class TokenKeeper:
 
     async def _renew(self, stale: Bearer, *, because: str) -> Bearer | None:
         """A renewed bearer, or None when there is none (refused, or signed out)."""
-        attempts_before = self._refresh_attempts
+        # Arriving while a refresh is under way counts as waiting for that one.
+        attempts_before = self._refresh_attempts - (1 if self._refreshing else 0)
         async with self._lock:
             if self._pair is None or self._generation != stale.generation:
                 return self._current()  # signed out, or renewed while this one waited
@@ -145,6 +147,7 @@ class TokenKeeper:
     async def _refreshed(self, refresh: str) -> TokenPair | None:
         self._refresh_attempts += 1
         self._last_failure = None
+        self._refreshing = True
         try:
             result = await self._refresh(refresh)
         except errors.UnauthorizedError as exc:
@@ -154,6 +157,8 @@ class TokenKeeper:
         except errors.FlashbackError as exc:  # out of reach for now: worth a later try
             self._last_failure = exc
             raise
+        finally:
+            self._refreshing = False
         return TokenPair(result.access_token, result.refresh_token or refresh)
 
     async def _keep_renewed(self, pair: TokenPair) -> None:
