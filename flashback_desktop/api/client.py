@@ -263,18 +263,17 @@ class FlashbackClient:
 
         Replaying is safe only after a 401: the server checks auth before it does anything.
         """
+        outgoing = _Outgoing(method, path, json_body, params)
         if isinstance(token, _Session):
             bearer = await self.credentials.bearer()
-            exchange = await self._attempts(
-                method, path, bearer.token if bearer else None, json_body, params
-            )
+            exchange = await self._attempts(outgoing, bearer.token if bearer else None)
             if exchange.status == 401 and renew and bearer is not None:
                 fresh = await self.credentials.renew(bearer)
                 if fresh is not None:
                     log.info("Replaying %s /%s once with a renewed sign-in", method, path)
-                    exchange = await self._attempts(method, path, fresh.token, json_body, params)
+                    exchange = await self._attempts(outgoing, fresh.token)
         else:
-            exchange = await self._attempts(method, path, token, json_body, params)
+            exchange = await self._attempts(outgoing, token)
         status, payload, body, details, _headers = exchange
         if not 200 <= status < 300:
             raise _error_for_status(exchange, not_found, unavailable)
@@ -291,23 +290,17 @@ class FlashbackClient:
                 _with_status(details, status, cause=str(exc))
             ) from exc
 
-    async def _attempts(
-        self,
-        method: str,
-        path: str,
-        bearer: str | None,
-        json_body: Mapping[str, Any] | None,
-        params: Mapping[str, str | int] | None,
-    ) -> _Exchange:
+    async def _attempts(self, outgoing: _Outgoing, bearer: str | None) -> _Exchange:
         """One exchange; a GET is tried again after a transient failure, with backoff.
 
         Anything else is sent once: creating twice would be worse than failing once.
         """
+        method, path = outgoing.method, outgoing.path
         retries = self.limits.read_retries if method == "GET" else 0
         for attempt in range(retries + 1):
             last = attempt == retries
             try:
-                exchange = await self._exchange(method, path, bearer, json_body, params)
+                exchange = await self._exchange(outgoing, bearer)
             except _TRANSIENT_ERRORS as exc:
                 if last:
                     raise
@@ -319,15 +312,11 @@ class FlashbackClient:
             await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _exchange(
-        self,
-        method: str,
-        path: str,
-        bearer: str | None,
-        json_body: Mapping[str, Any] | None,
-        params: Mapping[str, str | int] | None,
-    ) -> _Exchange:
-        request = self._http.build_request(method, path, json=json_body, params=params)
+    async def _exchange(self, outgoing: _Outgoing, bearer: str | None) -> _Exchange:
+        method, path = outgoing.method, outgoing.path
+        request = self._http.build_request(
+            method, path, json=outgoing.json_body, params=outgoing.params
+        )
         if bearer:
             request.headers["Authorization"] = f"Bearer {bearer}"
         details = errors.ErrorDetails(method=method, url=str(request.url))
@@ -375,6 +364,15 @@ class FlashbackClient:
 
 
 _NOT_JSON: Any = object()
+
+
+class _Outgoing(NamedTuple):
+    """What to send; the bearer is added per attempt (a replay may carry a renewed one)."""
+
+    method: str
+    path: str
+    json_body: Mapping[str, Any] | None
+    params: Mapping[str, str | int] | None
 
 
 class _Exchange(NamedTuple):

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault, SandboxServer
-from flashback_desktop.session.token_store import TokenPair
 from tests.gui.conftest import App
-from tests.gui.test_sign_in import type_credentials, wait_for_sign_in
+from tests.gui.test_sign_in import expire_access_token, type_credentials, wait_for_sign_in
 
 HTML_404 = "<!DOCTYPE html><html><body><pre>Cannot GET /repo</pre></body></html>"
 
@@ -104,9 +103,7 @@ def test_a_refresh_token_that_cannot_be_renewed_for_now_is_not_a_sign_out(
     """A 500 while renewing: say so in place; the sign-in stays, nothing asks to sign in."""
     app = start_app()
     state = app.sandbox.state
-    pair = app.run(app.session.store.load())
-    assert pair is not None
-    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), pair.refresh)))
+    expire_access_token(app)
     state.faults.add("POST", "/user/refresh", Fault(status=500), times=None)
     state.reset_counts()
     app.window.refresh_action.trigger()

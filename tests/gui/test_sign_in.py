@@ -52,6 +52,15 @@ def stored_pair(app: App) -> TokenPair | None:
     return app.run(app.session.store.load())
 
 
+def expire_access_token(app: App) -> TokenPair:
+    """The access token runs out while the app is open; the refresh token still works."""
+    before = stored_pair(app)
+    assert before is not None
+    expired = app.sandbox.state.issue_token(lifetime_s=-10)
+    app.run(app.session.tokens.adopt(TokenPair(expired, before.refresh)))
+    return before
+
+
 def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
     start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
 ) -> None:
@@ -170,9 +179,7 @@ def test_an_expired_token_is_renewed_silently_during_new_conversation(
     app = start_app()
     state = app.sandbox.state
     app.select(REPO)
-    before = stored_pair(app)
-    assert before is not None
-    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    before = expire_access_token(app)
     state.reset_counts()
 
     with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
@@ -191,9 +198,7 @@ def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     app = start_app()
     state = app.sandbox.state
     app.select(REPO)
-    before = stored_pair(app)
-    assert before is not None
-    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    expire_access_token(app)
     state.revoke_refresh_tokens()
 
     app.window.panel.new_button.click()
@@ -279,9 +284,7 @@ def test_an_expiry_found_while_refreshing_keeps_the_list_on_screen(
 ) -> None:
     app = start_app()
     state = app.sandbox.state
-    before = stored_pair(app)
-    assert before is not None
-    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    expire_access_token(app)
     state.revoke_refresh_tokens()
     app.window.refresh_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
@@ -297,9 +300,7 @@ def test_a_cancelled_sign_in_does_not_create_later_unasked(
     app = start_app()
     state = app.sandbox.state
     app.select(REPO)
-    before = stored_pair(app)
-    assert before is not None
-    app.run(app.session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), before.refresh)))
+    expire_access_token(app)
     state.revoke_refresh_tokens()
     app.window.panel.new_button.click()
     wait_for_sign_in(app, qtbot).reject()
