@@ -13,8 +13,11 @@ import json
 import logging
 import ssl
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -131,6 +134,9 @@ class FlashbackClient:
             ) from exc
         self.limits = limits or ClientLimits()
         self.credentials: Credentials = FixedToken()
+        # Server clock minus this computer's, from recent Date headers. A header counts whole
+        # seconds, so each sample is up to 1 s low: the largest recent one is the closest.
+        self._clock_samples: deque[timedelta] = deque(maxlen=8)
         host = urlsplit(self.base_url).hostname or ""
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/",
@@ -149,6 +155,19 @@ class FlashbackClient:
         """Use this one token for every request, with no renewal."""
         register_secret(token)  # from now on it is cut out of every log line
         self.credentials = FixedToken(token or None)
+
+    def server_time(self, local: datetime) -> datetime | None:
+        """``local`` on the server's clock (to about a second), or None before any response
+        said the time."""
+        return local + max(self._clock_samples) if self._clock_samples else None
+
+    def _note_server_clock(self, headers: httpx.Headers) -> None:
+        try:
+            server_now = parsedate_to_datetime(headers.get("date", ""))
+        except (TypeError, ValueError):  # absent or malformed: keep what we knew
+            return
+        if server_now.tzinfo is not None:
+            self._clock_samples.append(server_now - datetime.now(UTC))
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -331,6 +350,7 @@ class FlashbackClient:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
+        self._note_server_clock(headers)
         return _Exchange(status, _decode_json(body), body, details, headers)
 
     async def _send(

@@ -555,6 +555,14 @@ class Figure:
     ok: bool = True
 
 
+def environment() -> str:
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    cpus = os.cpu_count() or 0
+    qt = f"PySide6 {PySide6.__version__}"
+    platform = os.environ.get("QT_QPA_PLATFORM", "?")
+    return f"Python {python}, {qt}, {sys.platform}, {cpus} CPUs, QPA {platform}"
+
+
 def _must_be_zero(label: str, count: int) -> Figure:
     return Figure(label, str(count), must_be_zero=True, ok=count == 0)
 
@@ -588,7 +596,8 @@ def figures(results: Results) -> list[Figure]:
         Figure(
             "double clicks (extra triggers in flight)",
             f"{sum(1 for i in intents if i.repeats_fired)} "
-            f"({sum(i.repeats_fired for i in intents)})",
+            f"({sum(i.repeats_fired for i in intents)} extra, "
+            f"{sum(i.repeats_skipped for i in intents)} too late)",
         ),
         Figure("conversations on the server", str(len(results.server_ids))),
         Figure("successes shown", str(outcomes[SUCCESS])),
@@ -684,6 +693,7 @@ def render(results: Results) -> str:
     )
     lines = [
         "Flashback Desktop soak: New Conversation through the GUI against the sandbox",
+        environment(),
         "",
         *table,
         "",
@@ -704,9 +714,13 @@ def render(results: Results) -> str:
             lines += ["", f"{title}:", *(f"  {item}" for item in items)]
     failed = [f.label for f in rows if not f.ok]
     lines.append("")
+    if failed:
+        lines.append(f"FAIL: {', '.join(failed)}")
     if results.aborted:
-        lines.append(f"ABORTED: {results.aborted}")
-    lines.append(f"FAIL: {', '.join(failed)}" if failed else "PASS: every must-be-0 figure is 0")
+        done = len(results.intents)
+        lines.append(f"ABORTED (the figures cover the {done} intents before it): {results.aborted}")
+    elif not failed:
+        lines.append("PASS: every must-be-0 figure is 0")
     return "\n".join(lines)
 
 
@@ -734,7 +748,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--cycle-timeout", type=float, default=20.0, help="seconds one intent may take"
     )
     parser.add_argument(
-        "--max-seconds", type=float, default=None, help="watchdog (default 120 + 2 per cycle)"
+        "--max-seconds", type=float, default=None, help="watchdog (default 120 + 1 per cycle)"
     )
     parser.add_argument("--log", type=Path, default=None, help="write the app's log here (INFO)")
     options = parser.parse_args(argv)
@@ -746,7 +760,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if options.seed is None:
         options.seed = random.SystemRandom().randrange(1_000_000)
     if options.max_seconds is None:
-        options.max_seconds = 120.0 + 2.0 * options.cycles
+        options.max_seconds = 120.0 + 1.0 * options.cycles
     return options
 
 

@@ -114,3 +114,22 @@ def test_server_unreachable(start_app: Callable[..., App], qtbot: QtBot) -> None
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "can't be reached" in dialog.message_label.text()
+
+
+def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Made elsewhere (the website, say) shortly before: the lookup must not claim it."""
+    app = start_app()
+    app.window.lookup_delays_s = (0.0,)
+    state = app.sandbox.state
+    repo_id = repo_id_named(app.sandbox, "Contracts 2026")
+    earlier = app.run(app.session.client.create_conversation(repo_id)).conversation_id
+    qtbot.wait(2500)  # beyond the second the server's clock is known to
+    app.select("Contracts 2026")
+    state.faults.add("POST", "/conversation", Fault(reset=True))  # this click creates nothing
+    dialog = create_and_catch_dialog(app, qtbot)
+    assert isinstance(dialog, ErrorDialog)
+    assert "No new conversation has appeared" in dialog.message_label.text()
+    assert app.window.panel.result_id.text() != earlier
+    assert [c["id"] for c in state.conversations_for(repo_id)] == [earlier]

@@ -1,0 +1,1 @@
+"""Scripts that print figures (soak, start-up, memory): benchmarks, not timed tests."""
