@@ -23,6 +23,7 @@ from flashback_desktop.config import (
     ServerUrlError,
     choose_server,
 )
+from flashback_desktop.startup_profile import StartupProfile  # first: it starts the clock
 
 if TYPE_CHECKING:
     from flashback_desktop.sandbox import SandboxServer
@@ -46,6 +47,7 @@ class Options:
     exit_after: str | None
     screenshot: Path | None
     debug: bool
+    profile_startup: bool = False
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -77,6 +79,11 @@ def parse_args(argv: Sequence[str]) -> Options:
         help="With --exit-after: save a PNG of the window at that moment.",
     )
     parser.add_argument("--debug", action="store_true", help="Write detailed logs.")
+    parser.add_argument(
+        "--profile-startup",
+        action="store_true",
+        help="Print when each start-up phase ended, in milliseconds, to standard error.",
+    )
     args = parser.parse_args(argv)
     if args.demo and args.server:
         parser.error("--demo uses the built-in demo server; leave out --server")
@@ -88,6 +95,7 @@ def parse_args(argv: Sequence[str]) -> Options:
         exit_after=args.exit_after,
         screenshot=args.screenshot,
         debug=args.debug,
+        profile_startup=args.profile_startup,
     )
 
 
@@ -99,7 +107,9 @@ def log_directory() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    profile = StartupProfile(options.profile_startup)
     log_file = _setup_logging(options.debug)
+    profile.mark("logging ready")
 
     # PySide6 before qasync, so qasync binds to it and not to another Qt binding.
     import qasync
@@ -113,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
+    profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
     if not options.demo:
@@ -128,11 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance = _claim_single_instance(server_url)
     if instance is None:
         return EXIT_OK
+    profile.mark("single instance claimed")
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            exit_code: int = loop.run_until_complete(_run(options, server_url, log_file, instance))
+            exit_code: int = loop.run_until_complete(
+                _run(options, server_url, log_file, instance, profile)
+            )
             return exit_code
     finally:
         instance.close()
@@ -164,7 +178,11 @@ def _setup_logging(debug: bool) -> Path | None:
 
 
 async def _run(
-    options: Options, server_url: str, log_file: Path | None, instance: SingleInstance
+    options: Options,
+    server_url: str,
+    log_file: Path | None,
+    instance: SingleInstance,
+    profile: StartupProfile,
 ) -> int:
     from flashback_desktop.ui.crash_handler import CrashHandler
     from flashback_desktop.ui.main_window import MainWindow
@@ -191,7 +209,10 @@ async def _run(
     window.closed.connect(lambda: finish(EXIT_OK))
     painted = asyncio.Event()
     window.first_painted.connect(painted.set)
+    window.first_painted.connect(lambda: profile.mark("first paint"))
+    window.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
     window.show()
+    profile.mark("window shown")
     await painted.wait()
 
     sandbox = None
@@ -199,6 +220,7 @@ async def _run(
     try:
         if not finished.done():
             session, sandbox = await _build_session(options, server_url)
+            profile.mark("session ready")
             demo_account = (
                 (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
             )

@@ -1,5 +1,8 @@
 """Run the sandbox on its own: ``python -m flashback_desktop.sandbox --port 0``.
 
+``--repos N`` serves N generated repositories (``data.make_repos``, the same on every run)
+instead of the seeded demo ones, for benchmarks.
+
 Prints ``URL=``, ``EMAIL=``, ``PASSWORD=`` and ``TOKEN=`` lines (demo
 credentials only) so scripts can find the server, then the accounts for
 trying the other sign-in paths by hand:
@@ -26,7 +29,7 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
-from .data import SandboxState
+from .data import SandboxState, make_repos
 from .server import SandboxServer
 
 log = logging.getLogger("flashback.sandbox")
@@ -37,6 +40,13 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError("a port is a number from 0 to 65535")
     return port
+
+
+def _count(text: str) -> int:
+    count = int(text)
+    if count < 0:
+        raise argparse.ArgumentTypeError("a number of repositories is 0 or more")
+    return count
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,6 +64,14 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-remote",
         action="store_true",
         help="allow a non-loopback --host; the sandbox accepts demo credentials, so think twice",
+    )
+    parser.add_argument(
+        "--repos",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="serve N generated repositories in the demo user's workspaces instead of the "
+        "seeded ones (for benchmarks)",
     )
     return parser
 
@@ -105,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s"
     )
-    state = SandboxState()
+    state = SandboxState(repos=None if args.repos is None else make_repos(args.repos))
     server = SandboxServer(args.host, args.port, state=state)
     server.start()
     try:

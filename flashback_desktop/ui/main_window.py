@@ -36,6 +36,7 @@ from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.filter_bar import FilterBar
 from flashback_desktop.ui.repo_model import RepositoryTableModel
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from flashback_desktop.ui.tasks import TaskManager
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(6)
         self.notice.setVisible(False)
+        self._build_filter_bar()
         self.connection_banner = ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
 
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.connection_banner)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.panel)
         self.setCentralWidget(central)
@@ -192,6 +195,17 @@ class MainWindow(QMainWindow):
             f"Demo mode: {self.server_label}" if self.demo else f"Server: {self.server_label}"
         )
         self._update_actions()
+
+    def _build_filter_bar(self) -> None:
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._apply_filter)
+        # Shortcuts to the widgets, for tests and benchmarks that type into them.
+        self.filter_edit = self.filter_bar.filter_edit
+        self.workspace_combo = self.filter_bar.workspace_combo
+        find = QAction("Filter repositories", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.filter_bar.focus)
+        self.addAction(find)
 
     def _build_table(self) -> None:
         self.model = RepositoryTableModel(self)
@@ -206,10 +220,12 @@ class MainWindow(QMainWindow):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fitting a column to its contents asks every row by default: at 10,000 rows that is
+        # most of a keystroke's time. The rows near the top are a good enough sample.
+        header.setResizeContentsPrecision(100)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
@@ -324,15 +340,36 @@ class MainWindow(QMainWindow):
 
     def _show_repositories(self, repositories: tuple[Repository, ...]) -> None:
         selected = self.panel.repository.id if self.panel.repository else None
+        self.filter_bar.set_workspaces(self._workspace_names)
+        # The model keeps the header's sort order and the filter; rows arrive already in place.
         self.model.set_repositories(repositories, self._workspace_names)
-        header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.pages.setCurrentIndex(_Page.TABLE if repositories else _Page.EMPTY)
+        self._show_filtered(selected)
+        log.info("Showing %d repositories", len(repositories))
+        self.repositories_shown.emit(len(repositories))
+
+    # ---- filter ----------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        selected = self.panel.repository.id if self.panel.repository else None
+        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
+        self._show_filtered(selected)
+
+    def _show_filtered(self, selected: str | None) -> None:
+        """The table, or why it is empty; the selection stays if its row is still shown."""
+        if self.model.total == 0:
+            self.pages.setCurrentIndex(_Page.EMPTY)
+        elif self.model.rowCount() == 0:
+            self._show_message(
+                "No repositories match your filter.", button=("Clear filter", self.clear_filter)
+            )
+        else:
+            self.pages.setCurrentIndex(_Page.TABLE)
         if not (selected and self.select_repository(selected)):
             self.panel.set_repository(None)
-        log.info("Showing %d repositories", len(repositories))
         self._update_actions()
-        self.repositories_shown.emit(len(repositories))
+
+    def clear_filter(self) -> None:
+        self.filter_bar.clear()
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 import time
@@ -111,3 +112,22 @@ def test_a_second_launch_brings_the_first_window_forward(
     third = run_app("--server", sandbox.url, "--exit-after", "repos-loaded", env=env)
     assert third.returncode == 0, third.stderr  # the stale socket did not block it
     asyncio.run(store.delete())
+
+
+def test_profile_startup_names_each_phase_in_order() -> None:
+    result = run_app("--demo", "--exit-after", "repos-loaded", "--profile-startup")
+    assert result.returncode == 0, result.stderr
+    phases = [
+        match.group(1)
+        for line in result.stderr.splitlines()
+        if (match := re.match(r"startup: (.+) [\d.]+ ms \(\+[\d.]+ ms\)$", line))
+    ]
+    assert phases == [
+        "logging ready",
+        "Qt ready",
+        "single instance claimed",
+        "window shown",
+        "first paint",
+        "session ready",
+        "repositories shown",
+    ]

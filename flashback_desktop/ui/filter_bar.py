@@ -1,0 +1,62 @@
+"""Find a repository fast: a filter box (Ctrl+F) and a workspace choice above the list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Filter repositories…")
+        self.filter_edit.setAccessibleName("Filter repositories")
+        self.filter_edit.setAccessibleDescription(
+            "Shows repositories whose name or workspace contains the text"
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.changed)
+        self.workspace_combo = QComboBox()
+        self.workspace_combo.setObjectName("workspaceCombo")
+        self.workspace_combo.setAccessibleName("Workspace")
+        self.workspace_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.workspace_combo.addItem("All workspaces", None)
+        self.workspace_combo.currentIndexChanged.connect(self.changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit, 1)
+        layout.addWidget(self.workspace_combo)
+
+    @property
+    def text(self) -> str:
+        return self.filter_edit.text()
+
+    @property
+    def workspace_id(self) -> str | None:
+        chosen = self.workspace_combo.currentData()
+        return chosen if isinstance(chosen, str) else None
+
+    def set_workspaces(self, names: Mapping[str, str]) -> None:
+        """Offer these workspaces, keeping the current choice when it is still there."""
+        chosen = self.workspace_id
+        self.workspace_combo.blockSignals(True)  # refilling is not the person choosing
+        self.workspace_combo.clear()
+        self.workspace_combo.addItem("All workspaces", None)
+        for workspace_id, name in sorted(names.items(), key=lambda item: item[1].casefold()):
+            self.workspace_combo.addItem(name, workspace_id)
+        self.workspace_combo.setCurrentIndex(max(0, self.workspace_combo.findData(chosen)))
+        self.workspace_combo.blockSignals(False)
+
+    def focus(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def clear(self) -> None:
+        self.filter_edit.clear()
+        self.workspace_combo.setCurrentIndex(0)
