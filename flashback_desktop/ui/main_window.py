@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,7 +15,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -31,41 +29,29 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import Conversation, Repository, UserProfile
+from flashback_desktop.api.models import Conversation, Repository
 from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.filter_bar import FilterBar
 from flashback_desktop.ui.repo_model import RepositoryTableModel
-from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
+from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from flashback_desktop.ui.sign_in_flow import SignInFlow
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
-    from flashback_desktop.session.session import MfaChallenge, Session, SignOutResult
+    from flashback_desktop.session.session import Session, SignOutResult
 
 log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
 CREATE_TASK = "create-conversation"
-SIGN_IN_TASK = "sign-in"
 SIGN_OUT_TASK = "sign-out"
 
-_SIGN_IN_REJECTED = (
-    "Flashback did not accept this token. Check that you copied all of it, or ask for a new one."
-)
 _SIGN_IN_EXPIRED = (
     "Your sign-in has expired. Sign in again and Flashback Desktop will carry on where you "
     "left off."
-)
-_SIGN_IN_NOT_ACCEPTED = "Flashback did not accept this sign-in. Please try again."
-_BROWSER_ONLY_MFA = (
-    "Your account confirms sign-ins with an email link or a passkey, which need a web "
-    "browser. Sign in on the Flashback website, copy an access token there, and paste it here."
-)
-_NO_MFA_METHOD = (
-    "Your account needs two-step verification, but none is set up yet. Set it up on the "
-    "Flashback website, then sign in here again."
 )
 _SIGNED_OUT_OFFLINE = (
     "You are signed out on this computer, but Flashback could not be told, so that sign-in "
@@ -106,9 +92,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._creating = False
         self._loading = False
-        self._sign_in_dialog: SignInDialog | None = None
         self._workspace_names: dict[str, str] = {}
-        self.demo_account: tuple[str, str] | None = None
         # What to carry on with after a sign-in that interrupted it: (user id, repository id).
         self._resume_create: tuple[str, str] | None = None
         self._sign_in_expired_shown = False
@@ -118,6 +102,10 @@ class MainWindow(QMainWindow):
         self.lookup_delays_s: tuple[float, ...] = (0.0, 2.0, 5.0)
         self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
         self.resize(900, 600)
+        self.sign_in_flow = SignInFlow(self, tasks, server_label=server_label)
+        self.sign_in_flow.signed_in.connect(self._on_signed_in)
+        self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
+        self.sign_in_flow.dialog_opened.connect(self.dialog_opened)
         self._build_actions()
         self._build_widgets()
         self._show_message("Connecting to Flashback…", button=None)
@@ -266,7 +254,8 @@ class MainWindow(QMainWindow):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
-        self.demo_account = demo_account
+        self.sign_in_flow.session = session
+        self.sign_in_flow.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())
 
     async def _start_session(self) -> None:
@@ -491,24 +480,10 @@ class MainWindow(QMainWindow):
 
     @property
     def sign_in_dialog(self) -> SignInDialog | None:
-        return self._sign_in_dialog
+        return self.sign_in_flow.dialog
 
     def ask_sign_in(self, reason: str | None = None) -> None:
-        if self._sign_in_dialog is not None:
-            self._sign_in_dialog.raise_()
-            self._sign_in_dialog.activateWindow()
-            return
-        dialog = SignInDialog(
-            self, server=self.server_label, reason=reason, demo_account=self.demo_account
-        )
-        dialog.password_entered.connect(self._on_password_entered)
-        dialog.token_entered.connect(self._on_token_entered)
-        dialog.code_entered.connect(self._on_code_entered)
-        dialog.code_cancelled.connect(self._on_code_cancelled)
-        dialog.finished.connect(self._on_sign_in_closed)
-        self._sign_in_dialog = dialog
-        dialog.open()
-        self.dialog_opened.emit(dialog)
+        self.sign_in_flow.ask(reason)
 
     def _on_sign_in_action(self) -> None:
         self.ask_sign_in()  # not connected directly: triggered(bool) would become the reason
@@ -524,84 +499,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.ask_sign_in(_SIGN_IN_EXPIRED)
 
-    def _on_sign_in_closed(self, result: int) -> None:
-        if self._sign_in_dialog is not None:
-            self._sign_in_dialog.deleteLater()
-        self._sign_in_dialog = None
-        if result != QDialog.DialogCode.Accepted:
-            self._resume_create = None  # creating later, unasked, would surprise the person
-            if self.session is not None:
-                self.session.cancel_mfa()
+    def _on_sign_in_cancelled(self) -> None:
+        self._resume_create = None  # creating later, unasked, would surprise the person
 
-    def _on_password_entered(self, email: str, password: str) -> None:
-        if self._sign_in_dialog is None:
-            return
-        attempt = self._require_session().sign_in_with_password(email, password)
-        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_NOT_ACCEPTED)
-
-    def _on_token_entered(self, token: str) -> None:
-        if self._sign_in_dialog is None:
-            return
-        attempt = self._require_session().sign_in_with_token(token)
-        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_REJECTED)
-
-    def _on_code_entered(self, code: str) -> None:
-        if self._sign_in_dialog is None:
-            return
-        attempt = self._require_session().complete_mfa(code)
-        self._start_sign_in(self._sign_in_dialog, attempt, _SIGN_IN_NOT_ACCEPTED)
-
-    def _on_code_cancelled(self) -> None:
-        if self.session is not None:
-            self.session.cancel_mfa()
-
-    def _start_sign_in(
-        self,
-        dialog: SignInDialog,
-        attempt: Coroutine[Any, Any, UserProfile | MfaChallenge],
-        rejected: str,
-    ) -> None:
-        if self.tasks.is_running(SIGN_IN_TASK):
-            attempt.close()  # the dialog is busy, so this cannot normally happen
-            return
-        dialog.set_busy(True)  # now, not when the task first runs: it cannot be closed between
-        self.tasks.start(SIGN_IN_TASK, self._sign_in(dialog, attempt, rejected))
-
-    async def _sign_in(
-        self,
-        dialog: SignInDialog,
-        attempt: Coroutine[Any, Any, UserProfile | MfaChallenge],
-        rejected: str,
-    ) -> None:
-        try:  # the dialog is busy, so it cannot be closed until the answer is in
-            outcome = await attempt
-        except errors.UnauthorizedError:
-            dialog.show_error(rejected)
-            return
-        except errors.MfaTimedOutError as exc:
-            dialog.show_page(SignInPage.PASSWORD)
-            dialog.show_error(f"{exc.message} {exc.action}")
-            return
-        except errors.FlashbackError as exc:
-            log.warning("Sign-in failed: %s", exc)
-            dialog.show_error(f"{exc.message} {exc.action}")
-            return
-        finally:
-            dialog.set_busy(False)
-        if not isinstance(outcome, UserProfile):
-            if outcome.can_enter_code:
-                dialog.ask_for_code()
-            else:
-                dialog.explain_browser_only(
-                    _BROWSER_ONLY_MFA if outcome.methods else _NO_MFA_METHOD
-                )
-            return
-        dialog.forget_password()
-        dialog.accept()
+    def _on_signed_in(self) -> None:
         self._sign_in_expired_shown = False
         self._show_keyring_notice()
         self._show_profile()
-        await self._load_everything()
+        self.tasks.start(LOAD_TASK, self._load_everything())
 
     def _resume_after_sign_in(self) -> None:
         """Carry on with the New Conversation a sign-in interrupted, for the same person."""
@@ -660,9 +565,7 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        if self._sign_in_dialog is not None:
-            self._sign_in_dialog.raise_()
-            self._sign_in_dialog.activateWindow()
+        self.sign_in_flow.raise_dialog()
 
     # ---- shared helpers --------------------------------------------------------------------
 
