@@ -53,6 +53,10 @@ class ConnectionBanner(QFrame):
         self._tick.start(min(1000, int(delay * 1000)))
 
     def attempt_succeeded(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Nothing to retry any more (reached, or signed out): hide and forget the count."""
         self._failures = 0
         self._tick.stop()
         self.setVisible(False)

@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         """Out of reach: keep what is shown and retry by itself. Anything else: say what."""
         log.warning("Loading repositories failed: %s", exc)
         if not errors.is_transient(exc):
-            self.connection_banner.attempt_succeeded()  # reached it: a different problem
+            self.connection_banner.stop()  # reached it: a different problem, not worth retrying
             self._show_message(_plain(exc), button=("Try again", self.refresh))
             return
         self.connection_banner.attempt_failed(exc.message)
@@ -490,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def _sign_in_expired(self) -> None:
         """The session ran out and could not be renewed: keep everything shown, ask again."""
+        self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
         self._sign_in_expired_shown = True
         self.user_label.setText("Your sign-in has expired.")
         if self.model.rowCount() > 0:
@@ -537,6 +538,7 @@ class MainWindow(QMainWindow):
         self.ask_sign_in()
 
     def _show_signed_out(self) -> None:
+        self.connection_banner.stop()  # nothing to load until someone signs in
         self.model.clear()
         self.panel.set_repository(None)
         self.panel.clear_result()
