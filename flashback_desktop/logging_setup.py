@@ -76,7 +76,11 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "_flashback_redacted", False):
-            record.msg = redact(record.getMessage())
+            try:
+                message = record.getMessage()
+            except Exception:  # a bad format string: keep the raw text rather than raise
+                message = str(record.msg)
+            record.msg = redact(message)
             record.args = None
             if record.exc_info and record.exc_info[1] is not None:
                 text = "".join(traceback.format_exception(record.exc_info[1]))

@@ -1,6 +1,6 @@
 """FlashbackClient: the app's only way to talk to a Flashback server.
 
-One ``httpx.AsyncClient`` per client, closed with ``aclose()``. Every request has an overall
+One ``httpx.AsyncClient`` per client, closed with ``aclose()``. Every attempt has an overall
 deadline (httpx's timeouts apply per read, so a trickling body could outlast them) and a
 response-size cap. Redirects are never followed, so the bearer token cannot travel to
 another host; the token is attached per request, never as a default header.
@@ -13,10 +13,9 @@ import json
 import logging
 import ssl
 import time
-from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import urlsplit
@@ -60,10 +59,6 @@ class ClientLimits:
     # Reads (GET) are retried after a network blip or a gateway error; writes never are.
     read_retries: int = 2
     retry_backoff_s: float = 0.5
-
-
-# Worth another try for a read: the request may never have arrived, or a gateway hiccupped.
-_TRANSIENT_STATUSES = frozenset({408, 502, 503, 504})
 
 
 _CONVERSATIONS_UNAVAILABLE = (
@@ -134,9 +129,9 @@ class FlashbackClient:
             ) from exc
         self.limits = limits or ClientLimits()
         self.credentials: Credentials = FixedToken()
-        # Server clock minus this computer's, from recent Date headers. A header counts whole
-        # seconds, so each sample is up to 1 s low: the largest recent one is the closest.
-        self._clock_samples: deque[timedelta] = deque(maxlen=8)
+        # The server's own clock, from the Date header of the latest successful answer,
+        # with this computer's monotonic time when it arrived.
+        self.server_clock: tuple[datetime, float] | None = None
         host = urlsplit(self.base_url).hostname or ""
         self._http = httpx.AsyncClient(
             base_url=self.base_url + "/",
@@ -156,18 +151,15 @@ class FlashbackClient:
         register_secret(token)  # from now on it is cut out of every log line
         self.credentials = FixedToken(token or None)
 
-    def server_time(self, local: datetime) -> datetime | None:
-        """``local`` on the server's clock (to about a second), or None before any response
-        said the time."""
-        return local + max(self._clock_samples) if self._clock_samples else None
-
-    def _note_server_clock(self, headers: httpx.Headers) -> None:
+    def _note_server_clock(self, status: int, headers: httpx.Headers) -> None:
+        if not 200 <= status < 300:  # a proxy's or gateway's page may carry its own clock
+            return
         try:
             server_now = parsedate_to_datetime(headers.get("date", ""))
         except (TypeError, ValueError):  # absent or malformed: keep what we knew
             return
         if server_now.tzinfo is not None:
-            self._clock_samples.append(server_now - datetime.now(UTC))
+            self.server_clock = (server_now, time.monotonic())
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -255,11 +247,19 @@ class FlashbackClient:
         )
 
     async def list_conversations(
-        self, repo_id: str | None = None, *, take: int = 50, skip: int = 0
+        self,
+        repo_id: str | None = None,
+        *,
+        user_id: str | None = None,
+        take: int = 50,
+        skip: int = 0,
     ) -> ConversationPage:
+        """Newest first (openapi.yaml); ``user_id`` keeps one person's, as admins see all."""
         params: dict[str, str | int] = {"take": take, "skip": skip}
         if repo_id:
             params["repoId"] = repo_id
+        if user_id:
+            params["userId"] = user_id
         return await self._call("GET", "conversation", ConversationPage.from_json, params=params)
 
     # ---- plumbing --------------------------------------------------------------------------
@@ -284,10 +284,10 @@ class FlashbackClient:
         """
         outgoing = _Outgoing(method, path, json_body, params)
         if isinstance(token, _Session):
-            bearer = await self.credentials.bearer()
+            bearer = await self._renewal(self.credentials.bearer())
             exchange = await self._attempts(outgoing, bearer.token if bearer else None)
             if exchange.status == 401 and renew and bearer is not None:
-                fresh = await self.credentials.renew(bearer)
+                fresh = await self._renewal(self.credentials.renew(bearer))
                 if fresh is not None:
                     log.info("Replaying %s /%s once with a renewed sign-in", method, path)
                     exchange = await self._attempts(outgoing, fresh.token)
@@ -309,6 +309,15 @@ class FlashbackClient:
                 _with_status(details, status, cause=str(exc))
             ) from exc
 
+    @staticmethod
+    async def _renewal(step: Awaitable[Bearer | None]) -> Bearer | None:
+        """A failed renewal means this request was never processed: mark its error so."""
+        try:
+            return await step
+        except errors.FlashbackError as exc:
+            exc.request_sent = False
+            raise
+
     async def _attempts(self, outgoing: _Outgoing, bearer: str | None) -> _Exchange:
         """One exchange; a GET is tried again after a transient failure, with backoff.
 
@@ -325,7 +334,7 @@ class FlashbackClient:
                     raise
                 log.info("Retrying %s /%s after %s", method, path, type(exc).__name__)
             else:
-                if last or exchange.status not in _TRANSIENT_STATUSES:
+                if last or exchange.status not in errors.TRANSIENT_STATUSES:
                     return exchange
                 log.info("Retrying %s /%s after status %d", method, path, exchange.status)
             await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
@@ -350,7 +359,7 @@ class FlashbackClient:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
-        self._note_server_clock(headers)
+        self._note_server_clock(status, headers)
         return _Exchange(status, _decode_json(body), body, details, headers)
 
     async def _send(
@@ -492,7 +501,6 @@ _ERROR_BY_STATUS: dict[int, type[errors.FlashbackError]] = {
     403: errors.ForbiddenError,
     407: errors.ProxyAuthenticationError,
     408: errors.RequestTimeoutError,
-    429: errors.RateLimitedError,
     504: errors.RequestTimeoutError,
 }
 

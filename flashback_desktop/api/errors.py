@@ -55,6 +55,9 @@ class FlashbackError(Exception):
         self.details = details or ErrorDetails()
         self.message = message or self.default_message
         self.action = action or self.default_action
+        # False when the failure came before the request itself went out (renewing the
+        # sign-in failed, say): then the server cannot have acted on it.
+        self.request_sent = True
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -212,6 +215,8 @@ def may_have_been_processed(exc: FlashbackError) -> bool:
     the server chose on purpose mean it did nothing.
     """
     status = exc.details.status
+    if not exc.request_sent:
+        return False
     if isinstance(exc, RequestTimeoutError):
         return status != 408
     if isinstance(exc, ServerError):
@@ -221,10 +226,12 @@ def may_have_been_processed(exc: FlashbackError) -> bool:
     return isinstance(exc, ConnectionDroppedError)
 
 
+# Statuses that say "not now" rather than "no": a read is worth trying again after them.
+TRANSIENT_STATUSES = frozenset({408, 502, 503, 504})
+
+
 def is_transient(exc: FlashbackError) -> bool:
     """Worth trying again by itself later: the network or the server should come back."""
     if isinstance(exc, ServerError):
-        return exc.details.status in (502, 503, 504)
-    if isinstance(exc, ProxyAuthenticationError):
-        return False
+        return exc.details.status in TRANSIENT_STATUSES
     return isinstance(exc, NetworkUnreachableError | RequestTimeoutError | ConnectionDroppedError)

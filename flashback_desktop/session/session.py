@@ -15,7 +15,7 @@ from flashback_desktop.api.models import (
     LoginResult,
     UserProfile,
 )
-from flashback_desktop.session.conversation_lookup import find_created_conversation
+from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 
@@ -156,12 +156,17 @@ class Session:
         return SignOutResult(problem, keyring_problem)
 
     async def find_created_conversation(
-        self, repo_id: str, asked_at: datetime, already_shown: Collection[str]
+        self,
+        repo_id: str,
+        asked_at: datetime,
+        asked_monotonic: float,
+        already_shown: Collection[str],
     ) -> Conversation | None:
         """After "may have been created": the conversation, when Flashback did create it."""
         profile = self.profile or await self.load_profile()
+        click = Click(asked_at, asked_monotonic)
         return await find_created_conversation(
-            self.client, repo_id, profile.id, asked_at, already_shown
+            self.client, repo_id, profile.id, click, already_shown
         )
 
     async def close(self) -> None:

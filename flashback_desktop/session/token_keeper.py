@@ -122,11 +122,9 @@ class TokenKeeper:
             refresh = await self._refresh_token_to_use(generation)
             if refresh is not None:
                 log.info("Renewing the sign-in because %s", because)
-                pair = await self._refreshed(refresh)
-                if pair is not None and self._generation == generation:
-                    await self._keep_renewed(pair)
-                elif pair is not None:
-                    log.info("Dropping a renewal that finished after the sign-in changed")
+                # Shielded: once the server has rotated the pair, it must be kept even if the
+                # request that asked is cancelled (a reload replaced, the app quitting).
+                await asyncio.shield(self._refresh_and_keep(refresh, generation))
             # Changed: renewed here, taken from another copy, or signed out (then None).
             return self._current() if self._generation != generation else None
 
@@ -143,6 +141,13 @@ class TokenKeeper:
             return None
         refresh = (stored or current).refresh
         return None if refresh == self._refused_refresh else refresh
+
+    async def _refresh_and_keep(self, refresh: str, generation: int) -> None:
+        pair = await self._refreshed(refresh)
+        if pair is not None and self._generation == generation:
+            await self._keep_renewed(pair)
+        elif pair is not None:
+            log.info("Dropping a renewal that finished after the sign-in changed")
 
     async def _refreshed(self, refresh: str) -> TokenPair | None:
         self._refresh_attempts += 1

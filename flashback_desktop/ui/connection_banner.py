@@ -50,10 +50,7 @@ class ConnectionBanner(QFrame):
         self._remaining_s = delay
         self._render()
         self.setVisible(True)
-        self._tick.start(min(1000, int(delay * 1000)))
-
-    def attempt_succeeded(self) -> None:
-        self.stop()
+        self._tick.start(max(50, min(1000, int(delay * 1000))))
 
     def stop(self) -> None:
         """Nothing to retry any more (reached, or signed out): hide and forget the count."""

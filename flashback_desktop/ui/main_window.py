@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._resume_create: tuple[str, str] | None = None
         self._sign_in_expired_shown = False
         self._shown_conversations: set[str] = set()  # so a lookup never claims an old one
+        self._epoch = 0  # bumped on sign-out: a create still under way then reports nothing
         # When to look for a conversation whose answer was lost: a slow server may still be
         # creating it, so look more than once before saying it did not appear.
         self.lookup_delays_s: tuple[float, ...] = (0.0, 2.0, 5.0)
@@ -274,10 +276,11 @@ class MainWindow(QMainWindow):
             return
         self.tasks.start(LOAD_TASK, self._load_everything())
 
-    async def _load_everything(self) -> None:
+    async def _load_everything(self) -> bool:
+        """Workspaces, repositories and the profile; True when the list was shown."""
         session = self._require_session()
         self._loading = True
-        if self.model.rowCount() == 0:  # a reload keeps the list on screen meanwhile
+        if self.model.total == 0:  # a reload keeps the list on screen meanwhile
             self.pages.setCurrentIndex(_Page.LOADING)
         self._update_actions()
         try:
@@ -297,12 +300,12 @@ class MainWindow(QMainWindow):
         if any(isinstance(f, errors.UnauthorizedError) for f in failures):
             log.info("Loading repositories needs a new sign-in")
             self._sign_in_expired()
-            return
+            return False
         if isinstance(repositories, BaseException):
             # Only FlashbackErrors get this far: anything else was raised above.
             self._loading_failed(cast(errors.FlashbackError, repositories))
-            return
-        self.connection_banner.attempt_succeeded()
+            return False
+        self.connection_banner.stop()
         if isinstance(workspaces, BaseException):  # names are a nicety; rows still help
             log.warning("Loading workspace names failed: %s", workspaces)
             workspaces = ()
@@ -312,7 +315,7 @@ class MainWindow(QMainWindow):
         self._workspace_names = {w.id: w.name for w in workspaces}
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         self._show_repositories(repositories)
-        self._resume_after_sign_in()
+        return True
 
     def _loading_failed(self, exc: errors.FlashbackError) -> None:
         """Out of reach: keep what is shown and retry by itself. Anything else: say what."""
@@ -322,8 +325,8 @@ class MainWindow(QMainWindow):
             self._show_message(_plain(exc), button=("Try again", self.refresh))
             return
         self.connection_banner.attempt_failed(exc.message)
-        if self.model.rowCount() > 0:
-            self.pages.setCurrentIndex(_Page.TABLE)
+        if self.model.total > 0:
+            self._show_list_page()
         else:
             self._show_message(_plain(exc), button=("Try again", self.refresh))
 
@@ -332,6 +335,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_workspaces(self._workspace_names)
         # The model keeps the header's sort order and the filter; rows arrive already in place.
         self.model.set_repositories(repositories, self._workspace_names)
+        # The workspace chosen may be gone (or its names failed to load): filter as shown.
+        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
         self._show_filtered(selected)
         log.info("Showing %d repositories", len(repositories))
         self.repositories_shown.emit(len(repositories))
@@ -341,10 +346,11 @@ class MainWindow(QMainWindow):
     def _apply_filter(self) -> None:
         selected = self.panel.repository.id if self.panel.repository else None
         self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
-        self._show_filtered(selected)
+        if self.model.total > 0:  # else a message (signed out, loading, an error) stays put
+            self._show_filtered(selected)
 
-    def _show_filtered(self, selected: str | None) -> None:
-        """The table, or why it is empty; the selection stays if its row is still shown."""
+    def _show_list_page(self) -> None:
+        """The table, or why it is empty."""
         if self.model.total == 0:
             self.pages.setCurrentIndex(_Page.EMPTY)
         elif self.model.rowCount() == 0:
@@ -353,6 +359,10 @@ class MainWindow(QMainWindow):
             )
         else:
             self.pages.setCurrentIndex(_Page.TABLE)
+
+    def _show_filtered(self, selected: str | None) -> None:
+        """The list page; the selection stays if its row is still shown."""
+        self._show_list_page()
         if not (selected and self.select_repository(selected)):
             self.panel.set_repository(None)
         self._update_actions()
@@ -380,6 +390,7 @@ class MainWindow(QMainWindow):
         repository = self.panel.repository
         if self._creating or repository is None or self.session is None:
             return
+        self._resume_create = None  # asked for now: a pending resume would be a second one
         self._creating = True
         self.panel.set_busy(True)
         self.panel.clear_result()
@@ -388,22 +399,18 @@ class MainWindow(QMainWindow):
 
     async def _create_conversation(self, repository: Repository) -> None:
         session = self._require_session()
-        asked_at = datetime.now(UTC)
+        epoch = self._epoch
+        asked_at, asked_monotonic = datetime.now(UTC), time.monotonic()
         try:
-            created = await session.client.create_conversation(repository.id)
-        except errors.UnauthorizedError:
-            # Nothing was created (auth is checked first): carry on after the person signs in.
-            log.info("Creating a conversation needs a new sign-in; it resumes afterwards")
-            if session.profile is not None:
-                self._resume_create = (session.profile.id, repository.id)
-            self._sign_in_expired()
-        except errors.FlashbackError as exc:
-            log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
-            if errors.may_have_been_processed(exc):
-                await self._look_for_created(repository, exc, asked_at)
-            else:
-                self._report_create_failure(repository, exc)
-        else:
+            try:
+                created = await session.client.create_conversation(repository.id)
+            except errors.FlashbackError as exc:
+                if self._epoch == epoch:
+                    await self._create_failed(repository, exc, asked_at, asked_monotonic)
+                return
+            if self._epoch != epoch:
+                log.info("A conversation created before the sign-out is not shown")
+                return
             log.info("Created conversation %s", created.conversation_id)
             self._show_created(created.conversation_id)
             self.conversation_created.emit(created.conversation_id)
@@ -413,16 +420,44 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self._show_keyring_notice()
 
+    async def _create_failed(
+        self,
+        repository: Repository,
+        exc: errors.FlashbackError,
+        asked_at: datetime,
+        asked_monotonic: float,
+    ) -> None:
+        if isinstance(exc, errors.UnauthorizedError):
+            # Nothing was created (auth is checked first): carry on after the person signs in.
+            log.info("Creating a conversation needs a new sign-in; it resumes afterwards")
+            profile = self._require_session().profile
+            if profile is not None:
+                self._resume_create = (profile.id, repository.id)
+            self._sign_in_expired()
+            return
+        log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
+        if errors.may_have_been_processed(exc):
+            await self._look_for_created(repository, exc, asked_at, asked_monotonic)
+        else:
+            self._report_create_failure(repository, exc)
+
     def _show_created(self, conversation_id: str) -> None:
         self._shown_conversations.add(conversation_id)
         self.panel.show_created(conversation_id)
 
     async def _look_for_created(
-        self, repository: Repository, exc: errors.FlashbackError, asked_at: datetime
+        self,
+        repository: Repository,
+        exc: errors.FlashbackError,
+        asked_at: datetime,
+        asked_monotonic: float,
     ) -> None:
         """The answer was lost: ask the server what it did, and say that, not "try again"."""
         self.panel.set_busy(True, "Checking whether it was created…")
-        found, lookup_failure = await self._find_created(repository, asked_at)
+        epoch = self._epoch
+        found, lookup_failure = await self._find_created(repository, asked_at, asked_monotonic)
+        if self._epoch != epoch:
+            return  # signed out meanwhile: the answer belongs to a sign-in that has ended
         if found is not None:
             log.info("The conversation was created after all: %s", found.id)
             self._show_created(found.id)
@@ -448,7 +483,7 @@ class MainWindow(QMainWindow):
         self.creation_unresolved.emit()
 
     async def _find_created(
-        self, repository: Repository, asked_at: datetime
+        self, repository: Repository, asked_at: datetime, asked_monotonic: float
     ) -> tuple[Conversation | None, errors.FlashbackError | None]:
         """Look a few times, a little later each time; stop at the first sign of it."""
         session = self._require_session()
@@ -459,7 +494,7 @@ class MainWindow(QMainWindow):
             waited = delay
             try:
                 found = await session.find_created_conversation(
-                    repository.id, asked_at, self._shown_conversations
+                    repository.id, asked_at, asked_monotonic, self._shown_conversations
                 )
             except errors.FlashbackError as exc:
                 log.warning("Looking for the possibly created conversation failed: %s", exc)
@@ -493,8 +528,8 @@ class MainWindow(QMainWindow):
         self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
         self._sign_in_expired_shown = True
         self.user_label.setText("Your sign-in has expired.")
-        if self.model.rowCount() > 0:
-            self.pages.setCurrentIndex(_Page.TABLE)  # not a loading page that never ends
+        if self.model.total > 0:
+            self._show_list_page()  # not a loading page that never ends
         else:
             self._show_message("Your sign-in has expired.", button=("Sign in", self.ask_sign_in))
         self._update_actions()
@@ -507,7 +542,17 @@ class MainWindow(QMainWindow):
         self._sign_in_expired_shown = False
         self._show_keyring_notice()
         self._show_profile()
-        self.tasks.start(LOAD_TASK, self._load_everything())
+        self.tasks.start(LOAD_TASK, self._load_then_resume())
+
+    async def _load_then_resume(self) -> None:
+        """After a sign-in: reload, then carry on with what it interrupted, if anything.
+
+        Only this load may resume: a retry minutes later must not create anything unasked.
+        """
+        if await self._load_everything():
+            self._resume_after_sign_in()
+        else:
+            self._resume_create = None
 
     def _resume_after_sign_in(self) -> None:
         """Carry on with the New Conversation a sign-in interrupted, for the same person."""
@@ -525,6 +570,10 @@ class MainWindow(QMainWindow):
         self.tasks.start(SIGN_OUT_TASK, self._sign_out())
 
     async def _sign_out(self) -> None:
+        # What was under way belonged to the old sign-in: its answers must not show up now.
+        self._epoch += 1
+        self.connection_banner.stop()
+        self.tasks.cancel(LOAD_TASK)
         result: SignOutResult = await self._require_session().sign_out()
         self._resume_create = None
         self._sign_in_expired_shown = False

@@ -33,6 +33,13 @@ class TaskManager:
         task.add_done_callback(self._finished)
         return task
 
+    def cancel(self, name: str) -> None:
+        """Cancel the task of that name, if one is running; its finally blocks still run."""
+        task = self._tasks.get(name)
+        if task is not None and not task.done():
+            log.debug("Cancelling the %r task", name)
+            task.cancel()
+
     def is_running(self, name: str) -> bool:
         task = self._tasks.get(name)
         return task is not None and not task.done()

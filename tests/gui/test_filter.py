@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop.sandbox import Fault
 from tests.gui.conftest import App
 
 
@@ -73,3 +74,32 @@ def test_ctrl_f_goes_to_the_filter_and_a_refresh_keeps_it(
     assert shown_names(app) == ["Invoices 2026"]
     app.window.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert shown_names(app) == ["Invoices 2026"]
+
+
+def test_changing_the_workspace_searches_everything_again(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Narrowing may reuse the rows shown, but never across a change of workspace."""
+    app = start_app()
+    combo = app.window.workspace_combo
+    combo.setCurrentIndex(combo.findText("Legal"))
+    app.window.filter_edit.setText("c")
+    legal_c = shown_names(app)
+    combo.setCurrentIndex(0)  # All workspaces, same text
+    everything_c = shown_names(app)
+    assert set(legal_c) < set(everything_c)
+    assert any(app.window.model.workspace_name_at(r) != "Legal" for r in range(len(everything_c)))
+
+
+def test_a_workspace_that_disappears_stops_filtering(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    total = app.window.model.total
+    combo = app.window.workspace_combo
+    combo.setCurrentIndex(combo.findText("Legal"))
+    app.sandbox.state.faults.add("GET", "/workspace", Fault(status=500), times=None)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        app.window.refresh_action.trigger()
+    assert combo.currentText() == "All workspaces"
+    assert app.window.model.rowCount() == total  # what the combo says is what is shown

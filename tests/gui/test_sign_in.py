@@ -322,3 +322,62 @@ def test_another_launch_brings_a_minimised_window_back(
     app.window.bring_to_front()
     qtbot.waitUntil(lambda: not app.window.isMinimized(), timeout=5000)
     assert app.window.isVisible()
+
+
+def test_a_click_during_the_reload_after_sign_in_is_the_only_conversation(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The person clicks again while the list reloads: the pending resume must not add one."""
+    app = start_app()
+    state = app.sandbox.state
+    app.select(REPO)
+    expire_access_token(app)
+    state.revoke_refresh_tokens()
+    app.window.panel.new_button.click()
+    dialog = wait_for_sign_in(app, qtbot)
+    state.faults.add("GET", "/repo", Fault(delay_s=1.0), times=1)  # a slow reload
+    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        dialog.sign_in_button.click()
+        qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=10_000)
+        app.window.panel.new_button.click()  # during the reload, on the kept list
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        pass
+    qtbot.wait(300)
+    assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
+
+
+def test_sign_out_while_loading_shows_nothing_of_the_old_sign_in(
+    start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    app = start_app()
+    state = app.sandbox.state
+    state.faults.add("GET", "/repo", Fault(delay_s=0.8), times=1)
+    app.window.refresh_action.trigger()
+    app.window.sign_out_action.trigger()
+    dialog = wait_for_sign_in(app, qtbot)
+    qtbot.wait(1200)  # the slow answer would have arrived by now
+    assert app.window.model.total == 0
+    assert not app.window.connection_banner.isVisible()
+    assert app.window.sign_in_dialog is dialog
+    assert memory_keyring.entries == {}
+    dialog.reject()
+
+
+def test_a_renewal_that_fails_before_a_create_is_not_a_maybe(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The create was never sent: a plain message, and no lookup for a conversation."""
+    app = start_app()
+    state = app.sandbox.state
+    app.select(REPO)
+    expire_access_token(app)
+    state.faults.add("POST", "/user/refresh", Fault(status=502), times=None)
+    state.reset_counts()
+    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+        app.window.panel.new_button.click()
+    text = opened.args[0].message_label.text()
+    assert "couldn't start" in opened.args[0].headline_label.text()
+    assert "No new conversation" not in text
+    assert state.request_count("POST", "/conversation") == 0
+    assert state.request_count("GET", "/conversation") == 0

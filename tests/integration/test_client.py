@@ -178,3 +178,19 @@ async def test_the_token_never_appears_in_error_details(
         await client.list_repositories()
     assert sandbox.state.demo_token not in caught.value.details.as_text()
     assert sandbox.state.demo_token not in str(caught.value)
+
+
+async def test_conversations_of_one_person_only(sandbox: SandboxServer) -> None:
+    """An administrator sees everyone's; the lookup after a lost answer asks for its own."""
+    repo_id = repo_id_named(sandbox, "Contracts 2026")
+    state = sandbox.state
+    ben = next(u["id"] for u in state.users if u["email"].startswith("ben."))
+    async with open_client(sandbox.url, token=state.issue_token(ben)) as admin:
+        theirs = await admin.create_conversation(repo_id)
+    async with open_client(sandbox.url, token=state.demo_token) as ana:
+        mine = await ana.create_conversation(repo_id)
+        only_mine = await ana.list_conversations(repo_id, user_id=state.demo_user_id)
+    async with open_client(sandbox.url, token=state.issue_token(ben)) as admin:
+        everyone = await admin.list_conversations(repo_id)
+    assert [c.id for c in only_mine.conversations] == [mine.conversation_id]
+    assert {c.id for c in everyone.conversations} == {mine.conversation_id, theirs.conversation_id}
