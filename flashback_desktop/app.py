@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib
 import logging
 import os
 import sys
@@ -270,20 +272,34 @@ def _connect_exit_after(
 
 
 async def _build_session(options: Options, server_url: str) -> tuple[Session, SandboxServer | None]:
-    """Everything slow (httpx, keyring, the sandbox) happens here, after the first paint."""
+    """Everything slow happens here, after the first paint, and in a worker thread.
+
+    Importing httpx and the keyring and loading the certificate store take about half a
+    second; on the GUI thread that would freeze the window just shown.
+    """
+    session, sandbox = await asyncio.to_thread(_build_session_off_thread, options, server_url)
+    if sandbox is not None:
+        log.info("Demo mode: signing in to the built-in sandbox at %s", sandbox.url)
+        await session.sign_in_with_password(sandbox.state.demo_email, sandbox.state.demo_password)
+    return session, sandbox
+
+
+def _build_session_off_thread(
+    options: Options, server_url: str
+) -> tuple[Session, SandboxServer | None]:
     from flashback_desktop.api.client import FlashbackClient
     from flashback_desktop.config import canonical_origin
     from flashback_desktop.session.session import Session
     from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore
 
+    # httpcore loads its asyncio backend on the first request, on the GUI thread: load it now.
+    with contextlib.suppress(ImportError):
+        importlib.import_module("anyio._backends._asyncio")
     if options.demo:
         from flashback_desktop.sandbox import SandboxServer
 
         sandbox = SandboxServer()
-        await asyncio.to_thread(sandbox.start)
-        session = Session(FlashbackClient(sandbox.url), MemoryTokenStore())
-        log.info("Demo mode: signing in to the built-in sandbox at %s", sandbox.url)
-        await session.sign_in_with_password(sandbox.state.demo_email, sandbox.state.demo_password)
-        return session, sandbox
+        sandbox.start()
+        return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))
     return Session(FlashbackClient(server_url), store), None

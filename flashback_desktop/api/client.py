@@ -293,9 +293,13 @@ class FlashbackClient:
                     exchange = await self._attempts(outgoing, fresh.token)
         else:
             exchange = await self._attempts(outgoing, token)
-        status, payload, body, details, _headers = exchange
+        status, body, details, _headers = exchange
+        big = len(body) > _BIG_BODY_BYTES
+        # A big body is decoded and parsed in a worker thread: json.loads of 10,000
+        # repositories takes a few hundred milliseconds, which would freeze the window.
+        payload = await asyncio.to_thread(_decode_json, body) if big else _decode_json(body)
         if not 200 <= status < 300:
-            raise _error_for_status(exchange, not_found, unavailable)
+            raise _error_for_status(exchange, payload, not_found, unavailable)
         if payload is _NOT_JSON:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=f"not JSON: {_preview(body)}")
@@ -303,7 +307,7 @@ class FlashbackClient:
         if isinstance(payload, Mapping) and payload.get("success") is False:
             raise refused(_with_payload(details, status, payload))
         try:
-            return parse(payload)
+            return await asyncio.to_thread(parse, payload) if big else parse(payload)
         except ShapeError as exc:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=str(exc))
@@ -360,7 +364,7 @@ class FlashbackClient:
             raise
         self._log_outcome(method, path, status, started)
         self._note_server_clock(status, headers)
-        return _Exchange(status, _decode_json(body), body, details, headers)
+        return _Exchange(status, body, details, headers)
 
     async def _send(
         self, request: httpx.Request, details: errors.ErrorDetails
@@ -393,6 +397,7 @@ class FlashbackClient:
 
 
 _NOT_JSON: Any = object()
+_BIG_BODY_BYTES = 256 * 1024
 
 
 class _Outgoing(NamedTuple):
@@ -406,7 +411,6 @@ class _Outgoing(NamedTuple):
 
 class _Exchange(NamedTuple):
     status: int
-    payload: Any
     body: bytes
     details: errors.ErrorDetails
     headers: httpx.Headers
@@ -513,10 +517,11 @@ _TRANSIENT_ERRORS = (
 
 def _error_for_status(
     exchange: _Exchange,
+    payload: Any,
     not_found: tuple[str, str] | None,
     unavailable: tuple[str, str] | None,
 ) -> errors.FlashbackError:
-    status, payload, body, details, _headers = exchange
+    status, body, details, _headers = exchange
     if payload is _NOT_JSON:
         found = _with_status(details, status, cause=f"not JSON: {_preview(body)}")
     else:

@@ -36,7 +36,7 @@ from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.filter_bar import FilterBar
-from flashback_desktop.ui.repo_model import RepositoryTableModel
+from flashback_desktop.ui.repo_model import RepositoryRow, RepositoryTableModel, build_rows
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.sign_in_flow import SignInFlow
 from flashback_desktop.ui.tasks import TaskManager
@@ -48,6 +48,7 @@ log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
 CREATE_TASK = "create-conversation"
+_ROWS_BUILT_IN_A_THREAD = 500
 SIGN_OUT_TASK = "sign-out"
 
 _SIGN_IN_EXPIRED = (
@@ -314,7 +315,10 @@ class MainWindow(QMainWindow):
         self._show_profile()
         self._workspace_names = {w.id: w.name for w in workspaces}
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
-        self._show_repositories(repositories)
+        rows = None
+        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # ~10 µs each: keep the window live
+            rows = await asyncio.to_thread(build_rows, repositories, self._workspace_names)
+        self._show_repositories(repositories, rows)
         return True
 
     def _loading_failed(self, exc: errors.FlashbackError) -> None:
@@ -330,11 +334,16 @@ class MainWindow(QMainWindow):
         else:
             self._show_message(_plain(exc), button=("Try again", self.refresh))
 
-    def _show_repositories(self, repositories: tuple[Repository, ...]) -> None:
+    def _show_repositories(
+        self, repositories: tuple[Repository, ...], rows: list[RepositoryRow] | None = None
+    ) -> None:
         selected = self.panel.repository.id if self.panel.repository else None
         self.filter_bar.set_workspaces(self._workspace_names)
         # The model keeps the header's sort order and the filter; rows arrive already in place.
-        self.model.set_repositories(repositories, self._workspace_names)
+        if rows is None:
+            self.model.set_repositories(repositories, self._workspace_names)
+        else:
+            self.model.set_rows(rows)
         # The workspace chosen may be gone (or its names failed to load): filter as shown.
         self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
         self._show_filtered(selected)

@@ -53,6 +53,14 @@ def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> Reposit
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}")
 
 
+def build_rows(
+    repositories: Sequence[Repository], workspace_names: Mapping[str, str]
+) -> list[RepositoryRow]:
+    """Everything a row shows and compares, computed once; safe in a worker thread."""
+    locale = QLocale()
+    return [build_row(r, workspace_names.get(r.workspace_id, ""), locale) for r in repositories]
+
+
 class RepositoryTableModel(QAbstractTableModel):
     """All rows, and the ones the filter lets through, both in the current sort order.
 
@@ -73,8 +81,10 @@ class RepositoryTableModel(QAbstractTableModel):
     def set_repositories(
         self, repositories: Sequence[Repository], workspace_names: Mapping[str, str]
     ) -> None:
-        locale = QLocale()
-        rows = [build_row(r, workspace_names.get(r.workspace_id, ""), locale) for r in repositories]
+        self.set_rows(build_rows(repositories, workspace_names))
+
+    def set_rows(self, rows: list[RepositoryRow]) -> None:
+        """Rows from ``build_rows`` (perhaps built in a worker thread), sorted and filtered."""
         self._sort_rows(rows)
         self.beginResetModel()
         self._all = rows
