@@ -52,6 +52,15 @@ def stored_pair(app: App) -> TokenPair | None:
     return app.run(app.session.store.load())
 
 
+def create_after_the_sign_in_ran_out(app: App, qtbot: QtBot) -> SignInDialog:
+    """New Conversation on REPO when neither token works any more: the dialog that asks."""
+    app.select(REPO)
+    expire_access_token(app)
+    app.sandbox.state.revoke_refresh_tokens()
+    app.window.panel.new_button.click()
+    return wait_for_sign_in(app, qtbot)
+
+
 def expire_access_token(app: App) -> TokenPair:
     """The access token runs out while the app is open; the refresh token still works."""
     before = stored_pair(app)
@@ -197,12 +206,7 @@ def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
 ) -> None:
     app = start_app()
     state = app.sandbox.state
-    app.select(REPO)
-    expire_access_token(app)
-    state.revoke_refresh_tokens()
-
-    app.window.panel.new_button.click()
-    dialog = wait_for_sign_in(app, qtbot)
+    dialog = create_after_the_sign_in_ran_out(app, qtbot)
     assert "expired" in dialog.reason_label.text()
     assert app.window.model.rowCount() > 0  # nothing the person was looking at is lost
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
@@ -299,11 +303,7 @@ def test_a_cancelled_sign_in_does_not_create_later_unasked(
 ) -> None:
     app = start_app()
     state = app.sandbox.state
-    app.select(REPO)
-    expire_access_token(app)
-    state.revoke_refresh_tokens()
-    app.window.panel.new_button.click()
-    wait_for_sign_in(app, qtbot).reject()
+    create_after_the_sign_in_ran_out(app, qtbot).reject()
     qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
 
     app.window.sign_in_action.trigger()  # much later, the person signs in again
@@ -330,11 +330,7 @@ def test_a_click_during_the_reload_after_sign_in_is_the_only_conversation(
     """The person clicks again while the list reloads: the pending resume must not add one."""
     app = start_app()
     state = app.sandbox.state
-    app.select(REPO)
-    expire_access_token(app)
-    state.revoke_refresh_tokens()
-    app.window.panel.new_button.click()
-    dialog = wait_for_sign_in(app, qtbot)
+    dialog = create_after_the_sign_in_ran_out(app, qtbot)
     state.faults.add("GET", "/repo", Fault(delay_s=1.0), times=1)  # a slow reload
     type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
     with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
