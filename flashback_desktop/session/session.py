@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
@@ -155,16 +156,16 @@ class Session:
         log.info("Signed out")
         return SignOutResult(problem, keyring_problem)
 
+    @staticmethod
+    def click_now() -> Click:
+        """The moment the person asked for something, for finding its result later."""
+        return Click(datetime.now(UTC), time.monotonic())
+
     async def find_created_conversation(
-        self,
-        repo_id: str,
-        asked_at: datetime,
-        asked_monotonic: float,
-        already_shown: Collection[str],
+        self, repo_id: str, click: Click, already_shown: Collection[str]
     ) -> Conversation | None:
         """After "may have been created": the conversation, when Flashback did create it."""
         profile = self.profile or await self.load_profile()
-        click = Click(asked_at, asked_monotonic)
         return await find_created_conversation(
             self.client, repo_id, profile.id, click, already_shown
         )

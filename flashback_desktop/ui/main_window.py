@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -42,6 +40,7 @@ from flashback_desktop.ui.sign_in_flow import SignInFlow
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
+    from flashback_desktop.session.conversation_lookup import Click
     from flashback_desktop.session.session import Session, SignOutResult
 
 log = logging.getLogger("flashback.ui")
@@ -409,13 +408,13 @@ class MainWindow(QMainWindow):
     async def _create_conversation(self, repository: Repository) -> None:
         session = self._require_session()
         epoch = self._epoch
-        asked_at, asked_monotonic = datetime.now(UTC), time.monotonic()
+        click = session.click_now()
         try:
             try:
                 created = await session.client.create_conversation(repository.id)
             except errors.FlashbackError as exc:
                 if self._epoch == epoch:
-                    await self._create_failed(repository, exc, asked_at, asked_monotonic)
+                    await self._create_failed(repository, exc, click)
                 return
             if self._epoch != epoch:
                 log.info("A conversation created before the sign-out is not shown")
@@ -430,11 +429,7 @@ class MainWindow(QMainWindow):
             self._show_keyring_notice()
 
     async def _create_failed(
-        self,
-        repository: Repository,
-        exc: errors.FlashbackError,
-        asked_at: datetime,
-        asked_monotonic: float,
+        self, repository: Repository, exc: errors.FlashbackError, click: Click
     ) -> None:
         if isinstance(exc, errors.UnauthorizedError):
             # Nothing was created (auth is checked first): carry on after the person signs in.
@@ -446,7 +441,7 @@ class MainWindow(QMainWindow):
             return
         log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
         if errors.may_have_been_processed(exc):
-            await self._look_for_created(repository, exc, asked_at, asked_monotonic)
+            await self._look_for_created(repository, exc, click)
         else:
             self._report_create_failure(repository, exc)
 
@@ -455,16 +450,12 @@ class MainWindow(QMainWindow):
         self.panel.show_created(conversation_id)
 
     async def _look_for_created(
-        self,
-        repository: Repository,
-        exc: errors.FlashbackError,
-        asked_at: datetime,
-        asked_monotonic: float,
+        self, repository: Repository, exc: errors.FlashbackError, click: Click
     ) -> None:
         """The answer was lost: ask the server what it did, and say that, not "try again"."""
         self.panel.set_busy(True, "Checking whether it was created…")
         epoch = self._epoch
-        found, lookup_failure = await self._find_created(repository, asked_at, asked_monotonic)
+        found, lookup_failure = await self._find_created(repository, click)
         if self._epoch != epoch:
             return  # signed out meanwhile: the answer belongs to a sign-in that has ended
         if found is not None:
@@ -492,7 +483,7 @@ class MainWindow(QMainWindow):
         self.creation_unresolved.emit()
 
     async def _find_created(
-        self, repository: Repository, asked_at: datetime, asked_monotonic: float
+        self, repository: Repository, click: Click
     ) -> tuple[Conversation | None, errors.FlashbackError | None]:
         """Look a few times, a little later each time; stop at the first sign of it."""
         session = self._require_session()
@@ -503,7 +494,7 @@ class MainWindow(QMainWindow):
             waited = delay
             try:
                 found = await session.find_created_conversation(
-                    repository.id, asked_at, asked_monotonic, self._shown_conversations
+                    repository.id, click, self._shown_conversations
                 )
             except errors.FlashbackError as exc:
                 log.warning("Looking for the possibly created conversation failed: %s", exc)
