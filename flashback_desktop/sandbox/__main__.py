@@ -25,7 +25,7 @@ import ipaddress
 import logging
 import signal
 import sys
-import threading
+import time
 from collections.abc import Sequence
 from types import FrameType
 
@@ -86,16 +86,18 @@ def is_loopback(host: str) -> bool:
 
 
 def _wait_for_signal() -> None:
-    stop = threading.Event()
+    # A plain flag, not a threading.Event: a second signal arriving while the handler is
+    # inside Event.set() would wait for a lock the interrupted handler holds, for ever.
+    received: list[int] = []
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        stop.set()
+        received.append(signum)
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    # A short timeout keeps Ctrl+C responsive on Windows, where waits ignore it.
-    while not stop.wait(0.5):
-        pass
+    # Short sleeps keep Ctrl+C responsive on Windows, where long waits ignore it.
+    while not received:
+        time.sleep(0.2)
 
 
 def announcement(url: str, state: SandboxState) -> list[str]:
