@@ -7,15 +7,13 @@ OpenSSL's system paths honour), never by switching verification off.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.sandbox import SandboxServer
-from tests.conftest import FAST_LIMITS
+from tests.integration.test_client import open_client
 from tests.support.http_proxy import HttpProxy
 from tests.support.tls_sandbox import CORPORATE_HOST, TlsSandbox, tls_sandbox
 
@@ -37,21 +35,10 @@ def clean_network_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
-@contextlib.asynccontextmanager
-async def client_for(url: str, token: str) -> AsyncIterator[FlashbackClient]:
-    """Built after the environment is set: httpx and the trust store read it then."""
-    client = FlashbackClient(url, limits=FAST_LIMITS)
-    client.set_access_token(token)
-    try:
-        yield client
-    finally:
-        await client.aclose()
-
-
 async def test_a_certificate_the_computer_does_not_trust_is_refused(
     secure: TlsSandbox, clean_network_env: pytest.MonkeyPatch
 ) -> None:
-    async with client_for(secure.url, secure.state.demo_token) as client:
+    async with open_client(secure.url, token=secure.state.demo_token) as client:
         with pytest.raises(errors.TlsError) as refused:
             await client.list_repositories()
     assert "could not be verified" in refused.value.message
@@ -62,7 +49,7 @@ async def test_a_ca_added_to_the_trust_store_is_trusted(
     secure: TlsSandbox, clean_network_env: pytest.MonkeyPatch
 ) -> None:
     clean_network_env.setenv("SSL_CERT_FILE", str(secure.ca_file))
-    async with client_for(secure.url, secure.state.demo_token) as client:
+    async with open_client(secure.url, token=secure.state.demo_token) as client:
         assert await client.list_repositories()
 
 
@@ -73,7 +60,7 @@ async def test_the_proxy_from_the_environment_carries_the_requests(
     with HttpProxy(hosts={CORPORATE_HOST: "127.0.0.1"}) as proxy:
         clean_network_env.setenv("HTTPS_PROXY", proxy.url)
         clean_network_env.setenv("SSL_CERT_FILE", str(secure.ca_file))
-        async with client_for(url, secure.state.demo_token) as client:
+        async with open_client(url, token=secure.state.demo_token) as client:
             assert await client.list_repositories()
         assert proxy.handled(f"{CORPORATE_HOST}:{secure.port}") == 1
 
@@ -85,7 +72,7 @@ async def test_no_proxy_sends_the_server_around_the_proxy(
     with HttpProxy(hosts={CORPORATE_HOST: "127.0.0.1"}) as proxy:
         clean_network_env.setenv("HTTPS_PROXY", proxy.url)
         clean_network_env.setenv("NO_PROXY", CORPORATE_HOST)
-        async with client_for(url, secure.state.demo_token) as client:
+        async with open_client(url, token=secure.state.demo_token) as client:
             with pytest.raises(errors.NetworkUnreachableError):
                 await client.list_repositories()  # direct: the name does not resolve here
         assert proxy.handled() == 0
@@ -97,7 +84,7 @@ async def test_loopback_never_goes_through_a_proxy(
     with HttpProxy() as proxy:
         for name in PROXY_VARIABLES:
             clean_network_env.setenv(name, proxy.url)
-        async with client_for(sandbox.url, sandbox.state.demo_token) as client:
+        async with open_client(sandbox.url, token=sandbox.state.demo_token) as client:
             assert await client.list_repositories()
         assert proxy.handled() == 0
 
@@ -109,7 +96,7 @@ async def test_a_proxy_asking_for_a_password_is_told_plainly(
     with HttpProxy(demand_auth=True, hosts={CORPORATE_HOST: "127.0.0.1"}) as proxy:
         clean_network_env.setenv("HTTPS_PROXY", proxy.url)
         clean_network_env.setenv("SSL_CERT_FILE", str(secure.ca_file))
-        async with client_for(url, secure.state.demo_token) as client:
+        async with open_client(url, token=secure.state.demo_token) as client:
             with pytest.raises(errors.ProxyAuthenticationError) as refused:
                 await client.list_repositories()
         assert proxy.rejected() >= 1
