@@ -7,7 +7,6 @@ paint, so start-up feels instant.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import importlib
 import logging
@@ -25,13 +24,18 @@ from flashback_desktop.config import (
     ServerUrlError,
     choose_server,
 )
+from flashback_desktop.lazy_import import lazy_import
 from flashback_desktop.startup_profile import StartupProfile  # first: it starts the clock
 
 if TYPE_CHECKING:
+    import asyncio
+
     from flashback_desktop.sandbox import SandboxServer
     from flashback_desktop.session.session import Session
     from flashback_desktop.single_instance import SingleInstance
     from flashback_desktop.ui.main_window import MainWindow
+else:
+    asyncio = lazy_import("asyncio")  # after the first paint, with qasync
 
 log = logging.getLogger("flashback.app")
 
@@ -39,6 +43,7 @@ APP_NAME = "Flashback Desktop"
 ORG_NAME = "Flashback"
 EXIT_OK, EXIT_USAGE, EXIT_NEEDS_PERSON, EXIT_STUCK = 0, 2, 3, 4
 EXIT_AFTER_LIMIT_S = 60.0
+FIRST_PAINT_WAIT_S = 2.0  # the content is built after the first paint, or after this
 DEMO_SERVER = "demo"  # stands for the built-in sandbox, whose address is chosen at start
 
 
@@ -110,11 +115,6 @@ def log_directory() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
     profile = StartupProfile(options.profile_startup)
-    log_file = _setup_logging(options.debug)
-    profile.mark("logging ready")
-
-    # PySide6 before qasync, so qasync binds to it and not to another Qt binding.
-    import qasync
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -138,24 +138,85 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"flashback-desktop: {exc}", file=sys.stderr)
             return EXIT_USAGE
 
-    instance = _claim_single_instance(server_url)
+    instance = _claim_single_instance(server_url, options)
     if instance is None:
         return EXIT_OK
     profile.mark("single instance claimed")
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     try:
-        with loop:
-            exit_code: int = loop.run_until_complete(
-                _run(options, server_url, log_file, instance, profile)
-            )
-            return exit_code
+        window = _show_window_frame(options, server_url, profile)
+        if options.exit_after == "first-paint":
+            return _leave_now(window, options)
+        # Everything below loads after the first paint: logging, asyncio and qasync, the
+        # window's content, then (in a worker thread) httpx and the keyring.
+        log_file = _setup_logging(options.debug)
+        profile.mark("logging ready")
+        # PySide6 is loaded, so qasync binds to it and not to another Qt binding.
+        import qasync
+
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        try:
+            with loop:
+                exit_code: int = loop.run_until_complete(
+                    _run(
+                        options,
+                        server_url,
+                        log_file=log_file,
+                        instance=instance,
+                        profile=profile,
+                        window=window,
+                    )
+                )
+                return exit_code
+        finally:
+            asyncio.set_event_loop(None)
     finally:
         instance.close()
-        asyncio.set_event_loop(None)
 
 
-def _claim_single_instance(server_url: str) -> SingleInstance | None:
+def _show_window_frame(options: Options, server_url: str, profile: StartupProfile) -> MainWindow:
+    """Show the window's empty frame and wait for it to paint, before anything heavy loads.
+
+    This runs before the asyncio loop exists, so a local Qt event loop does the waiting. A
+    window that never paints (started minimised, say) holds nothing up for long.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from flashback_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(
+        server_label="built-in demo server" if options.demo else server_url, demo=options.demo
+    )
+    window.first_painted.connect(lambda: profile.mark("first paint"))
+    waiting = QEventLoop()
+    window.first_painted.connect(waiting.quit)
+    limit_s = EXIT_AFTER_LIMIT_S if options.exit_after == "first-paint" else FIRST_PAINT_WAIT_S
+    QTimer.singleShot(int(limit_s * 1000), waiting.quit)
+    window.show()
+    profile.mark("window shown")
+    if not window.painted:
+        waiting.exec()
+    return window
+
+
+def _leave_now(window: MainWindow, options: Options) -> int:
+    """--exit-after first-paint: the frame has painted (or never will); save it and go."""
+    if not window.painted:
+        print("flashback-desktop: the window did not paint within the time limit", file=sys.stderr)
+        return EXIT_STUCK
+    code = EXIT_OK if _save_screenshot(window, options) else EXIT_USAGE
+    window.hide()
+    return code
+
+
+def _save_screenshot(window: MainWindow, options: Options) -> bool:
+    if options.screenshot is None or window.grab().save(str(options.screenshot)):
+        return True
+    print(f"flashback-desktop: could not save {options.screenshot}", file=sys.stderr)
+    return False
+
+
+def _claim_single_instance(server_url: str, options: Options) -> SingleInstance | None:
     """None when another copy for this person and server runs: it has been brought forward."""
     from flashback_desktop.config import canonical_origin
     from flashback_desktop.single_instance import SingleInstance, instance_name
@@ -164,6 +225,7 @@ def _claim_single_instance(server_url: str) -> SingleInstance | None:
     key = server_url if server_url == DEMO_SERVER else canonical_origin(server_url)
     instance = SingleInstance(instance_name(key))
     if not instance.claim():
+        _setup_logging(options.debug)  # the usual set-up waits for the first paint
         log.info("Flashback Desktop is already running; brought its window to the front")
         print(
             "flashback-desktop: already running; brought its window to the front",
@@ -182,12 +244,13 @@ def _setup_logging(debug: bool) -> Path | None:
 async def _run(
     options: Options,
     server_url: str,
+    *,
     log_file: Path | None,
     instance: SingleInstance,
     profile: StartupProfile,
+    window: MainWindow,
 ) -> int:
     from flashback_desktop.ui.crash_handler import CrashHandler
-    from flashback_desktop.ui.main_window import MainWindow
     from flashback_desktop.ui.tasks import TaskManager
 
     loop = asyncio.get_running_loop()
@@ -197,25 +260,18 @@ async def _run(
         if not finished.done():
             finished.set_result(code)
 
-    window: MainWindow | None = None
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
-    window = MainWindow(
-        tasks,
-        server_label="built-in demo server" if options.demo else server_url,
-        demo=options.demo,
-    )
+    window.build(tasks)
+    profile.mark("window built")
     _connect_exit_after(window, options, finish)
     instance.activation_requested.connect(window.bring_to_front)
+    instance.listen()  # from now on another launch hands over instead of waiting
     window.closed.connect(lambda: finish(EXIT_OK))
-    painted = asyncio.Event()
-    window.first_painted.connect(painted.set)
-    window.first_painted.connect(lambda: profile.mark("first paint"))
     window.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
-    window.show()
-    profile.mark("window shown")
-    await painted.wait()
+    if not window.isVisible():  # closed before its content was built
+        finish(EXIT_OK)
 
     sandbox = None
     session = None
@@ -244,20 +300,13 @@ def _connect_exit_after(
 ) -> None:
     """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
     moment = options.exit_after
-    if moment is None:
+    if moment != "repos-loaded":  # first-paint was handled before the loop started
         return
 
     def reached() -> None:
-        if options.screenshot is not None and not window.grab().save(str(options.screenshot)):
-            print(f"flashback-desktop: could not save {options.screenshot}", file=sys.stderr)
-            finish(EXIT_USAGE)
-            return
-        finish(EXIT_OK)
+        finish(EXIT_OK if _save_screenshot(window, options) else EXIT_USAGE)
 
-    if moment == "first-paint":
-        window.first_painted.connect(reached)
-    else:
-        window.repositories_shown.connect(lambda _count: reached())
+    window.repositories_shown.connect(lambda _count: reached())
 
     def needs_person(dialog: object) -> None:
         print(

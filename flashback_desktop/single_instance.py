@@ -12,9 +12,12 @@ import hashlib
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("flashback.instance")
 
@@ -45,7 +48,12 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)
 
     def claim(self, wait_s: float = 5.0) -> bool:
-        """True when this process is the app; False when it handed over to the running one."""
+        """True when this process is the app; False when it handed over to the running one.
+
+        Claiming takes the lock only; ``listen`` comes after the window's first paint (QtNetwork
+        costs about 10 ms to load). A launch meanwhile finds the lock held and nobody
+        listening yet, and keeps asking until the listener is up.
+        """
         deadline = time.monotonic() + wait_s
         while not self._lock.tryLock(0):
             if self.hand_over():
@@ -55,13 +63,12 @@ class SingleInstance(QObject):
                 log.warning("Another copy holds the lock but does not answer; starting anyway")
                 break
             time.sleep(0.1)  # the other copy is starting up: its listener comes soon
-        if self.hand_over():  # a copy from before the lock file existed, say
-            self._lock.unlock()
-            return False
-        return self.listen()
+        return True
 
     def hand_over(self, timeout_ms: int = 1500) -> bool:
         """True when another copy is running; it has been asked to come to the front."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(timeout_ms):
@@ -79,6 +86,8 @@ class SingleInstance(QObject):
 
         Only safe while holding the lock (``claim``), or when nobody answered ``hand_over``.
         """
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):

@@ -6,42 +6,51 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+# Only what the bare frame needs is imported here: PySide6 builds each class's enums on first
+# use (the Qt namespace alone takes about 25 ms), so the content's classes are imported by
+# the build methods, after the first paint.
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from flashback_desktop.api import errors
-from flashback_desktop.api.models import Conversation, Repository
-from flashback_desktop.logging_setup import redact
-from flashback_desktop.ui.connection_banner import ConnectionBanner
-from flashback_desktop.ui.conversation_panel import ConversationPanel
-from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.filter_bar import FilterBar
-from flashback_desktop.ui.repo_model import RepositoryRow, RepositoryTableModel, build_rows
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
-from flashback_desktop.ui.sign_in_flow import SignInFlow
-from flashback_desktop.ui.tasks import TaskManager
+from flashback_desktop.lazy_import import lazy_import
 
-if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
+if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtCore import QItemSelection
+
+    from flashback_desktop import logging_setup
+    from flashback_desktop.api import errors
+    from flashback_desktop.api.models import Conversation, Repository
     from flashback_desktop.session.conversation_lookup import Click
     from flashback_desktop.session.session import Session, SignOutResult
+    from flashback_desktop.ui import (
+        connection_banner,
+        conversation_panel,
+        error_dialog,
+        filter_bar,
+        repo_model,
+        sign_in_flow,
+    )
+    from flashback_desktop.ui.repo_model import RepositoryRow
+    from flashback_desktop.ui.sign_in_dialog import SignInDialog
+    from flashback_desktop.ui.tasks import TaskManager
+else:
+    # The window paints its frame before these load (see build): about 100 ms of imports.
+    asyncio = lazy_import("asyncio")
+    logging_setup = lazy_import("flashback_desktop.logging_setup")
+    errors = lazy_import("flashback_desktop.api.errors")
+    connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
+    conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
+    error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
+    filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
+    repo_model = lazy_import("flashback_desktop.ui.repo_model")
+    sign_in_flow = lazy_import("flashback_desktop.ui.sign_in_flow")
 
 log = logging.getLogger("flashback.ui")
 
@@ -83,14 +92,40 @@ class MainWindow(QMainWindow):
     creation_unresolved = Signal()
     dialog_opened = Signal(QWidget)
 
-    def __init__(self, tasks: TaskManager, *, server_label: str, demo: bool = False) -> None:
+    def __init__(
+        self, tasks: TaskManager | None = None, *, server_label: str, demo: bool = False
+    ) -> None:
+        """The window's frame; with ``tasks`` its content too (else call ``build`` later).
+
+        The app shows the bare frame first and builds the content after its first paint, so
+        the window appears as fast as an empty one would (issue: start-up budget).
+        """
         super().__init__()
         self.setObjectName("mainWindow")
-        self.tasks = tasks
-        self.session: Session | None = None
         self.server_label = server_label
         self.demo = demo
-        self._painted = False
+        self.built = False
+        self.painted = False
+        self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
+        self.resize(900, 600)
+        # Centred by stretches: touching the Qt namespace costs about 25 ms before the paint.
+        starting = QWidget()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel("Starting Flashback Desktop…"))
+        row.addStretch(1)
+        column = QVBoxLayout(starting)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.setCentralWidget(starting)
+        if tasks is not None:
+            self.build(tasks)
+
+    def build(self, tasks: TaskManager) -> None:
+        """Everything but the frame: actions, the list, the panel and the sign-in flow."""
+        self.tasks = tasks
+        self.session: Session | None = None
         self._creating = False
         self._loading = False
         self._workspace_names: dict[str, str] = {}
@@ -102,19 +137,20 @@ class MainWindow(QMainWindow):
         # When to look for a conversation whose answer was lost: a slow server may still be
         # creating it, so look more than once before saying it did not appear.
         self.lookup_delays_s: tuple[float, ...] = (0.0, 2.0, 5.0)
-        self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
-        self.resize(900, 600)
-        self.sign_in_flow = SignInFlow(self, tasks, server_label=server_label)
+        self.sign_in_flow = sign_in_flow.SignInFlow(self, tasks, server_label=self.server_label)
         self.sign_in_flow.signed_in.connect(self._on_signed_in)
         self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
         self.sign_in_flow.dialog_opened.connect(self.dialog_opened)
         self._build_actions()
         self._build_widgets()
         self._show_message("Connecting to Flashback…", button=None)
+        self.built = True
 
     # ---- construction ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.new_conversation_action = QAction("New Conversation", self)
         self.new_conversation_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_conversation_action.triggered.connect(self.start_new_conversation)
@@ -141,12 +177,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
     def _build_widgets(self) -> None:
+        from PySide6.QtWidgets import QFrame, QToolButton
+
         self.user_label = QLabel("Not signed in")
         self.user_label.setObjectName("userLabel")
-        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # names are never markup
+        self.user_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # names are never markup
         self.refresh_button = QToolButton()
         self.refresh_button.setDefaultAction(self.refresh_action)
-        self.refresh_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.refresh_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.sign_out_button = QToolButton()
         self.sign_out_button.setDefaultAction(self.sign_out_action)
         self.sign_in_button = QToolButton()
@@ -164,12 +202,12 @@ class MainWindow(QMainWindow):
         self.notice.setMargin(6)
         self.notice.setVisible(False)
         self._build_filter_bar()
-        self.connection_banner = ConnectionBanner()
+        self.connection_banner = connection_banner.ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
 
         self._build_table()
         self._build_pages()
-        self.panel = ConversationPanel()
+        self.panel = conversation_panel.ConversationPanel()
         self.panel.new_conversation_requested.connect(self.start_new_conversation)
 
         central = QWidget()
@@ -187,7 +225,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_filter_bar(self) -> None:
-        self.filter_bar = FilterBar()
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.filter_bar = filter_bar.FilterBar()
         self.filter_bar.changed.connect(self._apply_filter)
         # Shortcuts to the widgets, for tests and benchmarks that type into them.
         self.filter_edit = self.filter_bar.filter_edit
@@ -198,7 +238,9 @@ class MainWindow(QMainWindow):
         self.addAction(find)
 
     def _build_table(self) -> None:
-        self.model = RepositoryTableModel(self)
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+        self.model = repo_model.RepositoryTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("repositoryTable")
         self.table.setAccessibleName("Repositories")
@@ -207,7 +249,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -220,6 +262,8 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
     def _build_pages(self) -> None:
+        from PySide6.QtWidgets import QPushButton, QStackedWidget
+
         self.pages = QStackedWidget()
         self.loading_label = QLabel("Loading repositories…")
         self.empty_label = QLabel(
@@ -236,10 +280,10 @@ class MainWindow(QMainWindow):
         message_layout = QVBoxLayout(message_page)
         message_layout.addStretch(1)
         message_layout.addWidget(self.message_label)
-        message_layout.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        message_layout.addWidget(self.message_button, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         message_layout.addStretch(1)
         for label in (self.loading_label, self.empty_label, self.message_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.loading_label)
         self.pages.addWidget(self.empty_label)
         self.pages.addWidget(message_page)
@@ -249,8 +293,8 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if not self.painted:
+            self.painted = True
             self.first_painted.emit()
 
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
@@ -316,7 +360,9 @@ class MainWindow(QMainWindow):
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         rows = None
         if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # ~10 µs each: keep the window live
-            rows = await asyncio.to_thread(build_rows, repositories, self._workspace_names)
+            rows = await asyncio.to_thread(
+                repo_model.build_rows, repositories, self._workspace_names
+            )
         self._show_repositories(repositories, rows)
         return True
 
@@ -616,17 +662,20 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-        self.sign_in_flow.raise_dialog()
+        if self.built:
+            self.sign_in_flow.raise_dialog()
 
     # ---- shared helpers --------------------------------------------------------------------
 
-    def show_error(self, headline: str, message: str, action: str, details: str) -> ErrorDialog:
-        dialog = ErrorDialog(
+    def show_error(
+        self, headline: str, message: str, action: str, details: str
+    ) -> error_dialog.ErrorDialog:
+        dialog = error_dialog.ErrorDialog(
             self,
             headline=headline,
             message=message,
             action=action,
-            details=redact(details),
+            details=logging_setup.redact(details),
         )
         dialog.open()
         self.dialog_opened.emit(dialog)

@@ -34,7 +34,7 @@ from PySide6.QtCore import QCoreApplication
 from flashback_desktop.single_instance import SingleInstance
 app = QCoreApplication([])
 instance = SingleInstance(sys.argv[1])
-claimed = instance.claim()
+claimed = instance.claim() and instance.listen()
 print(claimed, flush=True)
 end = time.monotonic() + 4
 while claimed and time.monotonic() < end:
