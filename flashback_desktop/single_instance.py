@@ -8,13 +8,12 @@ name is derived from the user and the server, so people sharing a machine never 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QDir, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -28,7 +27,11 @@ _ACKNOWLEDGED = b"ok\n"
 def instance_name(server: str, user: str | None = None) -> str:
     """A short, filesystem-safe name; hashed so no server address lands in /tmp names."""
     who = user if user is not None else getpass.getuser()
-    digest = hashlib.sha256(f"{who}\n{server}".encode()).hexdigest()[:20]
+    # Qt's SHA-256, already loaded: hashlib would add a few milliseconds before the first paint.
+    hashed = QCryptographicHash.hash(
+        f"{who}\n{server}".encode(), QCryptographicHash.Algorithm.Sha256
+    )
+    digest = bytes(hashed.toHex().data()).decode()[:20]
     return f"flashback-desktop-{digest}"
 
 
