@@ -260,6 +260,10 @@ async def _run(
         if not finished.done():
             finished.set_result(code)
 
+    # Everything slow happens in a worker thread: importing httpx and the keyring and loading
+    # the certificate store take about half a second, which would freeze the window on the
+    # GUI thread. run_in_executor starts it now, so it overlaps building the window's content.
+    built = _start_session_build(options, server_url)
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
@@ -276,9 +280,10 @@ async def _run(
     sandbox = None
     session = None
     try:
+        # Awaited even when the window was closed meanwhile: what it built must be closed.
+        session, sandbox = await _build_session(built)
+        profile.mark("session ready")
         if not finished.done():
-            session, sandbox = await _build_session(options, server_url)
-            profile.mark("session ready")
             demo_account = (
                 (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
             )
@@ -320,13 +325,19 @@ def _connect_exit_after(
     asyncio.get_running_loop().call_later(EXIT_AFTER_LIMIT_S, lambda: finish(EXIT_STUCK))
 
 
-async def _build_session(options: Options, server_url: str) -> tuple[Session, SandboxServer | None]:
-    """Everything slow happens here, after the first paint, and in a worker thread.
+def _start_session_build(
+    options: Options, server_url: str
+) -> asyncio.Future[tuple[Session, SandboxServer | None]]:
+    """The worker thread starts at once (``asyncio.to_thread`` would wait for the loop)."""
+    loop = asyncio.get_running_loop()
+    return loop.run_in_executor(None, _build_session_off_thread, options, server_url)
 
-    Importing httpx and the keyring and loading the certificate store take about half a
-    second; on the GUI thread that would freeze the window just shown.
-    """
-    session, sandbox = await asyncio.to_thread(_build_session_off_thread, options, server_url)
+
+async def _build_session(
+    built: asyncio.Future[tuple[Session, SandboxServer | None]],
+) -> tuple[Session, SandboxServer | None]:
+    """The session from ``built`` (see ``_run``), signed in to the sandbox in demo mode."""
+    session, sandbox = await built
     if sandbox is not None:
         log.info("Demo mode: signing in to the built-in sandbox at %s", sandbox.url)
         await session.sign_in_with_password(sandbox.state.demo_email, sandbox.state.demo_password)
