@@ -1,4 +1,4 @@
-""""Test connection" against real servers over loopback: each verdict, and no token sent."""
+""" "Test connection" against real servers over loopback: each verdict, and no token sent."""
 
 from __future__ import annotations
 
