@@ -22,6 +22,7 @@ from flashback_desktop import __version__
 from flashback_desktop.config import (
     PRODUCTION_SERVER,
     SERVER_ENV_VAR,
+    ServerChoice,
     ServerUrlError,
     choose_server,
 )
@@ -128,15 +129,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
+    choice: ServerChoice | None = None
     if not options.demo:
-        saved = QSettings().value("server/url", None)
+        from flashback_desktop.preferences import saved_server
+        from flashback_desktop.site_config import read_system_defaults
+
         try:
-            server_url = choose_server(
-                options.server, os.environ, saved if isinstance(saved, str) else None
-            ).base_url
+            choice = choose_server(
+                options.server,
+                os.environ,
+                saved_server(QSettings()),
+                read_system_defaults().server,
+            )
         except ServerUrlError as exc:
             print(f"flashback-desktop: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        server_url = choice.base_url
+        log.info("Using the Flashback server %s (%s)", server_url, choice.source)
 
     instance = _claim_single_instance(server_url)
     if instance is None:
@@ -147,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with loop:
             exit_code: int = loop.run_until_complete(
-                _run(options, server_url, log_file, instance, profile)
+                _run(options, server_url, log_file, instance, profile, choice=choice)
             )
             return exit_code
     finally:
@@ -185,10 +194,15 @@ async def _run(
     log_file: Path | None,
     instance: SingleInstance,
     profile: StartupProfile,
+    *,
+    choice: ServerChoice | None = None,
 ) -> int:
+    from PySide6.QtCore import QSettings
+
     from flashback_desktop.ui.crash_handler import CrashHandler
     from flashback_desktop.ui.main_window import MainWindow
     from flashback_desktop.ui.tasks import TaskManager
+    from flashback_desktop.ui.window_state import WindowStateKeeper
 
     loop = asyncio.get_running_loop()
     finished: asyncio.Future[int] = loop.create_future()
@@ -206,6 +220,8 @@ async def _run(
         server_label="built-in demo server" if options.demo else server_url,
         demo=options.demo,
     )
+    window.server_choice = choice
+    WindowStateKeeper(window, QSettings())  # restores now; the window keeps it as a child
     _connect_exit_after(window, options, finish)
     instance.activation_requested.connect(window.bring_to_front)
     window.closed.connect(lambda: finish(EXIT_OK))

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Conversation, Repository
+from flashback_desktop.config import ServerChoice
 from flashback_desktop.logging_setup import redact
+from flashback_desktop.ui.app_menus import AppMenus
 from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
     conversation_found = Signal(str)
     creation_unresolved = Signal()
     dialog_opened = Signal(QWidget)
+    server_choice: ServerChoice | None = None  # set by the app; Settings and About show it
 
     def __init__(self, tasks: TaskManager, *, server_label: str, demo: bool = False) -> None:
         super().__init__()
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_in_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(quit_action)
+        self.app_menus = AppMenus(self, file_menu, before=quit_action)
 
     def _build_widgets(self) -> None:
         self.user_label = QLabel("Not signed in")
