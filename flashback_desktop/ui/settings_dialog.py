@@ -169,8 +169,14 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(name, code)
         note = _wrapped("languageNote")
         note.setText(RESTART_NOTE)
+        # A buddy label: on Linux screen readers name a combo box through it.
+        self.language_label = QLabel("&Show the app in:")
+        self.language_label.setBuddy(self.language_combo)
+        row = QHBoxLayout()
+        row.addWidget(self.language_label)
+        row.addWidget(self.language_combo, 1)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.language_combo)
+        layout.addLayout(row)
         layout.addWidget(note)
         return box
 

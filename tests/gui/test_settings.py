@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QUrl
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -93,8 +94,20 @@ def test_settings_opens_from_the_menu_shortcut_without_blocking_and_esc_closes_i
     assert dialog.default_radio.isChecked()
     assert dialog.default_radio.text() == f"Production ({PRODUCTION_SERVER})"
     assert not dialog.production_radio.isVisible()  # production is the default already
-    assert dialog.custom_edit.accessibleName() == "Custom server address"
-    assert dialog.language_combo.accessibleName() == "Language"
+    # What a screen reader is told.
+    for widget, name in [
+        (dialog.custom_edit, "Custom server address"),
+        (dialog.test_button, "Test connection"),
+        (dialog.check_result, "Connection test result"),
+        (dialog.custom_radio, "Custom:"),
+    ]:
+        accessible = QAccessible.queryAccessibleInterface(widget)
+        assert accessible is not None
+        assert accessible.text(QAccessible.Text.Name) == name
+    # A combo box is named by its label (Linux screen readers read the relation).
+    combo = QAccessible.queryAccessibleInterface(dialog.language_combo)
+    labels = [other.text(QAccessible.Text.Name) for other, _ in combo.relations()]
+    assert "Show the app in:" in labels
     assert f"In use now: {app.sandbox.url}." in dialog.server_note.text()
     # Asking again brings the same dialog forward rather than a second one.
     app.window.app_menus.open_settings()
