@@ -21,6 +21,7 @@ from flashback_desktop import __version__
 from flashback_desktop.config import (
     PRODUCTION_SERVER,
     SERVER_ENV_VAR,
+    ServerChoice,
     ServerUrlError,
     choose_server,
 )
@@ -128,15 +129,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
+    choice: ServerChoice | None = None
     if not options.demo:
-        saved = QSettings().value("server/url", None)
+        from flashback_desktop.preferences import saved_server
+        from flashback_desktop.site_config import read_system_defaults
+
         try:
-            server_url = choose_server(
-                options.server, os.environ, saved if isinstance(saved, str) else None
-            ).base_url
+            choice = choose_server(
+                options.server,
+                os.environ,
+                saved_server(QSettings()),
+                read_system_defaults().server,
+            )
         except ServerUrlError as exc:
             print(f"flashback-desktop: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        server_url = choice.base_url
 
     instance = _claim_single_instance(server_url, options)
     if instance is None:
@@ -165,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         instance=instance,
                         profile=profile,
                         window=window,
+                        choice=choice,
                     )
                 )
                 return exit_code
@@ -180,9 +189,10 @@ def _show_window_frame(options: Options, server_url: str, profile: StartupProfil
     This runs before the asyncio loop exists, so a local Qt event loop does the waiting. A
     window that never paints (started minimised, say) holds nothing up for long.
     """
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.window_state import restore_geometry
 
     window = MainWindow(
         server_label="built-in demo server" if options.demo else server_url, demo=options.demo
@@ -192,6 +202,7 @@ def _show_window_frame(options: Options, server_url: str, profile: StartupProfil
     window.first_painted.connect(waiting.quit)
     limit_s = EXIT_AFTER_LIMIT_S if options.exit_after == "first-paint" else FIRST_PAINT_WAIT_S
     QTimer.singleShot(int(limit_s * 1000), waiting.quit)
+    restore_geometry(window, QSettings())  # before showing it, so it never jumps
     window.show()
     profile.mark("window shown")
     if not window.painted:
@@ -249,9 +260,13 @@ async def _run(
     instance: SingleInstance,
     profile: StartupProfile,
     window: MainWindow,
+    choice: ServerChoice | None = None,
 ) -> int:
+    from PySide6.QtCore import QSettings
+
     from flashback_desktop.ui.crash_handler import CrashHandler
     from flashback_desktop.ui.tasks import TaskManager
+    from flashback_desktop.ui.window_state import WindowStateKeeper
 
     loop = asyncio.get_running_loop()
     finished: asyncio.Future[int] = loop.create_future()
@@ -264,10 +279,14 @@ async def _run(
     # the certificate store take about half a second, which would freeze the window on the
     # GUI thread. run_in_executor starts it now, so it overlaps building the window's content.
     built = _start_session_build(options, server_url)
+    if choice is not None:
+        log.info("Using the Flashback server %s (%s)", choice.base_url, choice.source)
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
     window.build(tasks)
+    window.server_choice = choice
+    WindowStateKeeper(window, QSettings())  # the window keeps it as a child
     profile.mark("window built")
     _connect_exit_after(window, options, finish)
     instance.activation_requested.connect(window.bring_to_front)

@@ -25,7 +25,8 @@ class ServerChoice:
     """The server to use and where that choice came from (for the log and the About box)."""
 
     base_url: str
-    source: str  # "command line", "environment", "settings" or "default"
+    # "command line", "environment", "settings", "system-wide default" or "default"
+    source: str
 
     @property
     def origin(self) -> str:
@@ -89,15 +90,27 @@ def canonical_origin(url: str) -> str:
 
 
 def choose_server(
-    command_line: str | None, environment: Mapping[str, str], saved: str | None
+    command_line: str | None,
+    environment: Mapping[str, str],
+    saved: str | None,
+    system_default: str | None = None,
 ) -> ServerChoice:
-    """First of: --server, FLASHBACK_SERVER, the saved setting, production."""
+    """First of: --server, FLASHBACK_SERVER, the saved setting, the system-wide default
+    (site_config.py), production. Only the one chosen is validated."""
     candidates = (
         (command_line, "command line"),
         (environment.get(SERVER_ENV_VAR), "environment"),
         (saved, "settings"),
+        (system_default, "system-wide default"),
     )
     for value, source in candidates:
-        if value and value.strip():
+        if not (value and value.strip()):
+            continue
+        try:
             return ServerChoice(normalise_server_url(value), source)
+        except ServerUrlError as exc:
+            if source != "system-wide default":
+                raise
+            # The person did not type it: say where it came from, for IT.
+            raise ServerUrlError(f"The system-wide default server is not usable: {exc}") from exc
     return ServerChoice(PRODUCTION_SERVER, "default")

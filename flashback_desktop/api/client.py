@@ -227,6 +227,13 @@ class FlashbackClient:
         """The profile for a token that is not (yet) the session's: a pasted or limited one."""
         return await self._call("GET", "user/profile", UserProfile.from_json, token=token)
 
+    async def ask_without_sign_in(self) -> None:
+        """GET /user/profile with no token at all; a Flashback server refuses it with 401.
+
+        Used to check a server before signing in to it: nothing secret is sent.
+        """
+        await self._call("GET", "user/profile", _ignore, token=None, renew=False)
+
     async def get_profile(self) -> UserProfile:
         return await self._call("GET", "user/profile", UserProfile.from_json)
 

@@ -536,6 +536,8 @@ class SandboxState:
         self._conversations: dict[str, _StoredConversation] = {}
         self._sequence = itertools.count()
         self._counts: Counter[tuple[str, str]] = Counter()
+        # Per request: the names (never the values) of the headers it carried.
+        self._header_names: dict[tuple[str, str], list[frozenset[str]]] = {}
         self._refresh_tokens: dict[str, _RefreshToken] = {}
         self._demo_token: str | None = None
         self._issued: list[str] = []  # every access and refresh token handed out
@@ -553,10 +555,22 @@ class SandboxState:
         with self._lock:
             self._conversations_enabled = enabled
 
-    def record_request(self, method: str, paths: Iterable[str]) -> None:
+    def record_request(
+        self, method: str, paths: Iterable[str], header_names: Iterable[str] = ()
+    ) -> None:
+        names = frozenset(name.lower() for name in header_names)
         with self._lock:
             for path in set(paths):
                 self._counts[(method.upper(), path)] += 1
+                self._header_names.setdefault((method.upper(), path), []).append(names)
+
+    def request_header_names(self, method: str, path: str) -> list[frozenset[str]]:
+        """For each request to ``method path``, the (lower-case) names of its headers.
+
+        Lets a test prove that a request carried no Authorization header at all.
+        """
+        with self._lock:
+            return list(self._header_names.get((method.upper(), path), ()))
 
     def request_count(self, method: str, path: str) -> int:
         """Requests received for ``method path`` (request path or route template, no query)."""
@@ -566,6 +580,7 @@ class SandboxState:
     def reset_counts(self) -> None:
         with self._lock:
             self._counts.clear()
+            self._header_names.clear()
 
     def current_totp_code(self, at: float | None = None) -> str:
         """The code an authenticator app holding ``mfa_totp_secret`` shows now (or at ``at``)."""

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from flashback_desktop import logging_setup
     from flashback_desktop.api import errors
     from flashback_desktop.api.models import Conversation, Repository
+    from flashback_desktop.config import ServerChoice
     from flashback_desktop.session.conversation_lookup import Click
     from flashback_desktop.session.session import Session, SignOutResult
     from flashback_desktop.ui import (
+        app_menus,
         connection_banner,
         conversation_panel,
         error_dialog,
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 else:
     # The window paints its frame before these load (see build): about 100 ms of imports.
     asyncio = lazy_import("asyncio")
+    app_menus = lazy_import("flashback_desktop.ui.app_menus")
     logging_setup = lazy_import("flashback_desktop.logging_setup")
     errors = lazy_import("flashback_desktop.api.errors")
     connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
     conversation_found = Signal(str)
     creation_unresolved = Signal()
     dialog_opened = Signal(QWidget)
+    server_choice: ServerChoice | None = None  # set by the app; Settings and About show it
 
     def __init__(
         self, tasks: TaskManager | None = None, *, server_label: str, demo: bool = False
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_in_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(quit_action)
+        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)
 
     def _build_widgets(self) -> None:
         from PySide6.QtWidgets import QFrame, QToolButton

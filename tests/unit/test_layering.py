@@ -45,6 +45,7 @@ RULES: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "flashback_desktop/config.py": (("PySide6", "flashback_desktop."), "config is a leaf"),
     "flashback_desktop/logging_setup.py": (("PySide6", "flashback_desktop."), "a leaf"),
+    "flashback_desktop/site_config.py": (("PySide6", "flashback_desktop."), "a leaf"),
     "flashback_desktop/ui/": (
         ("qasync", "flashback_desktop.app", "flashback_desktop.sandbox"),
         "ui/ gets its session from app.py; qasync lives in app.py alone",

@@ -1,0 +1,49 @@
+"""The person's own settings, kept by QSettings (per user; a .conf file on Linux, the
+registry on Windows, a plist on macOS), and the keys other parts of the app read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+SERVER_KEY = "server/url"
+LANGUAGE_KEY = "ui/language"
+
+# (code, name shown in its own language); "" follows the system's language.
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("", "System default"),
+    ("en", "English"),
+    ("es", "Español"),
+    ("de", "Deutsch"),
+)
+
+
+def _text(settings: QSettings, key: str) -> str | None:
+    value = settings.value(key, None)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def saved_server(settings: QSettings) -> str | None:
+    """The server the person chose, or None for "the default" (system-wide or production)."""
+    return _text(settings, SERVER_KEY)
+
+
+def save_server(settings: QSettings, url: str | None) -> None:
+    if url:
+        settings.setValue(SERVER_KEY, url)
+    else:
+        settings.remove(SERVER_KEY)  # follow the default, even when IT changes it later
+    settings.sync()
+
+
+def saved_language(settings: QSettings) -> str | None:
+    """A language code from LANGUAGES, or None to follow the system's language."""
+    code = _text(settings, LANGUAGE_KEY)
+    return code if code in {code for code, _name in LANGUAGES[1:]} else None
+
+
+def save_language(settings: QSettings, code: str | None) -> None:
+    if code:
+        settings.setValue(LANGUAGE_KEY, code)
+    else:
+        settings.remove(LANGUAGE_KEY)
+    settings.sync()
