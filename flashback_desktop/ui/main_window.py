@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QToolButton,
@@ -34,6 +35,7 @@ from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.filter_bar import FilterBar
+from flashback_desktop.ui.history_panel import HistoryPanel
 from flashback_desktop.ui.repo_model import RepositoryRow, RepositoryTableModel, build_rows
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.sign_in_flow import SignInFlow
@@ -178,13 +180,32 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.panel)
+        layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
             f"Demo mode: {self.server_label}" if self.demo else f"Server: {self.server_label}"
         )
         self._update_actions()
+
+    def _build_history_splitter(self) -> QSplitter:
+        """Repositories above; the selected one and its recent conversations below."""
+        self.history = HistoryPanel(self.tasks)
+        self.panel.repository_changed.connect(self.history.set_repository)
+        for created in (self.conversation_created, self.conversation_found):
+            created.connect(self.history.conversation_created)
+        self.repositories_shown.connect(lambda _count: self.history.reload())
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.panel)
+        lower_layout.addWidget(self.history, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)  # the repository list keeps most of the height
+        self.splitter.setStretchFactor(1, 2)
+        return self.splitter
 
     def _build_filter_bar(self) -> None:
         self.filter_bar = FilterBar()
@@ -213,6 +234,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # Status
         # Fitting a column to its contents asks every row by default: at 10,000 rows that is
         # most of a keystroke's time. The rows near the top are a good enough sample.
         header.setResizeContentsPrecision(100)
@@ -256,6 +278,7 @@ class MainWindow(QMainWindow):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
+        self.history.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())
