@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAccessible, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -402,8 +402,16 @@ def test_accessible_names_and_keyboard_reach(start_app: Callable[..., App], qtbo
     buttons: list[QPushButton] = [panel.load_more_button, panel.copy_button, panel.delete_button]
     assert all(b.accessibleName() for b in buttons)
     assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in buttons)
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    # What a screen reader is told, not just what the widget was given.
+    for widget, name in ((panel.table, "Recent conversations"), *((b, None) for b in buttons)):
+        told = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        assert told == (name or widget.accessibleName())
+    app.window.panel.new_button.setFocus()  # from New Conversation, Tab reaches the list…
+    qtbot.keyClick(app.window.panel.new_button, Qt.Key.Key_Tab)
+    assert QGuiApplication.focusObject() is panel.table
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # …arrows pick a conversation…
+    assert panel.selected_row() is not None
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)  # …and Tab goes on to its buttons
     assert QGuiApplication.focusObject() is panel.load_more_button
 
 
