@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -65,6 +65,10 @@ _CONVERSATIONS_UNAVAILABLE = (
     "This Flashback server does not offer conversations.",
     "Conversations are only available on some Flashback servers. "
     "Ask your IT department which server to use.",
+)
+_CONVERSATION_NOT_FOUND = (
+    "This conversation no longer exists on Flashback.",
+    "It may have been deleted already. Refresh the list to see the current conversations.",
 )
 _REPO_NOT_FOUND = (
     "This repository no longer exists on Flashback.",
@@ -260,14 +264,40 @@ class FlashbackClient:
         user_id: str | None = None,
         take: int = 50,
         skip: int = 0,
+        show_deleted: bool = False,
     ) -> ConversationPage:
-        """Newest first (openapi.yaml); ``user_id`` keeps one person's, as admins see all."""
+        """Newest first (openapi.yaml); ``user_id`` keeps one person's, as admins see all.
+
+        ``take`` is 1 to 100 and ``skip`` counts from the newest; soft-deleted ones are left
+        out unless ``show_deleted``.
+        """
         params: dict[str, str | int] = {"take": take, "skip": skip}
         if repo_id:
             params["repoId"] = repo_id
         if user_id:
             params["userId"] = user_id
-        return await self._call("GET", "conversation", ConversationPage.from_json, params=params)
+        if show_deleted:
+            params["showDeleted"] = "true"
+        return await self._call(
+            "GET",
+            "conversation",
+            ConversationPage.from_json,
+            params=params,
+            unavailable=_CONVERSATIONS_UNAVAILABLE,
+        )
+
+    async def delete_conversation(self, conversation_id: str, *, hard: bool = False) -> None:
+        """Soft delete by default: it leaves every list, but the server keeps it."""
+        # The id goes into the path: encode it, as the TS client does for this call.
+        path = "conversation/" + quote(conversation_id, safe="")
+        await self._call(
+            "DELETE",
+            path,
+            _ignore,
+            params={"hardDelete": "true" if hard else "false"},
+            not_found=_CONVERSATION_NOT_FOUND,
+            unavailable=_CONVERSATIONS_UNAVAILABLE,
+        )
 
     # ---- plumbing --------------------------------------------------------------------------
 

@@ -885,26 +885,68 @@ class SandboxState:
                 raise ApiError(404, "Repository not found")
             if self.role_in(user["id"], repo["workspaceId"]) is None:
                 raise ApiError(403, "You do not have access to this repository's workspace")
-            now = datetime.now(UTC)
-            conversation_id = str(uuid.uuid4())
-            record: Json = {
-                "id": conversation_id,
-                "orgId": user["orgId"],
-                "createdBy": user["id"],
-                "createdAt": iso(now),
-                "lastUpdatedAt": iso(now),
-                "workspaceId": repo["workspaceId"],
-                "repoId": repo["id"],
-                "tokensIn": "0",
-                "tokensOut": "0",
-                "deletedAt": None,
-                "repo": {"id": repo["id"], "name": repo["name"]},
-                "creator": {key: user[key] for key in ("id", "name", "lastName", "email")},
-            }
-            self._conversations[conversation_id] = _StoredConversation(
-                next(self._sequence), now, record
-            )
+            return self._store_conversation(user, repo, datetime.now(UTC))
+
+    def add_conversation(
+        self,
+        repo_id: str,
+        *,
+        user_id: str | None = None,
+        created_at: datetime | None = None,
+        title: str | None = None,
+        tokens_in: int = 0,
+        tokens_out: int = 0,
+        with_creator: bool = True,
+        deleted: bool = False,
+    ) -> str:
+        """Seed a conversation as if it had been used (tests and demo data; no HTTP route).
+
+        A title and token counts are what a conversation gets once prompts were sent,
+        which the sandbox does not serve. ``with_creator=False`` leaves out the optional
+        ``creator`` object, so the record names its creator by user id only.
+        """
+        with self._lock:
+            repo = next(r for r in self.repos if r["id"] == repo_id)
+            user = self._user(user_id or self.demo_user_id)
+            moment = created_at or datetime.now(UTC)
+            conversation_id = self._store_conversation(user, repo, moment)
+            record = self._conversations[conversation_id].record
+            record["tokensIn"], record["tokensOut"] = str(tokens_in), str(tokens_out)
+            if title is not None:
+                record["title"] = title
+            if not with_creator:
+                del record["creator"]
+            if deleted:
+                record["deletedAt"] = iso(datetime.now(UTC))
+            return conversation_id
+
+    def _store_conversation(self, user: Json, repo: Json, created: datetime) -> str:
+        conversation_id = str(uuid.uuid4())
+        record: Json = {
+            "id": conversation_id,
+            "orgId": user["orgId"],
+            "createdBy": user["id"],
+            "createdAt": iso(created),
+            "lastUpdatedAt": iso(created),
+            "workspaceId": repo["workspaceId"],
+            "repoId": repo["id"],
+            # BigIntString: decimal strings, as the counters may exceed 2^53.
+            "tokensIn": "0",
+            "tokensOut": "0",
+            "deletedAt": None,
+            "repo": {"id": repo["id"], "name": repo["name"]},
+            "creator": {key: user[key] for key in ("id", "name", "lastName", "email")},
+        }
+        self._conversations[conversation_id] = _StoredConversation(
+            next(self._sequence), created, record
+        )
         return conversation_id
+
+    def conversation(self, conversation_id: str) -> Json | None:
+        """One stored conversation, deleted or not (a copy), or None after a hard delete."""
+        with self._lock:
+            stored = self._conversations.get(conversation_id)
+            return copy.deepcopy(stored.record) if stored is not None else None
 
     def _newest_first(self) -> list[_StoredConversation]:
         return sorted(self._conversations.values(), key=lambda c: (c.created, c.seq), reverse=True)

@@ -15,9 +15,15 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop.api.models import Repository
 
+NO_MODEL_HINT = (
+    "This repository has no AI model yet: a conversation can be started, but it won't be "
+    "able to answer until an administrator adds a model."
+)
+
 
 class ConversationPanel(QWidget):
     new_conversation_requested = Signal()
+    repository_changed = Signal(object)  # the Repository selected now, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +44,8 @@ class ConversationPanel(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setObjectName("aiHintLabel")
         self.hint_label.setWordWrap(True)
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label.setAccessibleName("AI model notice")
         self.hint_label.setVisible(False)
 
         self.result_caption = QLabel("✓ Conversation created:")
@@ -84,13 +92,12 @@ class ConversationPanel(QWidget):
         else:
             where = f" · {workspace_name}" if workspace_name else ""
             self.selection_label.setText(f"<b>{_escape(repository.name)}</b>{_escape(where)}")
-            no_model = repository.ai_configured is False
-            self.hint_label.setText(
-                "This repository has no AI model yet: a conversation can be started, but it "
-                "won't be able to answer until an administrator adds a model."
-            )
-            self.hint_label.setVisible(no_model)
+            # Only an empty aiLlms list says "none"; an absent one says nothing at all.
+            # A hint, not a block: the API creates conversations without a model.
+            self.hint_label.setText(NO_MODEL_HINT)
+            self.hint_label.setVisible(repository.ai_configured is False)
         self._update_button()
+        self.repository_changed.emit(repository)
 
     def set_busy(self, busy: bool, text: str = "Starting conversation…") -> None:
         self._busy = busy

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtCore import QItemSelection
+    from PySide6.QtWidgets import QSplitter
 
     from flashback_desktop import logging_setup
     from flashback_desktop.api import errors
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         conversation_panel,
         error_dialog,
         filter_bar,
+        history_panel,
         repo_model,
         sign_in_flow,
     )
@@ -52,6 +54,7 @@ else:
     conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
     error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
     filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
+    history_panel = lazy_import("flashback_desktop.ui.history_panel")
     repo_model = lazy_import("flashback_desktop.ui.repo_model")
     sign_in_flow = lazy_import("flashback_desktop.ui.sign_in_flow")
 
@@ -221,13 +224,34 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.panel)
+        layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
             f"Demo mode: {self.server_label}" if self.demo else f"Server: {self.server_label}"
         )
         self._update_actions()
+
+    def _build_history_splitter(self) -> QSplitter:
+        """Repositories above; the selected one and its recent conversations below."""
+        from PySide6.QtWidgets import QSplitter
+
+        self.history = history_panel.HistoryPanel(self.tasks)
+        self.panel.repository_changed.connect(self.history.set_repository)
+        for created in (self.conversation_created, self.conversation_found):
+            created.connect(self.history.conversation_created)
+        self.repositories_shown.connect(lambda _count: self.history.reload())
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.panel)
+        lower_layout.addWidget(self.history, 1)
+        self.splitter = QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)  # the repository list keeps most of the height
+        self.splitter.setStretchFactor(1, 2)
+        return self.splitter
 
     def _build_filter_bar(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
@@ -260,6 +284,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # Status
         # Fitting a column to its contents asks every row by default: at 10,000 rows that is
         # most of a keystroke's time. The rows near the top are a good enough sample.
         header.setResizeContentsPrecision(100)
@@ -305,6 +330,7 @@ class MainWindow(QMainWindow):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
+        self.history.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())

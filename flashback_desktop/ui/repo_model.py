@@ -19,7 +19,8 @@ from flashback_desktop.api.models import Repository
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("Repository", "Workspace", "Storage", "AI model", "Created")
+HEADERS = ("Repository", "Workspace", "Storage", "Status", "Created")
+STATUS_COLUMN = 3
 STORAGE_NAMES = {"S3": "Amazon S3", "GCS": "Google Cloud", "BLOB": "Azure Blob"}
 REPOSITORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,12 +31,25 @@ class RepositoryRow:
     cells: tuple[str, ...]
     sort_keys: tuple[Any, ...]
     search_text: str  # name and workspace, casefolded once: a keystroke only compares
+    status_tip: str = ""
 
 
-def _ai_label(repo: Repository) -> str:
+def status_text(repo: Repository) -> tuple[str, str]:
+    """The Status cell in words (never colour alone), and its tooltip."""
+    if repo.disabled:
+        return "Disabled", "An administrator has disabled this repository."
     if repo.ai_configured is None:
-        return ""  # the server did not say: claim nothing
-    return "Configured" if repo.ai_configured else "None"
+        return "", ""  # the server did not say whether it has a model: claim nothing
+    if not repo.ai_configured:
+        return (
+            "No AI model",
+            "Conversations can be started, but they can't answer until an administrator "
+            "adds an AI model.",
+        )
+    names = ", ".join(repo.ai_model_names)  # in the tooltip: the cell stays short
+    plural = "s" if len(repo.ai_model_names) > 1 else ""
+    tip = f"AI model{plural}: {names}" if names else "An AI model is set up for this repository."
+    return "Has an AI model", tip
 
 
 def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> RepositoryRow:
@@ -46,11 +60,12 @@ def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> Reposit
         # "12 Mar 2026": unambiguous in every locale, unlike 12/03/2026.
         created = locale.toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
         created_key = local.isoformat()
-    name = repo.name + (" (disabled)" if repo.disabled else "")
+    name = repo.name
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
-    cells = (name, workspace_name, storage, _ai_label(repo), created)
-    keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), cells[3], created_key)
-    return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}")
+    status, status_tip = status_text(repo)
+    cells = (name, workspace_name, storage, status, created)
+    keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
+    return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
 
 
 def build_rows(
@@ -148,8 +163,11 @@ class RepositoryTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            column = index.column()
+            return row.status_tip if column == STATUS_COLUMN else row.cells[column]
         if role == REPOSITORY_ROLE:
             return row.repository
         return None
