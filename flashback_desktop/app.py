@@ -378,6 +378,7 @@ def _build_session_off_thread(
         from flashback_desktop.sandbox import SandboxServer
 
         sandbox = SandboxServer()
+        sandbox.state.seed_demo_history()  # something to see under Recent conversations
         sandbox.start()
         return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))

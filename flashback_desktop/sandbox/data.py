@@ -23,7 +23,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import tokens
@@ -919,6 +919,41 @@ class SandboxState:
             if deleted:
                 record["deletedAt"] = iso(datetime.now(UTC))
             return conversation_id
+
+    def seed_demo_history(self, now: datetime | None = None) -> int:
+        """A few weeks of used conversations in the repositories Ana works in (demo mode).
+
+        So a newcomer trying ``--demo`` sees a real history: titles, colleagues, token
+        counts and more than one page in the busiest repository. Returns how many.
+        """
+        moment = now or datetime.now(UTC)
+        visible = {repo["name"]: repo["id"] for repo in self.repos}
+        # Ana's own: as a plain member she sees only the conversations she started.
+        plan = (  # (repository, how many, first title)
+            ("Contracts 2026", 27, "Renewal terms"),
+            ("Budget planning", 6, "Q3 forecast"),
+            ("Campaigns 2026", 4, "Spring launch"),
+        )
+        titles = (
+            "Summary of changes", "Open questions", "Risks to flag", "Draft reply",
+            "Key dates", "Who signed what", None,
+        )  # fmt: skip
+        count = 0
+        for name, how_many, first_title in plan:
+            repo_id = visible.get(name)
+            if repo_id is None:
+                continue
+            for index in range(how_many):
+                self.add_conversation(
+                    repo_id,
+                    user_id=ANA_ID,
+                    created_at=moment - timedelta(hours=7 * index + 3),
+                    title=first_title if index == 0 else titles[index % len(titles)],
+                    tokens_in=1_200 + 317 * index,
+                    tokens_out=3_400 + 911 * index,
+                )
+                count += 1
+        return count
 
     def _store_conversation(self, user: Json, repo: Json, created: datetime) -> str:
         conversation_id = str(uuid.uuid4())

@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)  # the repository list keeps most of the height
         self.splitter.setStretchFactor(1, 2)
+        # Stretch shares out only what the size hints leave over: start at 3:2 outright.
+        self.splitter.setSizes([300, 200])
         return self.splitter
 
     def _build_filter_bar(self) -> None:

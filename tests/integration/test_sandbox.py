@@ -1283,3 +1283,18 @@ def test_cli_refuses_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
     assert sandbox_cli.is_loopback("::1")
     assert sandbox_cli.is_loopback("localhost")
     assert not sandbox_cli.is_loopback("example.org")
+
+
+def test_demo_history_fills_more_than_one_page_newest_first(fresh: SandboxServer) -> None:
+    seeded = fresh.state.seed_demo_history(now=datetime(2026, 5, 1, 12, 0, tzinfo=UTC))
+    contracts = next(r["id"] for r in fresh.state.repos if r["name"] == "Contracts 2026")
+    with _client(fresh, fresh.state.demo_token) as client:
+        page = client.get("/conversation", params={"repoId": contracts, "take": 100}).json()
+    listed = page["conversations"]
+    assert seeded == 37
+    assert len(listed) == 27  # more than one page of 20 in the window
+    created = [c["createdAt"] for c in listed]
+    assert created == sorted(created, reverse=True)
+    assert listed[0]["title"] == "Renewal terms"  # the newest is the first one planned
+    assert {c["createdBy"] for c in listed} == {store.ANA_ID}
+    assert all(int(c["tokensIn"]) > 0 and int(c["tokensOut"]) > 0 for c in listed)
