@@ -331,11 +331,17 @@ class FlashbackClient:
         else:
             exchange = await self._attempts(outgoing, token)
         status, body, details, _headers = exchange
-        big = len(body) > _BIG_BODY_BYTES
-        # A big body is decoded and parsed in a worker thread: json.loads of 10,000
-        # repositories takes a few hundred milliseconds, which would freeze the window.
-        payload = await asyncio.to_thread(_decode_json, body) if big else _decode_json(body)
-        if not 200 <= status < 300:
+        ok = 200 <= status < 300
+        parsed: Any = _NOT_PARSED
+        if len(body) > _BIG_BODY_BYTES:
+            # Decoded and parsed in one trip to a worker thread: json.loads of 10,000
+            # repositories takes a few hundred milliseconds, which would freeze the window.
+            payload, parsed = await asyncio.to_thread(
+                _decode_then_parse, body, parse if ok else None
+            )
+        else:
+            payload = _decode_json(body)
+        if not ok:
             raise _error_for_status(exchange, payload, not_found, unavailable)
         if payload is _NOT_JSON:
             raise errors.UnreadableResponseError(
@@ -344,7 +350,9 @@ class FlashbackClient:
         if isinstance(payload, Mapping) and payload.get("success") is False:
             raise refused(_with_payload(details, status, payload))
         try:
-            return await asyncio.to_thread(parse, payload) if big else parse(payload)
+            if isinstance(parsed, ShapeError):
+                raise parsed
+            return parse(payload) if parsed is _NOT_PARSED else parsed
         except ShapeError as exc:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=str(exc))
@@ -434,6 +442,7 @@ class FlashbackClient:
 
 
 _NOT_JSON: Any = object()
+_NOT_PARSED: Any = object()  # a big body whose parse was left to the caller
 _BIG_BODY_BYTES = 256 * 1024
 
 
@@ -512,6 +521,24 @@ def _transport_error(
         if isinstance(exc, kinds):
             return error(found)
     return errors.NetworkUnreachableError(found)
+
+
+def _decode_then_parse(body: bytes, parse: Callable[[Any], Any] | None) -> tuple[Any, Any]:
+    """The payload, and what ``parse`` made of it (a ShapeError is returned, not raised).
+
+    Parsing is skipped (``_NOT_PARSED``) when there is nothing to parse: no ``parse``, a body
+    that is not JSON, or a ``success: false`` answer, which the caller turns into errors.
+    """
+    payload = _decode_json(body)
+    unusable = payload is _NOT_JSON or (
+        isinstance(payload, Mapping) and payload.get("success") is False
+    )
+    if parse is None or unusable:
+        return payload, _NOT_PARSED
+    try:
+        return payload, parse(payload)
+    except ShapeError as exc:
+        return payload, exc
 
 
 def _decode_json(body: bytes) -> Any:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from flashback_desktop.session.session import Session, SignOutResult
     from flashback_desktop.ui import (
         app_menus,
+        column_fit,
         connection_banner,
         conversation_panel,
         error_dialog,
@@ -48,6 +49,7 @@ else:
     # The window paints its frame before these load (see build): about 100 ms of imports.
     asyncio = lazy_import("asyncio")
     app_menus = lazy_import("flashback_desktop.ui.app_menus")
+    column_fit = lazy_import("flashback_desktop.ui.column_fit")
     logging_setup = lazy_import("flashback_desktop.logging_setup")
     errors = lazy_import("flashback_desktop.api.errors")
     connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
@@ -62,7 +64,7 @@ log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
 CREATE_TASK = "create-conversation"
-_ROWS_BUILT_IN_A_THREAD = 500
+_ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
 
 _SIGN_IN_EXPIRED = (
@@ -285,11 +287,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # Status
-        # Fitting a column to its contents asks every row by default: at 10,000 rows that is
-        # most of a keystroke's time. The rows near the top are a good enough sample.
-        header.setResizeContentsPrecision(100)
+        # Workspace and Status: fitted to their texts once per list (see column_fit).
+        self.column_fitter = column_fit.TextColumnFitter(
+            self.table, self.model, (1, repo_model.STATUS_COLUMN)
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
         self._workspace_names = {w.id: w.name for w in workspaces}
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         rows = None
-        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # ~10 µs each: keep the window live
+        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
             rows = await asyncio.to_thread(
                 repo_model.build_rows, repositories, self._workspace_names
             )
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
             self.model.set_rows(rows)
         # The workspace chosen may be gone (or its names failed to load): filter as shown.
         self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
+        self.column_fitter.fit()
         self._show_filtered(selected)
         log.info("Showing %d repositories", len(repositories))
         self.repositories_shown.emit(len(repositories))
