@@ -24,6 +24,7 @@ import httpx
 
 from flashback_desktop import __version__
 from flashback_desktop.api import errors
+from flashback_desktop.api.json_slices import loads_in_slices
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
     ConversationPage,
@@ -336,6 +337,8 @@ class FlashbackClient:
         if len(body) > _BIG_BODY_BYTES:
             # Decoded and parsed in one trip to a worker thread: json.loads of 10,000
             # repositories takes a few hundred milliseconds, which would freeze the window.
+            # Decoded in slices too: json.loads would hold the GIL, and so freeze the
+            # window from the worker thread just the same.
             payload, parsed = await asyncio.to_thread(
                 _decode_then_parse, body, parse if ok else None
             )
@@ -529,7 +532,7 @@ def _decode_then_parse(body: bytes, parse: Callable[[Any], Any] | None) -> tuple
     Parsing is skipped (``_NOT_PARSED``) when there is nothing to parse: no ``parse``, a body
     that is not JSON, or a ``success: false`` answer, which the caller turns into errors.
     """
-    payload = _decode_json(body)
+    payload = _decode_json(body, loads_in_slices)
     unusable = payload is _NOT_JSON or (
         isinstance(payload, Mapping) and payload.get("success") is False
     )
@@ -541,11 +544,11 @@ def _decode_then_parse(body: bytes, parse: Callable[[Any], Any] | None) -> tuple
         return payload, exc
 
 
-def _decode_json(body: bytes) -> Any:
+def _decode_json(body: bytes, loads: Callable[[bytes], Any] = json.loads) -> Any:
     if not body.strip():
         return _NOT_JSON
     try:
-        return json.loads(body)
+        return loads(body)
     except (ValueError, UnicodeDecodeError):
         return _NOT_JSON
 
