@@ -50,6 +50,8 @@ class Options:
     screenshot: Path | None
     debug: bool
     profile_startup: bool = False
+    self_test: bool = False
+    require_keyring: bool = False
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -86,7 +88,19 @@ def parse_args(argv: Sequence[str]) -> Options:
         action="store_true",
         help="Print when each start-up phase ended, in milliseconds, to standard error.",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Check that this copy works here (no display or network needed) and exit.",
+    )
+    parser.add_argument(
+        "--require-keyring",
+        action="store_true",
+        help="With --self-test: fail without a usable password store, and try one.",
+    )
     args = parser.parse_args(argv)
+    if args.require_keyring and not args.self_test:
+        parser.error("--require-keyring goes with --self-test")
     if args.demo and args.server:
         parser.error("--demo uses the built-in demo server; leave out --server")
     if args.screenshot and not args.exit_after:
@@ -98,6 +112,8 @@ def parse_args(argv: Sequence[str]) -> Options:
         screenshot=args.screenshot,
         debug=args.debug,
         profile_startup=args.profile_startup,
+        self_test=args.self_test,
+        require_keyring=args.require_keyring,
     )
 
 
@@ -109,6 +125,10 @@ def log_directory() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    if options.self_test:  # before anything else starts: it needs no display or network
+        from flashback_desktop.self_test import run_self_test
+
+        return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
     log_file = _setup_logging(options.debug)
     profile.mark("logging ready")
