@@ -49,6 +49,11 @@ def log(text: str) -> None:
     print(f"[build] {text}", flush=True)
 
 
+def shown(path: Path) -> str:
+    """A path relative to the checkout when it is inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def project_version() -> str:
     namespace: dict[str, object] = {}
     exec((ROOT / "flashback_desktop" / "__init__.py").read_text(encoding="utf-8"), namespace)  # noqa: S102 - our own file
@@ -132,11 +137,11 @@ def linux_installers(bundle: Path, dist: Path, work: Path, version: str) -> list
     tarball = linux_packages.make_tarball(
         bundle, dist / f"{EXE_NAME}-{version}-linux-{machine}.tar.gz"
     )
-    log(f"wrote {tarball.relative_to(ROOT)}")
+    log(f"wrote {shown(tarball)}")
     if shutil.which("dpkg-deb") is None or shutil.which("dpkg-shlibdeps") is None:
         raise RuntimeError("the .deb needs dpkg-deb and dpkg-shlibdeps (apt-get install dpkg-dev)")
     deb = linux_packages.make_deb(bundle, version, work, dist)
-    log(f"wrote {deb.relative_to(ROOT)}")
+    log(f"wrote {shown(deb)}")
     return [tarball, deb]
 
 
@@ -210,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.bare_window:
         run_pyinstaller(BARE_SPEC, dist, work)
     bundle = bundle_folder(dist)
-    log(f"bundle: {bundle.relative_to(ROOT) if bundle.is_relative_to(ROOT) else bundle}")
+    log(f"bundle: {shown(bundle)}")
     problems = check_size(bundle, report)
     if sys.platform == "linux":
         report_linux_floor(bundle, report)
