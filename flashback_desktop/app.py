@@ -144,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    from flashback_desktop import desktop_identity
+
+    desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
     profile.mark("Qt ready")
 

@@ -78,7 +78,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # wrong stub: str here
         raise RuntimeError("Qt could not encode a PNG")
     buffer.close()
     return bytes(data.data())
@@ -141,7 +141,7 @@ def wanted_files() -> dict[Path, bytes]:
 
 
 def _decoded(data: bytes) -> QImage:
-    image = QImage.fromData(data, b"PNG")
+    image = QImage.fromData(data, "PNG")  # type: ignore[arg-type]
     return image.convertToFormat(QImage.Format.Format_ARGB32)
 
 

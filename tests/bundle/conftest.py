@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +45,7 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     if sys.platform != "linux":
         pytest.skip("the bundle tests build and install the Linux bundle")
     where = tmp_path_factory.mktemp("bundle-build")
@@ -72,7 +71,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         pytest.fail(f"packaging/build.py failed (exit {result.returncode}):\n{output[-6000:]}")
     report = json.loads((where / "dist" / "build-report.json").read_text(encoding="utf-8"))
     dist = where / "dist"
-    yield Built(dist, output, [dist / name for name in report["artifacts"]])
+    return Built(dist, output, [dist / name for name in report["artifacts"]])
 
 
 def bundle_env(**extra: str) -> dict[str, str]:

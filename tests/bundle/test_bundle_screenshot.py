@@ -80,9 +80,7 @@ def test_demo_mode_shows_the_sandbox_repositories(
 ) -> None:
     display = require_real_display()
     shot = tmp_path / "bundle.png"
-    env = bundle_env(
-        DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(tmp_path / "state")
-    )
+    env = bundle_env(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_STATE_HOME=str(tmp_path / "state"))
     result = subprocess.run(
         [str(built.launcher), "--demo", "--exit-after", "repos-loaded", "--screenshot", str(shot)],
         capture_output=True,

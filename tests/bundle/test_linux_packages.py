@@ -98,7 +98,8 @@ def test_the_deb_installs_runs_and_purges_without_a_trace(
     opt_after = {p.name for p in Path("/opt").iterdir()} if Path("/opt").exists() else set()
     assert opt_after == clean_machine  # nothing left behind in /opt
     assert not Path("/opt/flashback-desktop").exists()
-    assert not LAUNCHER.exists() and not LAUNCHER.is_symlink()
+    assert not LAUNCHER.is_symlink()
+    assert not LAUNCHER.exists()
     assert not any(path.exists() for path in INSTALLED)
 
 
