@@ -17,6 +17,9 @@ versions it needs. Then the installers:
 - macOS: ``dist/Flashback-Desktop-<version>.dmg`` (hdiutil);
 - Windows: ``dist/Flashback-Desktop-<version>.msi`` (WiX Toolset 5: ``wix`` on PATH).
 
+Signing goes between the two halves: ``--bundle-only``, sign the bundle, then
+``--installers-only`` (see .github/workflows/release.yml).
+
 The macOS and Windows branches are written but not yet run (see packaging/README.md).
 A summary is written to ``dist/build-report.json``. Exit status 1 when anything fails,
 the budget included.
@@ -201,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="scratch folder")
     parser.add_argument("--bundle-only", action="store_true", help="skip the installers")
     parser.add_argument(
+        "--installers-only",
+        action="store_true",
+        help="make the installers from the bundle already in --dist (after signing it)",
+    )
+    parser.add_argument(
         "--bare-window",
         action="store_true",
         help="also freeze tests/benchmarks/bare_window.py (the start-up benchmark's baseline)",
@@ -211,9 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     report: dict[str, object] = {"version": version, "platform": sys.platform}
 
-    run_pyinstaller(SPEC, dist, work)
-    if options.bare_window:
-        run_pyinstaller(BARE_SPEC, dist, work)
+    if not options.installers_only:
+        run_pyinstaller(SPEC, dist, work)
+        if options.bare_window:
+            run_pyinstaller(BARE_SPEC, dist, work)
     bundle = bundle_folder(dist)
     log(f"bundle: {shown(bundle)}")
     problems = check_size(bundle, report)
