@@ -56,6 +56,8 @@ class Options:
     screenshot: Path | None
     debug: bool
     profile_startup: bool = False
+    self_test: bool = False
+    require_keyring: bool = False
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -92,7 +94,19 @@ def parse_args(argv: Sequence[str]) -> Options:
         action="store_true",
         help="Print when each start-up phase ended, in milliseconds, to standard error.",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Check that this copy works here (no display or network needed) and exit.",
+    )
+    parser.add_argument(
+        "--require-keyring",
+        action="store_true",
+        help="With --self-test: fail without a usable password store, and try one.",
+    )
     args = parser.parse_args(argv)
+    if args.require_keyring and not args.self_test:
+        parser.error("--require-keyring goes with --self-test")
     if args.demo and args.server:
         parser.error("--demo uses the built-in demo server; leave out --server")
     if args.screenshot and not args.exit_after:
@@ -104,6 +118,8 @@ def parse_args(argv: Sequence[str]) -> Options:
         screenshot=args.screenshot,
         debug=args.debug,
         profile_startup=args.profile_startup,
+        self_test=args.self_test,
+        require_keyring=args.require_keyring,
     )
 
 
@@ -115,6 +131,10 @@ def log_directory() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    if options.self_test:  # before anything else starts: it needs no display or network
+        from flashback_desktop.self_test import run_self_test
+
+        return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -125,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    from flashback_desktop import desktop_identity
+
+    desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
     profile.mark("Qt ready")
 
