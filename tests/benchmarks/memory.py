@@ -30,6 +30,7 @@ from tests.benchmarks.common import (
     BARE_WINDOW_SCRIPT,
     PYTHON,
     REPO_ROOT,
+    STACK_FLOOR_SCRIPT,
     Report,
     Row,
     SandboxProcess,
@@ -114,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 [*app, "--server", sandbox.url, "--exit-after", "repos-loaded"],
                 app_env,
             ),
+            "stack floor: core dependencies + empty window (reference)": (
+                [PYTHON, str(STACK_FLOOR_SCRIPT)],
+                env,
+            ),
         }
         peaks: dict[str, list[int]] = {name: [] for name in kinds}
         failures: list[str] = []
@@ -126,8 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     failures.append(f"{name}: exit {result.returncode}: {result.stderr[-300:]}")
             print(f"memory: round {number + 1}/{options.runs}", file=sys.stderr, flush=True)
         breakdown = stage_lines(options.repos, env, scratch)
-    bare_name, _reference, loaded_name = kinds
+    bare_name, _reference, loaded_name, floor_name = kinds
     bare, loaded = median(peaks[bare_name]), median(peaks[loaded_name])
+    floor = median(peaks[floor_name])
     ratio = loaded / bare
     lines = [
         "Memory: peak RSS of each process (target 5)",
@@ -147,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         f"target 5: {mib(loaded)} vs bare {mib(bare)}: {ratio_text(ratio)} "
         f"(target <= {LIMIT}x): {status(ratio <= LIMIT)}",
+        f"  the stack alone (stack_floor.py, no data) peaks at {mib(floor)}: "
+        f"{ratio_text(floor / bare)} the bare window, before any repository is loaded",
         *breakdown,
     ]
     print("\n".join(lines))
@@ -160,6 +168,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             ratio_text(ratio),
             f"<= {LIMIT}x",
             status(ratio <= LIMIT),
+        )
+    )
+    report.add(
+        Row(
+            "5",
+            "stack floor: core dependencies + empty window (reference)",
+            mib(floor),
+            f"bare {mib(bare)}",
+            ratio_text(floor / bare),
+            f"<= {LIMIT}x",
+            "report",
         )
     )
     report.write_json(options.json)

@@ -37,6 +37,7 @@ from tests.benchmarks.common import (
     BUNDLE_APP,
     BUNDLE_BARE,
     PYTHON,
+    STACK_FLOOR_SCRIPT,
     Report,
     Row,
     SandboxProcess,
@@ -156,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         first_paint = Kind("app --demo, first paint", first_paint_command, env)
         loaded = Kind(f"app --server, {SANDBOX_REPOS} repos shown", loaded_command, app_env)
         interpreter = Kind("python -c pass (reference)", [PYTHON, "-c", "pass"], env)
-        kinds = [bare, first_paint, loaded, interpreter]
+        floor = Kind("stack floor (reference)", [PYTHON, str(STACK_FLOOR_SCRIPT)], env)
+        kinds = [bare, first_paint, loaded, interpreter, floor]
         alternate(kinds, options.runs, _progress)
         # The same, with --profile-startup: when each phase ended, and when the first-paint
         # line reached us (spawn to paint, without the exit that the figures above include).
@@ -201,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"bare {ms(bare.p50)}: {ratio_text(r2)}, target <= {REPOS_LOADED_LIMIT}x: "
         f"{status(r2 <= REPOS_LOADED_LIMIT)}",
         f"  the interpreter alone (python -c pass) takes {ms(interpreter.p50)} of each",
+        f"  the stack alone (stack_floor.py: PySide6, qasync, httpx.AsyncClient, keyring, an "
+        f"empty window; no request) takes {ms(floor.p50)}: {ratio_text(floor.p50 / bare.p50)} "
+        "the bare window, the least target 2 can be on this stack",
         *bundle_lines,
     ]
     report.rows[:0] = [
@@ -223,6 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             status(r2 <= REPOS_LOADED_LIMIT) if not math.isnan(r2) else "n/a",
         ),
     ]
+    report.rows.insert(
+        2,
+        Row(
+            "2",
+            "stack floor: core dependencies + empty window (reference)",
+            f"{ms(floor.p50)} (p90 {ms(floor.p90)})",
+            f"bare {ms(bare.p50)}",
+            ratio_text(floor.p50 / bare.p50),
+            f"<= {REPOS_LOADED_LIMIT}x",
+            "report",
+        ),
+    )
     if profiled:
         lines += profile_lines(profiled, report)
     print("\n".join(lines))
