@@ -125,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
+    # Before the frame: its title and "Starting…" are translated too (only .qm files load).
+    from flashback_desktop import i18n
+
+    i18n.install()
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -16,10 +17,18 @@ from PySide6.QtCore import (
 )
 
 from flashback_desktop.api.models import Repository
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("Repository", "Workspace", "Storage", "AI model", "Created")
+_CONTEXT = "RepositoryTableModel"
+HEADERS = (
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Repository"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Workspace"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Storage"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "AI model"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Created"),
+)
 STORAGE_NAMES = {"S3": "Amazon S3", "GCS": "Google Cloud", "BLOB": "Azure Blob"}
 REPOSITORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,7 +44,9 @@ class RepositoryRow:
 def _ai_label(repo: Repository) -> str:
     if repo.ai_configured is None:
         return ""  # the server did not say: claim nothing
-    return "Configured" if repo.ai_configured else "None"
+    if repo.ai_configured:
+        return QCoreApplication.translate("RepositoryTableModel", "Configured")
+    return QCoreApplication.translate("RepositoryTableModel", "None", "no AI model")
 
 
 def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> RepositoryRow:
@@ -43,10 +54,19 @@ def build_row(repo: Repository, workspace_name: str, locale: QLocale) -> Reposit
     created_key = ""
     if repo.created_at is not None:
         local = repo.created_at.astimezone()
-        # "12 Mar 2026": unambiguous in every locale, unlike 12/03/2026.
-        created = locale.toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
+        # "12 Mar 2026": the month's name in the person's language, so the day and the
+        # month cannot be mistaken for each other; each language orders it its own way.
+        date_format = QCoreApplication.translate(
+            "RepositoryTableModel", "d MMM yyyy", "date format: Qt's QDate::toString codes"
+        )
+        created = locale.toString(QDate(local.year, local.month, local.day), date_format)
         created_key = local.isoformat()
-    name = repo.name + (" (disabled)" if repo.disabled else "")
+    if repo.disabled:
+        name = QCoreApplication.translate("RepositoryTableModel", "{name} (disabled)").format(
+            name=repo.name
+        )
+    else:
+        name = repo.name
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
     cells = (name, workspace_name, storage, _ai_label(repo), created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), cells[3], created_key)
@@ -158,7 +178,7 @@ class RepositoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate(_CONTEXT, HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
