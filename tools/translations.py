@@ -43,9 +43,7 @@ def tool(name: str) -> str:
 
 def sources() -> list[Path]:
     return sorted(
-        path
-        for path in PACKAGE.rglob("*.py")
-        if path.relative_to(PACKAGE).parts[0] not in EXCLUDED
+        path for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).parts[0] not in EXCLUDED
     )
 
 
@@ -58,7 +56,7 @@ def update(folder: Path = TRANSLATIONS) -> None:
     change elsewhere in a file does not touch the catalogues)."""
     folder.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
-        subprocess.run(
+        subprocess.run(  # noqa: S603 - Qt's own tool, our arguments
             [
                 tool("pyside6-lupdate"),
                 *map(str, sources()),
@@ -83,7 +81,7 @@ def compile_catalogues(folder: Path = TRANSLATIONS, into: Path | None = None) ->
     compiled = []
     for language in LANGUAGES:
         qm = into / f"flashback_desktop_{language}.qm"
-        subprocess.run(
+        subprocess.run(  # noqa: S603 - Qt's own tool, our arguments
             [tool("pyside6-lrelease"), "-silent", str(ts_file(language, folder)), "-qm", str(qm)],
             check=True,
         )
