@@ -113,7 +113,8 @@ def test_menus_open_with_their_mnemonics(start_app: Callable[..., App], qtbot: Q
     with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
         press(Qt.Key.Key_N)  # its New Conversation
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
-    assert menu is not None and not menu.isVisible()
+    assert menu is not None
+    assert not menu.isVisible()
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
 
 
