@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+# This module is imported before the first paint: only what choosing the language needs
+# is imported here (each PySide6 class costs a little on first use); the rest on demand.
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
-from flashback_desktop.translatable import Phrase
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 LANGUAGE_KEY = "ui/language"
 SOURCE_LANGUAGE = "en"
@@ -70,6 +74,8 @@ def install(language: str | None = None) -> str:
     QLocale.setDefault(locale_for(language, QLocale.system()))
     if language == SOURCE_LANGUAGE:
         return language
+    from PySide6.QtCore import QLibraryInfo, QTranslator  # noqa: PLC0415 - not for English
+
     for name, folder in (
         (f"{CATALOGUE}_{language}", str(TRANSLATIONS_DIR)),
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -96,6 +102,8 @@ def message(text: str) -> str:
     """A sentence from a layer without Qt, in the person's language (unchanged when the
     catalogue has no translation for it, e.g. a server's own words). A ``Phrase`` has its
     template translated and its numbers written the person's way."""
+    from flashback_desktop.translatable import Phrase  # noqa: PLC0415 - after the first paint
+
     if isinstance(text, Phrase):
         locale = QLocale()
         values = {
