@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         self.copy_id_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_id_action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
         self.copy_id_action.triggered.connect(self.copy_conversation_id)
+        app = QtCore.QCoreApplication.instance()
+        if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
+            app.focusChanged.connect(self._update_copy_action)
         for action in (
             self.new_conversation_action,
             self.refresh_action,
@@ -633,13 +636,15 @@ class MainWindow(QMainWindow):
     def copy_conversation_id(self) -> None:
         """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
 
-        A list of conversations that has the focus copies its own selected ID instead (it
-        takes Ctrl+C first, as text fields do).
+        A widget that has the focus (or contains it) and offers ``conversation_id_to_copy()``
+        is asked first, so a list of conversations copies its selected one.
         """
-        conversation_id = self.panel.created_id
+        from PySide6.QtGui import QGuiApplication
+
+        conversation_id = self._id_on_offer() or self.panel.created_id
         if not conversation_id:
             return
-        self.panel.copy_id()
+        QGuiApplication.clipboard().setText(conversation_id)
         accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
 
     # ---- sign-in and sign-out --------------------------------------------------------------
@@ -828,7 +833,23 @@ class MainWindow(QMainWindow):
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self._creating
         )
-        self.copy_id_action.setEnabled(bool(self.panel.created_id))
+        self._update_copy_action()
+
+    def _id_on_offer(self) -> str:
+        """The ID the focused widget (or one containing it) offers to copy, if any."""
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            offer = getattr(widget, "conversation_id_to_copy", None)
+            if callable(offer):
+                return str(offer() or "")
+            widget = widget.parentWidget()
+        return ""
+
+    def _update_copy_action(self, *_focus: object) -> None:
+        """Enabled when there is an ID to copy; disabled, Ctrl+C stays the focus widget's."""
+        self.copy_id_action.setEnabled(bool(self.panel.created_id or self._id_on_offer()))
 
     def _require_session(self) -> Session:
         if self.session is None:

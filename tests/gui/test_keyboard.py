@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault
@@ -190,3 +190,34 @@ def test_main_window_tab_order_reads_top_to_bottom(
         window.panel.new_button,
         window.panel.result_id,
     ]
+
+
+class _ConversationList(QWidget):
+    """Stands for a list of conversations: it offers its selected ID to Ctrl+C."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def conversation_id_to_copy(self) -> str:
+        return "selected-in-the-list"
+
+
+def test_ctrl_c_asks_the_focused_widget_for_its_id_first(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The hook a conversation list uses: ``conversation_id_to_copy`` on the focus chain."""
+    app = start_app()
+    listing = _ConversationList()
+    layout = app.window.panel.layout()
+    assert layout is not None
+    layout.addWidget(listing)
+    listing.show()
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus, timeout=5000)
+    assert app.window.copy_id_action.isEnabled()  # no ID created yet, but one is offered
+    QGuiApplication.clipboard().clear()
+    press(Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == "selected-in-the-list"
+    press(Qt.Key.Key_F, CTRL)
+    assert not app.window.copy_id_action.isEnabled()  # the filter box keeps its own Ctrl+C
