@@ -21,6 +21,7 @@ from flashback_desktop import __version__
 from flashback_desktop.config import (
     PRODUCTION_SERVER,
     SERVER_ENV_VAR,
+    ServerChoice,
     ServerUrlError,
     choose_server,
 )
@@ -55,6 +56,8 @@ class Options:
     screenshot: Path | None
     debug: bool
     profile_startup: bool = False
+    self_test: bool = False
+    require_keyring: bool = False
 
 
 def parse_args(argv: Sequence[str]) -> Options:
@@ -91,7 +94,19 @@ def parse_args(argv: Sequence[str]) -> Options:
         action="store_true",
         help="Print when each start-up phase ended, in milliseconds, to standard error.",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="Check that this copy works here (no display or network needed) and exit.",
+    )
+    parser.add_argument(
+        "--require-keyring",
+        action="store_true",
+        help="With --self-test: fail without a usable password store, and try one.",
+    )
     args = parser.parse_args(argv)
+    if args.require_keyring and not args.self_test:
+        parser.error("--require-keyring goes with --self-test")
     if args.demo and args.server:
         parser.error("--demo uses the built-in demo server; leave out --server")
     if args.screenshot and not args.exit_after:
@@ -103,6 +118,8 @@ def parse_args(argv: Sequence[str]) -> Options:
         screenshot=args.screenshot,
         debug=args.debug,
         profile_startup=args.profile_startup,
+        self_test=args.self_test,
+        require_keyring=args.require_keyring,
     )
 
 
@@ -114,6 +131,10 @@ def log_directory() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    if options.self_test:  # before anything else starts: it needs no display or network
+        from flashback_desktop.self_test import run_self_test
+
+        return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -124,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    from flashback_desktop import desktop_identity
+
+    desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
     # Before the frame: its title and "Starting…" are translated too (only .qm files load).
     from flashback_desktop import i18n
@@ -132,15 +156,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
+    choice: ServerChoice | None = None
     if not options.demo:
-        saved = QSettings().value("server/url", None)
+        from flashback_desktop.preferences import saved_server
+        from flashback_desktop.site_config import read_system_defaults
+
         try:
-            server_url = choose_server(
-                options.server, os.environ, saved if isinstance(saved, str) else None
-            ).base_url
+            choice = choose_server(
+                options.server,
+                os.environ,
+                saved_server(QSettings()),
+                read_system_defaults().server,
+            )
         except ServerUrlError as exc:
-            print(f"flashback-desktop: {exc}", file=sys.stderr)
+            print(f"flashback-desktop: {i18n.message(exc.message)}", file=sys.stderr)
             return EXIT_USAGE
+        server_url = choice.base_url
 
     instance = _claim_single_instance(server_url, options)
     if instance is None:
@@ -169,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         instance=instance,
                         profile=profile,
                         window=window,
+                        choice=choice,
                     )
                 )
                 return exit_code
@@ -184,18 +216,19 @@ def _show_window_frame(options: Options, server_url: str, profile: StartupProfil
     This runs before the asyncio loop exists, so a local Qt event loop does the waiting. A
     window that never paints (started minimised, say) holds nothing up for long.
     """
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
     from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.window_state import restore_geometry
 
-    window = MainWindow(
-        server_label="built-in demo server" if options.demo else server_url, demo=options.demo
-    )
+    demo_label = QCoreApplication.translate("App", "built-in demo server")
+    window = MainWindow(server_label=demo_label if options.demo else server_url, demo=options.demo)
     window.first_painted.connect(lambda: profile.mark("first paint"))
     waiting = QEventLoop()
     window.first_painted.connect(waiting.quit)
     limit_s = EXIT_AFTER_LIMIT_S if options.exit_after == "first-paint" else FIRST_PAINT_WAIT_S
     QTimer.singleShot(int(limit_s * 1000), waiting.quit)
+    restore_geometry(window, QSettings())  # before showing it, so it never jumps
     window.show()
     profile.mark("window shown")
     if not window.painted:
@@ -253,9 +286,13 @@ async def _run(
     instance: SingleInstance,
     profile: StartupProfile,
     window: MainWindow,
+    choice: ServerChoice | None = None,
 ) -> int:
+    from PySide6.QtCore import QSettings
+
     from flashback_desktop.ui.crash_handler import CrashHandler
     from flashback_desktop.ui.tasks import TaskManager
+    from flashback_desktop.ui.window_state import WindowStateKeeper
 
     loop = asyncio.get_running_loop()
     finished: asyncio.Future[int] = loop.create_future()
@@ -264,10 +301,18 @@ async def _run(
         if not finished.done():
             finished.set_result(code)
 
+    # Everything slow happens in a worker thread: importing httpx and the keyring and loading
+    # the certificate store take about half a second, which would freeze the window on the
+    # GUI thread. run_in_executor starts it now, so it overlaps building the window's content.
+    built = _start_session_build(options, server_url)
+    if choice is not None:
+        log.info("Using the Flashback server %s (%s)", choice.base_url, choice.source)
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
     window.build(tasks)
+    window.server_choice = choice
+    WindowStateKeeper(window, QSettings())  # the window keeps it as a child
     profile.mark("window built")
     _connect_exit_after(window, options, finish)
     instance.activation_requested.connect(window.bring_to_front)
@@ -280,9 +325,10 @@ async def _run(
     sandbox = None
     session = None
     try:
+        # Awaited even when the window was closed meanwhile: what it built must be closed.
+        session, sandbox = await _build_session(built)
+        profile.mark("session ready")
         if not finished.done():
-            session, sandbox = await _build_session(options, server_url)
-            profile.mark("session ready")
             demo_account = (
                 (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
             )
@@ -324,13 +370,19 @@ def _connect_exit_after(
     asyncio.get_running_loop().call_later(EXIT_AFTER_LIMIT_S, lambda: finish(EXIT_STUCK))
 
 
-async def _build_session(options: Options, server_url: str) -> tuple[Session, SandboxServer | None]:
-    """Everything slow happens here, after the first paint, and in a worker thread.
+def _start_session_build(
+    options: Options, server_url: str
+) -> asyncio.Future[tuple[Session, SandboxServer | None]]:
+    """The worker thread starts at once (``asyncio.to_thread`` would wait for the loop)."""
+    loop = asyncio.get_running_loop()
+    return loop.run_in_executor(None, _build_session_off_thread, options, server_url)
 
-    Importing httpx and the keyring and loading the certificate store take about half a
-    second; on the GUI thread that would freeze the window just shown.
-    """
-    session, sandbox = await asyncio.to_thread(_build_session_off_thread, options, server_url)
+
+async def _build_session(
+    built: asyncio.Future[tuple[Session, SandboxServer | None]],
+) -> tuple[Session, SandboxServer | None]:
+    """The session from ``built`` (see ``_run``), signed in to the sandbox in demo mode."""
+    session, sandbox = await built
     if sandbox is not None:
         log.info("Demo mode: signing in to the built-in sandbox at %s", sandbox.url)
         await session.sign_in_with_password(sandbox.state.demo_email, sandbox.state.demo_password)
@@ -352,6 +404,7 @@ def _build_session_off_thread(
         from flashback_desktop.sandbox import SandboxServer
 
         sandbox = SandboxServer()
+        sandbox.state.seed_demo_history()  # something to see under Recent conversations
         sandbox.start()
         return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))

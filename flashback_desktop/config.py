@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
+
 PRODUCTION_SERVER = "https://backend.flashback.tech"
 SERVER_ENV_VAR = "FLASHBACK_SERVER"
 
@@ -19,13 +21,20 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 class ServerUrlError(ValueError):
     """A server address the app refuses to use; the message is meant for people."""
 
+    @property
+    def message(self) -> str:
+        """The sentence as raised: a marked text or a ``Phrase``, for ``i18n.message``."""
+        first = self.args[0] if self.args else ""
+        return first if isinstance(first, str) else str(self)
+
 
 @dataclass(frozen=True)
 class ServerChoice:
     """The server to use and where that choice came from (for the log and the About box)."""
 
     base_url: str
-    source: str  # "command line", "environment", "settings" or "default"
+    # "command line", "environment", "settings", "system-wide default" or "default"
+    source: str
 
     @property
     def origin(self) -> str:
@@ -49,26 +58,50 @@ def normalise_server_url(raw: str) -> str:
     """
     text = raw.strip()
     if not text:
-        raise ServerUrlError("The server address is empty.")
+        raise ServerUrlError(QT_TRANSLATE_NOOP("Messages", "The server address is empty."))
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
         raise ServerUrlError(
-            f"“{text}” is not a web address. It should look like https://flashback.example.com."
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{address}” is not a web address. It should look like "
+                    "https://flashback.example.com.",
+                ),
+                address=text,
+            )
         )
     if parts.username or parts.password:
-        raise ServerUrlError("The server address must not contain a user name or password.")
+        raise ServerUrlError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The server address must not contain a user name or password."
+            )
+        )
     if parts.query or parts.fragment:
-        raise ServerUrlError("The server address must not contain “?” or “#” parts.")
+        raise ServerUrlError(
+            QT_TRANSLATE_NOOP("Messages", "The server address must not contain “?” or “#” parts.")
+        )
     if scheme == "http" and not is_loopback_host(parts.hostname):
         raise ServerUrlError(
-            f"“{text}” uses plain http, which would send your sign-in unprotected. "
-            "Use an https:// address."
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{address}” uses plain http, which would send your sign-in unprotected. "
+                    "Use an https:// address.",
+                ),
+                address=text,
+            )
         )
     try:
         parts.port  # noqa: B018 - raises ValueError for an out-of-range port
     except ValueError as exc:
-        raise ServerUrlError(f"“{text}” has an invalid port number.") from exc
+        raise ServerUrlError(
+            Phrase(
+                QT_TRANSLATE_NOOP("Messages", "“{address}” has an invalid port number."),
+                address=text,
+            )
+        ) from exc
     return f"{scheme}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
 
 
@@ -89,15 +122,34 @@ def canonical_origin(url: str) -> str:
 
 
 def choose_server(
-    command_line: str | None, environment: Mapping[str, str], saved: str | None
+    command_line: str | None,
+    environment: Mapping[str, str],
+    saved: str | None,
+    system_default: str | None = None,
 ) -> ServerChoice:
-    """First of: --server, FLASHBACK_SERVER, the saved setting, production."""
+    """First of: --server, FLASHBACK_SERVER, the saved setting, the system-wide default
+    (site_config.py), production. Only the one chosen is validated."""
     candidates = (
         (command_line, "command line"),
         (environment.get(SERVER_ENV_VAR), "environment"),
         (saved, "settings"),
+        (system_default, "system-wide default"),
     )
     for value, source in candidates:
-        if value and value.strip():
+        if not (value and value.strip()):
+            continue
+        try:
             return ServerChoice(normalise_server_url(value), source)
+        except ServerUrlError as exc:
+            if source != "system-wide default":
+                raise
+            # The person did not type it: say where it came from, for IT.
+            raise ServerUrlError(
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "The system-wide default server is not usable: {problem}"
+                    ),
+                    problem=exc.message,
+                )
+            ) from exc
     return ServerChoice(PRODUCTION_SERVER, "default")

@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 # is imported here (each PySide6 class costs a little on first use); the rest on demand.
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
+from flashback_desktop import preferences
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
 
-LANGUAGE_KEY = "ui/language"
+LANGUAGE_KEY = preferences.LANGUAGE_KEY  # the setting the Settings dialog saves
 SOURCE_LANGUAGE = "en"
-LANGUAGES = ("en", "es", "de")  # English is the source: it needs no catalogue
+LANGUAGES = tuple(code for code, _name in preferences.LANGUAGES)  # English needs no catalogue
 CATALOGUE = "flashback_desktop"  # flashback_desktop_<lang>.qm
 MESSAGES = "Messages"  # the context of the sentences marked in layers without Qt
 
@@ -107,7 +109,11 @@ def message(text: str) -> str:
     if isinstance(text, Phrase):
         locale = QLocale()
         values = {
-            name: locale.toString(value) if isinstance(value, int) else value
+            name: locale.toString(value)
+            if isinstance(value, int)
+            else message(value)  # a sentence inside a sentence is translated too
+            if isinstance(value, Phrase)
+            else value
             for name, value in text.values.items()
         }
         return QCoreApplication.translate(MESSAGES, text.template).format(**values)

@@ -9,21 +9,24 @@ another host; the token is attached per request, never as a default header.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import json
 import logging
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 
 from flashback_desktop import __version__
 from flashback_desktop.api import errors
+from flashback_desktop.api.json_slices import loads_in_slices
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
     ConversationPage,
@@ -69,6 +72,10 @@ _CONVERSATIONS_UNAVAILABLE = (
         "Conversations are only available on some Flashback servers. "
         "Ask your IT department which server to use.",
     ),
+)
+_CONVERSATION_NOT_FOUND = (
+    "This conversation no longer exists on Flashback.",
+    "It may have been deleted already. Refresh the list to see the current conversations.",
 )
 _REPO_NOT_FOUND = (
     QT_TRANSLATE_NOOP("Messages", "This repository no longer exists on Flashback."),
@@ -131,7 +138,7 @@ class FlashbackClient:
             self.base_url = normalise_server_url(base_url)
         except ServerUrlError as exc:
             raise errors.InsecureServerError(
-                errors.ErrorDetails(url=base_url, cause=str(exc)), message=str(exc)
+                errors.ErrorDetails(url=base_url, cause=str(exc)), message=exc.message
             ) from exc
         self.limits = limits or ClientLimits()
         self.credentials: Credentials = FixedToken()
@@ -233,6 +240,13 @@ class FlashbackClient:
         """The profile for a token that is not (yet) the session's: a pasted or limited one."""
         return await self._call("GET", "user/profile", UserProfile.from_json, token=token)
 
+    async def ask_without_sign_in(self) -> None:
+        """GET /user/profile with no token at all; a Flashback server refuses it with 401.
+
+        Used to check a server before signing in to it: nothing secret is sent.
+        """
+        await self._call("GET", "user/profile", _ignore, token=None, renew=False)
+
     async def get_profile(self) -> UserProfile:
         return await self._call("GET", "user/profile", UserProfile.from_json)
 
@@ -259,14 +273,40 @@ class FlashbackClient:
         user_id: str | None = None,
         take: int = 50,
         skip: int = 0,
+        show_deleted: bool = False,
     ) -> ConversationPage:
-        """Newest first (openapi.yaml); ``user_id`` keeps one person's, as admins see all."""
+        """Newest first (openapi.yaml); ``user_id`` keeps one person's, as admins see all.
+
+        ``take`` is 1 to 100 and ``skip`` counts from the newest; soft-deleted ones are left
+        out unless ``show_deleted``.
+        """
         params: dict[str, str | int] = {"take": take, "skip": skip}
         if repo_id:
             params["repoId"] = repo_id
         if user_id:
             params["userId"] = user_id
-        return await self._call("GET", "conversation", ConversationPage.from_json, params=params)
+        if show_deleted:
+            params["showDeleted"] = "true"
+        return await self._call(
+            "GET",
+            "conversation",
+            ConversationPage.from_json,
+            params=params,
+            unavailable=_CONVERSATIONS_UNAVAILABLE,
+        )
+
+    async def delete_conversation(self, conversation_id: str, *, hard: bool = False) -> None:
+        """Soft delete by default: it leaves every list, but the server keeps it."""
+        # The id goes into the path: encode it, as the TS client does for this call.
+        path = "conversation/" + quote(conversation_id, safe="")
+        await self._call(
+            "DELETE",
+            path,
+            _ignore,
+            params={"hardDelete": "true" if hard else "false"},
+            not_found=_CONVERSATION_NOT_FOUND,
+            unavailable=_CONVERSATIONS_UNAVAILABLE,
+        )
 
     # ---- plumbing --------------------------------------------------------------------------
 
@@ -300,11 +340,19 @@ class FlashbackClient:
         else:
             exchange = await self._attempts(outgoing, token)
         status, body, details, _headers = exchange
-        big = len(body) > _BIG_BODY_BYTES
-        # A big body is decoded and parsed in a worker thread: json.loads of 10,000
-        # repositories takes a few hundred milliseconds, which would freeze the window.
-        payload = await asyncio.to_thread(_decode_json, body) if big else _decode_json(body)
-        if not 200 <= status < 300:
+        ok = 200 <= status < 300
+        parsed: Any = _NOT_PARSED
+        if len(body) > _BIG_BODY_BYTES:
+            # Decoded and parsed in one trip to a worker thread: json.loads of 10,000
+            # repositories takes a few hundred milliseconds, which would freeze the window.
+            # Decoded in slices too: json.loads would hold the GIL, and so freeze the
+            # window from the worker thread just the same.
+            payload, parsed = await asyncio.to_thread(
+                _decode_then_parse, body, parse if ok else None
+            )
+        else:
+            payload = _decode_json(body)
+        if not ok:
             raise _error_for_status(exchange, payload, not_found, unavailable)
         if payload is _NOT_JSON:
             raise errors.UnreadableResponseError(
@@ -313,7 +361,9 @@ class FlashbackClient:
         if isinstance(payload, Mapping) and payload.get("success") is False:
             raise refused(_with_payload(details, status, payload))
         try:
-            return await asyncio.to_thread(parse, payload) if big else parse(payload)
+            if isinstance(parsed, ShapeError):
+                raise parsed
+            return parse(payload) if parsed is _NOT_PARSED else parsed
         except ShapeError as exc:
             raise errors.UnreadableResponseError(
                 _with_status(details, status, cause=str(exc))
@@ -403,6 +453,7 @@ class FlashbackClient:
 
 
 _NOT_JSON: Any = object()
+_NOT_PARSED: Any = object()  # a big body whose parse was left to the caller
 _BIG_BODY_BYTES = 256 * 1024
 
 
@@ -487,11 +538,48 @@ def _transport_error(
     return errors.NetworkUnreachableError(found)
 
 
-def _decode_json(body: bytes) -> Any:
+def _decode_then_parse(body: bytes, parse: Callable[[Any], Any] | None) -> tuple[Any, Any]:
+    """The payload, and what ``parse`` made of it (a ShapeError is returned, not raised).
+
+    Parsing is skipped (``_NOT_PARSED``) when there is nothing to parse: no ``parse``, a body
+    that is not JSON, or a ``success: false`` answer, which the caller turns into errors.
+    """
+    with _cyclic_gc_paused():
+        payload = _decode_json(body, loads_in_slices)
+        unusable = payload is _NOT_JSON or (
+            isinstance(payload, Mapping) and payload.get("success") is False
+        )
+        if parse is None or unusable:
+            return payload, _NOT_PARSED
+        try:
+            return payload, parse(payload)
+        except ShapeError as exc:
+            return payload, exc
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a big body becomes objects.
+
+    Each of the hundreds of thousands of new dicts and lists counts towards the next
+    collection, and a full one in the middle of 10,000 repositories held the GIL for about
+    60 ms, freezing the window. JSON makes no reference cycles, so nothing is lost by
+    waiting. Two decodes at once are fine: whichever found it enabled enables it again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _decode_json(body: bytes, loads: Callable[[bytes], Any] = json.loads) -> Any:
     if not body.strip():
         return _NOT_JSON
     try:
-        return json.loads(body)
+        return loads(body)
     except (ValueError, UnicodeDecodeError):
         return _NOT_JSON
 

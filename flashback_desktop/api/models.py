@@ -6,10 +6,13 @@ client turns into an ``UnreadableResponseError``: the person sees a plain messag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+_DECIMAL = re.compile(r"[0-9]+")
 
 
 class ShapeError(ValueError):
@@ -76,7 +79,8 @@ def big_int(obj: JsonObject, key: str) -> int:
         raise ShapeError(f"field {key!r} is not a number")
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isdigit():
+    # ASCII digits only (BigIntString's pattern): str.isdigit() would also let "²" through.
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
         return int(value)
     raise ShapeError(f"field {key!r} is not a whole number")
 
@@ -102,12 +106,14 @@ class Repository:
     disabled: bool
     # None: the server did not say (field absent); False: no AI model configured.
     ai_configured: bool | None
+    # Names of the configured models, where the server nested them (aiLlm.name).
+    ai_model_names: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, value: object) -> Repository:
         obj = as_object(value, "repository")
         ai_llms = obj.get("aiLlms")
-        ai_configured = None if ai_llms is None else bool(as_list(ai_llms, "aiLlms"))
+        links = None if ai_llms is None else _ai_links(as_list(ai_llms, "aiLlms"))
         return cls(
             id=required_str(obj, "id"),
             name=optional_str(obj, "name") or "(unnamed repository)",
@@ -115,8 +121,29 @@ class Repository:
             storage_type=optional_str(obj, "storageType") or "",
             created_at=optional_datetime(obj, "createdAt"),
             disabled=bool(optional_bool(obj, "disabled")),
-            ai_configured=ai_configured,
+            ai_configured=None if links is None else bool(links),
+            ai_model_names=_ai_model_names(links or []),
         )
+
+
+def _ai_links(items: list[Any]) -> list[JsonObject]:
+    """Entries that point at a model: both aiLlmId and aiLlm are optional, so check both."""
+    links = []
+    for item in items:
+        link = as_object(item, "aiLlms entry")
+        if optional_str(link, "aiLlmId") or isinstance(link.get("aiLlm"), Mapping):
+            links.append(link)
+    return links
+
+
+def _ai_model_names(links: list[JsonObject]) -> tuple[str, ...]:
+    names = []
+    for link in links:
+        llm = link.get("aiLlm")
+        name = optional_str(llm, "name") if isinstance(llm, Mapping) else None
+        if name and name not in names:
+            names.append(name)
+    return tuple(sorted(names, key=str.casefold))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +165,7 @@ class Conversation:
     created_at: datetime | None
     created_by: str
     creator_name: str
+    creator_email: str
     title: str
     tokens_in: int
     tokens_out: int
@@ -147,16 +175,18 @@ class Conversation:
     def from_json(cls, value: object) -> Conversation:
         obj = as_object(value, "conversation")
         creator = obj.get("creator")
-        creator_name = ""
+        creator_name = creator_email = ""
         if isinstance(creator, Mapping):
             parts = (optional_str(creator, "name"), optional_str(creator, "lastName"))
             creator_name = " ".join(p for p in parts if p)
+            creator_email = optional_str(creator, "email") or ""
         return cls(
             id=required_str(obj, "id"),
             repo_id=optional_str(obj, "repoId") or "",
             created_at=optional_datetime(obj, "createdAt"),
             created_by=optional_str(obj, "createdBy") or "",
             creator_name=creator_name,
+            creator_email=creator_email,
             title=optional_str(obj, "title") or "",
             tokens_in=big_int(obj, "tokensIn"),
             tokens_out=big_int(obj, "tokensOut"),

@@ -23,7 +23,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import tokens
@@ -536,6 +536,8 @@ class SandboxState:
         self._conversations: dict[str, _StoredConversation] = {}
         self._sequence = itertools.count()
         self._counts: Counter[tuple[str, str]] = Counter()
+        # Per request: the names (never the values) of the headers it carried.
+        self._header_names: dict[tuple[str, str], list[frozenset[str]]] = {}
         self._refresh_tokens: dict[str, _RefreshToken] = {}
         self._demo_token: str | None = None
         self._issued: list[str] = []  # every access and refresh token handed out
@@ -553,10 +555,22 @@ class SandboxState:
         with self._lock:
             self._conversations_enabled = enabled
 
-    def record_request(self, method: str, paths: Iterable[str]) -> None:
+    def record_request(
+        self, method: str, paths: Iterable[str], header_names: Iterable[str] = ()
+    ) -> None:
+        names = frozenset(name.lower() for name in header_names)
         with self._lock:
             for path in set(paths):
                 self._counts[(method.upper(), path)] += 1
+                self._header_names.setdefault((method.upper(), path), []).append(names)
+
+    def request_header_names(self, method: str, path: str) -> list[frozenset[str]]:
+        """For each request to ``method path``, the (lower-case) names of its headers.
+
+        Lets a test prove that a request carried no Authorization header at all.
+        """
+        with self._lock:
+            return list(self._header_names.get((method.upper(), path), ()))
 
     def request_count(self, method: str, path: str) -> int:
         """Requests received for ``method path`` (request path or route template, no query)."""
@@ -566,6 +580,7 @@ class SandboxState:
     def reset_counts(self) -> None:
         with self._lock:
             self._counts.clear()
+            self._header_names.clear()
 
     def current_totp_code(self, at: float | None = None) -> str:
         """The code an authenticator app holding ``mfa_totp_secret`` shows now (or at ``at``)."""
@@ -870,26 +885,103 @@ class SandboxState:
                 raise ApiError(404, "Repository not found")
             if self.role_in(user["id"], repo["workspaceId"]) is None:
                 raise ApiError(403, "You do not have access to this repository's workspace")
-            now = datetime.now(UTC)
-            conversation_id = str(uuid.uuid4())
-            record: Json = {
-                "id": conversation_id,
-                "orgId": user["orgId"],
-                "createdBy": user["id"],
-                "createdAt": iso(now),
-                "lastUpdatedAt": iso(now),
-                "workspaceId": repo["workspaceId"],
-                "repoId": repo["id"],
-                "tokensIn": "0",
-                "tokensOut": "0",
-                "deletedAt": None,
-                "repo": {"id": repo["id"], "name": repo["name"]},
-                "creator": {key: user[key] for key in ("id", "name", "lastName", "email")},
-            }
-            self._conversations[conversation_id] = _StoredConversation(
-                next(self._sequence), now, record
-            )
+            return self._store_conversation(user, repo, datetime.now(UTC))
+
+    def add_conversation(
+        self,
+        repo_id: str,
+        *,
+        user_id: str | None = None,
+        created_at: datetime | None = None,
+        title: str | None = None,
+        tokens_in: int = 0,
+        tokens_out: int = 0,
+        with_creator: bool = True,
+        deleted: bool = False,
+    ) -> str:
+        """Seed a conversation as if it had been used (tests and demo data; no HTTP route).
+
+        A title and token counts are what a conversation gets once prompts were sent,
+        which the sandbox does not serve. ``with_creator=False`` leaves out the optional
+        ``creator`` object, so the record names its creator by user id only.
+        """
+        with self._lock:
+            repo = next(r for r in self.repos if r["id"] == repo_id)
+            user = self._user(user_id or self.demo_user_id)
+            moment = created_at or datetime.now(UTC)
+            conversation_id = self._store_conversation(user, repo, moment)
+            record = self._conversations[conversation_id].record
+            record["tokensIn"], record["tokensOut"] = str(tokens_in), str(tokens_out)
+            if title is not None:
+                record["title"] = title
+            if not with_creator:
+                del record["creator"]
+            if deleted:
+                record["deletedAt"] = iso(datetime.now(UTC))
+            return conversation_id
+
+    def seed_demo_history(self, now: datetime | None = None) -> int:
+        """A few weeks of used conversations in the repositories Ana works in (demo mode).
+
+        So a newcomer trying ``--demo`` sees a real history: titles, colleagues, token
+        counts and more than one page in the busiest repository. Returns how many.
+        """
+        moment = now or datetime.now(UTC)
+        visible = {repo["name"]: repo["id"] for repo in self.repos}
+        # Ana's own: as a plain member she sees only the conversations she started.
+        plan = (  # (repository, how many, first title)
+            ("Contracts 2026", 27, "Renewal terms"),
+            ("Budget planning", 6, "Q3 forecast"),
+            ("Campaigns 2026", 4, "Spring launch"),
+        )
+        titles = (
+            "Summary of changes", "Open questions", "Risks to flag", "Draft reply",
+            "Key dates", "Who signed what", None,
+        )  # fmt: skip
+        count = 0
+        for name, how_many, first_title in plan:
+            repo_id = visible.get(name)
+            if repo_id is None:
+                continue
+            for index in range(how_many):
+                self.add_conversation(
+                    repo_id,
+                    user_id=ANA_ID,
+                    created_at=moment - timedelta(hours=7 * index + 3),
+                    title=first_title if index == 0 else titles[index % len(titles)],
+                    tokens_in=1_200 + 317 * index,
+                    tokens_out=3_400 + 911 * index,
+                )
+                count += 1
+        return count
+
+    def _store_conversation(self, user: Json, repo: Json, created: datetime) -> str:
+        conversation_id = str(uuid.uuid4())
+        record: Json = {
+            "id": conversation_id,
+            "orgId": user["orgId"],
+            "createdBy": user["id"],
+            "createdAt": iso(created),
+            "lastUpdatedAt": iso(created),
+            "workspaceId": repo["workspaceId"],
+            "repoId": repo["id"],
+            # BigIntString: decimal strings, as the counters may exceed 2^53.
+            "tokensIn": "0",
+            "tokensOut": "0",
+            "deletedAt": None,
+            "repo": {"id": repo["id"], "name": repo["name"]},
+            "creator": {key: user[key] for key in ("id", "name", "lastName", "email")},
+        }
+        self._conversations[conversation_id] = _StoredConversation(
+            next(self._sequence), created, record
+        )
         return conversation_id
+
+    def conversation(self, conversation_id: str) -> Json | None:
+        """One stored conversation, deleted or not (a copy), or None after a hard delete."""
+        with self._lock:
+            stored = self._conversations.get(conversation_id)
+            return copy.deepcopy(stored.record) if stored is not None else None
 
     def _newest_first(self) -> list[_StoredConversation]:
         return sorted(self._conversations.values(), key=lambda c: (c.created, c.seq), reverse=True)

@@ -349,7 +349,8 @@ class SandboxApp:
         template = _route_template(self.app.routes, scope)
         if template is not None:
             keys.add(template)
-        self.state.record_request(method, keys)
+        names = (name.decode("latin-1") for name, _value in scope.get("headers", ()))
+        self.state.record_request(method, keys, names)
         fault = self.state.faults.take(method, keys)
         if fault is None:
             await self.app(scope, receive, send)

@@ -14,11 +14,20 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api.models import Repository
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
+
+# Marked for lupdate under this class's context; shown with self.tr.
+NO_MODEL_HINT = QT_TRANSLATE_NOOP(
+    "ConversationPanel",
+    "This repository has no AI model yet: a conversation can be started, but it won't be "
+    "able to answer until an administrator adds a model.",
+)
 
 
 class ConversationPanel(QWidget):
     new_conversation_requested = Signal()
+    repository_changed = Signal(object)  # the Repository selected now, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +52,7 @@ class ConversationPanel(QWidget):
         self.hint_label = QLabel()
         self.hint_label.setObjectName("aiHintLabel")
         self.hint_label.setWordWrap(True)
+        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
         self.hint_label.setVisible(False)
 
         self.result_caption = QLabel(self.tr("✓ Conversation created:"))
@@ -105,15 +115,15 @@ class ConversationPanel(QWidget):
         else:
             where = f" · {workspace_name}" if workspace_name else ""
             self.selection_label.setText(f"<b>{_escape(repository.name)}</b>{_escape(where)}")
+            # Only an empty aiLlms list says "none"; an absent one says nothing at all.
+            # A hint, not a block: the API creates conversations without a model.
             no_model = repository.ai_configured is False
-            self.hint_label.setText(
-                self.tr(
-                    "This repository has no AI model yet: a conversation can be started, but "
-                    "it won't be able to answer until an administrator adds a model."
-                )
-            )
+            if no_model and not self.hint_label.isVisibleTo(self):
+                announce(self.hint_label, self.tr(NO_MODEL_HINT))
+            self.hint_label.setText(self.tr(NO_MODEL_HINT))
             self.hint_label.setVisible(no_model)
         self._update_button()
+        self.repository_changed.emit(repository)
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy

@@ -24,18 +24,23 @@ if TYPE_CHECKING:
     import asyncio
 
     from PySide6.QtCore import QItemSelection
+    from PySide6.QtWidgets import QSplitter
 
     from flashback_desktop import logging_setup
     from flashback_desktop.api import errors
     from flashback_desktop.api.models import Conversation, Repository
+    from flashback_desktop.config import ServerChoice
     from flashback_desktop.session.conversation_lookup import Click
     from flashback_desktop.session.session import Session, SignOutResult
     from flashback_desktop.ui import (
         accessibility,
+        app_menus,
+        column_fit,
         connection_banner,
         conversation_panel,
         error_dialog,
         filter_bar,
+        history_panel,
         repo_model,
         sign_in_flow,
     )
@@ -45,6 +50,8 @@ if TYPE_CHECKING:
 else:
     # The window paints its frame before these load (see build): about 100 ms of imports.
     asyncio = lazy_import("asyncio")
+    app_menus = lazy_import("flashback_desktop.ui.app_menus")
+    column_fit = lazy_import("flashback_desktop.ui.column_fit")
     logging_setup = lazy_import("flashback_desktop.logging_setup")
     errors = lazy_import("flashback_desktop.api.errors")
     accessibility = lazy_import("flashback_desktop.ui.accessibility")
@@ -52,6 +59,7 @@ else:
     conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
     error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
     filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
+    history_panel = lazy_import("flashback_desktop.ui.history_panel")
     repo_model = lazy_import("flashback_desktop.ui.repo_model")
     sign_in_flow = lazy_import("flashback_desktop.ui.sign_in_flow")
 
@@ -59,7 +67,7 @@ log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
 CREATE_TASK = "create-conversation"
-_ROWS_BUILT_IN_A_THREAD = 500
+_ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
 
 
@@ -82,6 +90,7 @@ class MainWindow(QMainWindow):
     conversation_found = Signal(str)
     creation_unresolved = Signal()
     dialog_opened = Signal(QWidget)
+    server_choice: ServerChoice | None = None  # set by the app; Settings and About show it
 
     def __init__(
         self, tasks: TaskManager | None = None, *, server_label: str, demo: bool = False
@@ -193,6 +202,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.copy_id_action)
+        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)  # and Help
 
     def _build_widgets(self) -> None:
         from PySide6.QtWidgets import QFrame, QToolButton
@@ -234,8 +244,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.panel)
+        layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
             self.tr("Demo mode: {server}").format(server=self.server_label)
@@ -263,7 +272,37 @@ class MainWindow(QMainWindow):
             self.panel.new_button,
             self.panel.result_id,
             self.panel.copy_button,
+            self.history.retry_button,
+            self.history.table,
+            self.history.load_more_button,
+            self.history.copy_button,
+            self.history.delete_button,
         )
+
+    def _build_history_splitter(self) -> QSplitter:
+        """Repositories above; the selected one and its recent conversations below."""
+        from PySide6.QtWidgets import QSplitter
+
+        self.history = history_panel.HistoryPanel(self.tasks)
+        self.panel.repository_changed.connect(self.history.set_repository)
+        for created in (self.conversation_created, self.conversation_found):
+            created.connect(self.history.conversation_created)
+        self.repositories_shown.connect(lambda _count: self.history.reload())
+        self.history.copy_offer_changed.connect(self._update_copy_action)  # Ctrl+C
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.panel)
+        lower_layout.addWidget(self.history, 1)
+        self.splitter = QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)  # the repository list keeps most of the height
+        self.splitter.setStretchFactor(1, 2)
+        # Stretch shares out only what the size hints leave over: start at 3:2 outright.
+        self.splitter.setSizes([300, 200])
+        return self.splitter
 
     def _build_filter_bar(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
@@ -305,10 +344,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        # Fitting a column to its contents asks every row by default: at 10,000 rows that is
-        # most of a keystroke's time. The rows near the top are a good enough sample.
-        header.setResizeContentsPrecision(100)
+        # Workspace and Status: fitted to their texts once per list (see column_fit).
+        self.column_fitter = column_fit.TextColumnFitter(
+            self.table, self.model, (1, repo_model.STATUS_COLUMN)
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
@@ -353,6 +392,7 @@ class MainWindow(QMainWindow):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
+        self.history.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())
@@ -412,7 +452,7 @@ class MainWindow(QMainWindow):
         self._workspace_names = {w.id: w.name for w in workspaces}
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
         rows = None
-        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # ~10 µs each: keep the window live
+        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
             rows = await asyncio.to_thread(
                 repo_model.build_rows, repositories, self._workspace_names
             )
@@ -444,6 +484,7 @@ class MainWindow(QMainWindow):
             self.model.set_rows(rows)
         # The workspace chosen may be gone (or its names failed to load): filter as shown.
         self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
+        self.column_fitter.fit()
         self._show_filtered(selected)
         if self._focus_list_when_shown:
             self._focus_list_when_shown = False

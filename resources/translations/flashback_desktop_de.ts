@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>SecretStorage (Linux)</source>
+        <translation>SecretStorage (Linux)</translation>
+    </message>
+    <message>
+        <source>Jeepney (Linux)</source>
+        <translation>Jeepney (Linux)</translation>
+    </message>
+    <message>
+        <source>Starlette (demo server)</source>
+        <translation>Starlette (Demoserver)</translation>
+    </message>
+    <message>
+        <source>Uvicorn (demo server)</source>
+        <translation>Uvicorn (Demoserver)</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <source>&amp;Open-source components included, with their licences:</source>
+        <translation>Enthaltene &amp;Open-Source-Komponenten und ihre Lizenzen:</translation>
+    </message>
+    <message>
+        <source>{app} icon</source>
+        <translation>{app}-Symbol</translation>
+    </message>
+    <message>
+        <source>{app} version {version}</source>
+        <translation>{app}, Version {version}</translation>
+    </message>
+    <message>
+        <source>Your Flashback repositories and AI conversations on the desktop.</source>
+        <translation>Ihre Flashback-Repositorys und KI-Unterhaltungen auf dem Desktop.</translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation>Server: {server}</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>Enthaltene Komponenten und ihre Lizenzen</translation>
+    </message>
+    <message>
+        <source>Each open-source component the app includes, its version and its licence</source>
+        <translation>Jede Open-Source-Komponente der App mit ihrer Version und ihrer Lizenz</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>built-in demo server</source>
+        <translation>integrierter Demoserver</translation>
+    </message>
+</context>
+<context>
+    <name>AppMenus</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Choose the Flashback server and the language</source>
+        <translation>Flashback-Server und Sprache wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;About Flashback Desktop</source>
+        <translation>Ü&amp;ber Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened.</source>
+        <translation>Das Benutzerhandbuch konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>No web browser opened it on this computer.</source>
+        <translation>Kein Webbrowser auf diesem Computer hat es geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open {address} in your web browser.</source>
+        <translation>Öffnen Sie {address} in Ihrem Webbrowser.</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Über Qt</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop uses Qt {qt} through Qt for Python (PySide6) {pyside}.</source>
+        <translation>Flashback Desktop verwendet Qt {qt} über Qt for Python (PySide6) {pyside}.</translation>
+    </message>
+    <message>
+        <source>Qt is a toolkit for building applications, developed by The Qt Company and the Qt Project. The app uses it under the GNU Lesser General Public License version 3 (LGPLv3). See {licensing} and {site}.</source>
+        <translation>Qt ist ein Toolkit zum Erstellen von Anwendungen, entwickelt von The Qt Company und dem Qt Project. Die App verwendet es unter der GNU Lesser General Public License, Version 3 (LGPLv3). Siehe {licensing} und {site}.</translation>
+    </message>
+    <message>
+        <source>Restart Flashback Desktop to use the new server?</source>
+        <translation>Flashback Desktop neu starten, um den neuen Server zu verwenden?</translation>
+    </message>
+    <message>
+        <source>New server: {server}</source>
+        <translation>Neuer Server: {server}</translation>
+    </message>
+    <message>
+        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
+        <translation>Jeder Server hat seine eigene Anmeldung, daher werden Sie möglicherweise gebeten, sich dort anzumelden. Andernfalls wird der neue Server ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>Jetzt &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop could not restart by itself.</source>
+        <translation>Flashback Desktop konnte sich nicht selbst neu starten.</translation>
+    </message>
+    <message>
+        <source>The new server is saved.</source>
+        <translation>Der neue Server ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>Close Flashback Desktop and open it again to use it.</source>
+        <translation>Schließen Sie Flashback Desktop und öffnen Sie es erneut, um ihn zu verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>
@@ -166,6 +319,220 @@
     <message>
         <source>All workspaces</source>
         <translation>Alle Arbeitsbereiche</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Recent conversations</source>
+        <translation>Letzte Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Conversations of the selected repository, newest first. Ctrl+C copies the selected conversation&apos;s ID; Delete deletes it.</source>
+        <translation>Unterhaltungen des ausgewählten Repositorys, die neueste zuerst. Strg+C kopiert die ID der ausgewählten Unterhaltung; Entf löscht sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy ID</source>
+        <translation>ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try loading the conversations again</source>
+        <translation>Unterhaltungen erneut laden</translation>
+    </message>
+    <message>
+        <source>Asks Flashback for this repository&apos;s conversations again</source>
+        <translation>Fragt Flashback erneut nach den Unterhaltungen dieses Repositorys</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>Show older conversations</source>
+        <translation>Ältere Unterhaltungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Load more conversations</source>
+        <translation>Weitere Unterhaltungen laden</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y ID</source>
+        <translation>ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected conversation&apos;s ID (Ctrl+C in the list)</source>
+        <translation>Die ID der ausgewählten Unterhaltung kopieren (Strg+C in der Liste)</translation>
+    </message>
+    <message>
+        <source>Copy the selected conversation&apos;s ID</source>
+        <translation>ID der ausgewählten Unterhaltung kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the ID of the conversation selected in the list</source>
+        <translation>Kopiert die ID der in der Liste ausgewählten Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (Delete in the list)</source>
+        <translation>Die ausgewählte Unterhaltung löschen (Entf in der Liste)</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Unterhaltung löschen</translation>
+    </message>
+    <message>
+        <source>Deletes the selected conversation after asking you</source>
+        <translation>Löscht die ausgewählte Unterhaltung nach einer Rückfrage</translation>
+    </message>
+    <message>
+        <source>Loading conversations…</source>
+        <translation>Unterhaltungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Conversations could not be loaded. {message}
+{action}</source>
+        <translation>Die Unterhaltungen konnten nicht geladen werden. {message}
+{action}</translation>
+    </message>
+    <message>
+        <source>Older conversations could not be loaded. {message}</source>
+        <translation>Ältere Unterhaltungen konnten nicht geladen werden. {message}</translation>
+    </message>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>Unterhaltungs-ID kopiert.</translation>
+    </message>
+    <message>
+        <source>Delete the conversation {name}?</source>
+        <translation>Die Unterhaltung {name} löschen?</translation>
+    </message>
+    <message>
+        <source>It will no longer appear in the list of conversations.</source>
+        <translation>Sie wird nicht mehr in der Liste der Unterhaltungen angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>That conversation had already been deleted.</source>
+        <translation>Diese Unterhaltung war bereits gelöscht.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t delete the conversation {name}.</source>
+        <translation>Flashback konnte die Unterhaltung {name} nicht löschen.</translation>
+    </message>
+    <message>
+        <source>Deleted the conversation {name}.</source>
+        <translation>Die Unterhaltung {name} wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Select a repository to see its recent conversations.</source>
+        <translation>Wählen Sie ein Repository, um seine letzten Unterhaltungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Start one with New Conversation.</source>
+        <translation>Noch keine Unterhaltungen.
+Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <comment>conversations shown of all</comment>
+        <translation>{shown} von {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} conversations shown</source>
+        <translation>{shown} von {total} Unterhaltungen angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Begonnen von</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Eingabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <comment>a conversation&apos;s title, quoted</comment>
+        <translation>„{title}“</translation>
+    </message>
+    <message>
+        <source>started {when}</source>
+        <comment>a conversation without a title</comment>
+        <translation>vom {when}</translation>
+    </message>
+    <message>
+        <source>Conversation ID {id}</source>
+        <translation>Unterhaltungs-ID: {id}</translation>
+    </message>
+    <message>
+        <source>No title yet</source>
+        <translation>Noch ohne Titel</translation>
+    </message>
+    <message>
+        <source>{count} tokens sent to the AI model</source>
+        <translation>{count} Tokens an das KI-Modell gesendet</translation>
+    </message>
+    <message>
+        <source>{count} tokens received from the AI model</source>
+        <translation>{count} Tokens vom KI-Modell empfangen</translation>
+    </message>
+    <message>
+        <source>Unknown time</source>
+        <translation>Zeitpunkt unbekannt</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <comment>who started a conversation: the person signed in</comment>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>You started this conversation</source>
+        <translation>Sie haben diese Unterhaltung begonnen</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Jemand anderes</translation>
+    </message>
+    <message>
+        <source>User ID {id}</source>
+        <translation>Benutzer-ID: {id}</translation>
+    </message>
+    <message>
+        <source>Creator not known</source>
+        <translation>Unbekannt, wer sie begonnen hat</translation>
     </message>
 </context>
 <context>
@@ -647,6 +1014,66 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <source>Your account needs two-step verification, but none is set up yet. Set it up on the Flashback website, then sign in here again.</source>
         <translation>Ihr Konto erfordert eine Bestätigung in zwei Schritten, die aber noch nicht eingerichtet ist. Richten Sie sie auf der Flashback-Website ein und melden Sie sich dann hier erneut an.</translation>
     </message>
+    <message>
+        <source>Something answered at this address, but it is not a Flashback server.</source>
+        <translation>Unter dieser Adresse hat etwas geantwortet, aber es ist kein Flashback-Server.</translation>
+    </message>
+    <message>
+        <source>It answered without asking for a sign-in, which Flashback never does.</source>
+        <translation>Es hat geantwortet, ohne eine Anmeldung zu verlangen – das tut Flashback nie.</translation>
+    </message>
+    <message>
+        <source>Flashback answered at this address. After saving, sign in to it.</source>
+        <translation>Flashback hat unter dieser Adresse geantwortet. Melden Sie sich nach dem Speichern dort an.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted by this computer, so the app will not use it. Ask your IT support to check the address or install their certificate.</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht, daher verwendet die App ihn nicht. Bitten Sie Ihren IT-Support, die Adresse zu prüfen oder das Zertifikat zu installieren.</translation>
+    </message>
+    <message>
+        <source>The server answered, but reported a problem of its own. It may be Flashback having trouble: try again in a few minutes.</source>
+        <translation>Der Server hat geantwortet, aber ein eigenes Problem gemeldet. Möglicherweise hat Flashback Schwierigkeiten: Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>Could not connect to this address.</source>
+        <translation>Keine Verbindung zu dieser Adresse möglich.</translation>
+    </message>
+    <message>
+        <source>This address sends the app on to another one. Use the Flashback server&apos;s own address, which your IT department can give you.</source>
+        <translation>Diese Adresse leitet die App an eine andere weiter. Verwenden Sie die eigene Adresse des Flashback-Servers, die Ihnen Ihre IT-Abteilung nennen kann.</translation>
+    </message>
+    <message>
+        <source>Check the address with your IT department.</source>
+        <translation>Klären Sie die Adresse mit Ihrer IT-Abteilung.</translation>
+    </message>
+    <message>
+        <source>The server address is empty.</source>
+        <translation>Die Serveradresse ist leer.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a web address. It should look like https://flashback.example.com.</source>
+        <translation>„{address}“ ist keine Webadresse. Sie sollte so aussehen: https://flashback.example.com.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name or password.</source>
+        <translation>Die Serveradresse darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain “?” or “#” parts.</source>
+        <translation>Die Serveradresse darf keine Teile mit „?“ oder „#“ enthalten.</translation>
+    </message>
+    <message>
+        <source>“{address}” uses plain http, which would send your sign-in unprotected. Use an https:// address.</source>
+        <translation>„{address}“ verwendet unverschlüsseltes http, wodurch Ihre Anmeldung ungeschützt übertragen würde. Verwenden Sie eine https://-Adresse.</translation>
+    </message>
+    <message>
+        <source>“{address}” has an invalid port number.</source>
+        <translation>„{address}“ hat eine ungültige Portnummer.</translation>
+    </message>
+    <message>
+        <source>The system-wide default server is not usable: {problem}</source>
+        <translation>Der systemweite Standardserver ist nicht verwendbar: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>RepositoryTableModel</name>
@@ -663,30 +1090,137 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Speicher</translation>
     </message>
     <message>
-        <source>AI model</source>
-        <translation>KI-Modell</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <source>Configured</source>
-        <translation>Eingerichtet</translation>
+        <source>Disabled</source>
+        <comment>repository status</comment>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
-        <source>None</source>
-        <comment>no AI model</comment>
-        <translation>Keines</translation>
+        <source>An administrator has disabled this repository.</source>
+        <translation>Ein Administrator hat dieses Repository deaktiviert.</translation>
+    </message>
+    <message>
+        <source>No AI model</source>
+        <translation>Kein KI-Modell</translation>
+    </message>
+    <message>
+        <source>Conversations can be started, but they can&apos;t answer until an administrator adds an AI model.</source>
+        <translation>Unterhaltungen können begonnen werden, aber erst antworten, wenn ein Administrator ein KI-Modell hinzufügt.</translation>
+    </message>
+    <message>
+        <source>An AI model is set up for this repository.</source>
+        <translation>Für dieses Repository ist ein KI-Modell eingerichtet.</translation>
+    </message>
+    <message>
+        <source>AI models: {names}</source>
+        <translation>KI-Modelle: {names}</translation>
+    </message>
+    <message>
+        <source>AI model: {name}</source>
+        <translation>KI-Modell: {name}</translation>
+    </message>
+    <message>
+        <source>Has an AI model</source>
+        <translation>Mit KI-Modell</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <comment>date format: Qt&apos;s QDate::toString codes</comment>
         <translation>d. MMM yyyy</translation>
     </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
     <message>
-        <source>{name} (disabled)</source>
-        <translation>{name} (deaktiviert)</translation>
+        <source>Settings — Flashback Desktop</source>
+        <translation>Einstellungen — Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Keeps these settings for your account</source>
+        <translation>Speichert diese Einstellungen für Ihr Konto</translation>
+    </message>
+    <message>
+        <source>Flashback server</source>
+        <translation>Flashback-Server</translation>
+    </message>
+    <message>
+        <source>Your &amp;organisation&apos;s default ({server})</source>
+        <translation>Standard Ihrer &amp;Organisation ({server})</translation>
+    </message>
+    <message>
+        <source>&amp;Production ({server})</source>
+        <translation>&amp;Produktion ({server})</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom:</source>
+        <translation>&amp;Benutzerdefiniert:</translation>
+    </message>
+    <message>
+        <source>Custom server address</source>
+        <translation>Eigene Serveradresse</translation>
+    </message>
+    <message>
+        <source>The https:// address of the Flashback server your IT department gave you</source>
+        <translation>Die https://-Adresse des Flashback-Servers, die Ihnen Ihre IT-Abteilung gegeben hat</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Checks that a Flashback server answers at this address, without signing in</source>
+        <translation>Prüft, ob unter dieser Adresse ein Flashback-Server antwortet, ohne sich anzumelden</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language Flashback Desktop speaks from its next start</source>
+        <translation>Die Sprache von Flashback Desktop ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie im System</translation>
+    </message>
+    <message>
+        <source>A new language takes effect after restarting Flashback Desktop.</source>
+        <translation>Eine neue Sprache gilt nach einem Neustart von Flashback Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Show the app in:</source>
+        <translation>&amp;Anzeigesprache:</translation>
+    </message>
+    <message>
+        <source>The demo is running. The server chosen here is used when you start Flashback Desktop without --demo.</source>
+        <translation>Die Demo läuft. Der hier gewählte Server wird verwendet, wenn Sie Flashback Desktop ohne --demo starten.</translation>
+    </message>
+    <message>
+        <source>In use now: {server}.</source>
+        <translation>Derzeit verwendet: {server}.</translation>
+    </message>
+    <message>
+        <source>It is set by the --server option on this computer, which comes before this setting; ask your IT department to change it.</source>
+        <translation>Er wird auf diesem Computer durch die Option --server festgelegt, die Vorrang vor dieser Einstellung hat; bitten Sie Ihre IT-Abteilung, ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>It is set by {variable} on this computer, which comes before this setting; ask your IT department to change it.</source>
+        <translation>Er wird auf diesem Computer durch {variable} festgelegt, das Vorrang vor dieser Einstellung hat; bitten Sie Ihre IT-Abteilung, ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://flashback.example.com.</source>
+        <translation>Geben Sie die Adresse des Servers ein, zum Beispiel https://flashback.example.com.</translation>
+    </message>
+    <message>
+        <source>Checking {server}…</source>
+        <translation>{server} wird geprüft…</translation>
     </message>
 </context>
 <context>

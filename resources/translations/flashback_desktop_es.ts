@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>SecretStorage (Linux)</source>
+        <translation>SecretStorage (Linux)</translation>
+    </message>
+    <message>
+        <source>Jeepney (Linux)</source>
+        <translation>Jeepney (Linux)</translation>
+    </message>
+    <message>
+        <source>Starlette (demo server)</source>
+        <translation>Starlette (servidor de demostración)</translation>
+    </message>
+    <message>
+        <source>Uvicorn (demo server)</source>
+        <translation>Uvicorn (servidor de demostración)</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Acerca de {app}</translation>
+    </message>
+    <message>
+        <source>&amp;Open-source components included, with their licences:</source>
+        <translation>C&amp;omponentes de código abierto incluidos, con sus licencias:</translation>
+    </message>
+    <message>
+        <source>{app} icon</source>
+        <translation>Icono de {app}</translation>
+    </message>
+    <message>
+        <source>{app} version {version}</source>
+        <translation>{app}, versión {version}</translation>
+    </message>
+    <message>
+        <source>Your Flashback repositories and AI conversations on the desktop.</source>
+        <translation>Sus repositorios de Flashback y sus conversaciones con la IA, en el escritorio.</translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation>Servidor: {server}</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>Componentes incluidos y sus licencias</translation>
+    </message>
+    <message>
+        <source>Each open-source component the app includes, its version and its licence</source>
+        <translation>Cada componente de código abierto que incluye la aplicación, con su versión y su licencia</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>built-in demo server</source>
+        <translation>servidor de demostración integrado</translation>
+    </message>
+</context>
+<context>
+    <name>AppMenus</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Con&amp;figuración…</translation>
+    </message>
+    <message>
+        <source>Choose the Flashback server and the language</source>
+        <translation>Elegir el servidor de Flashback y el idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía de uso</translation>
+    </message>
+    <message>
+        <source>&amp;About Flashback Desktop</source>
+        <translation>&amp;Acerca de Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened.</source>
+        <translation>No se ha podido abrir la guía de uso.</translation>
+    </message>
+    <message>
+        <source>No web browser opened it on this computer.</source>
+        <translation>Ningún navegador web la ha abierto en este equipo.</translation>
+    </message>
+    <message>
+        <source>Open {address} in your web browser.</source>
+        <translation>Abra {address} en su navegador web.</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Acerca de Qt</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop uses Qt {qt} through Qt for Python (PySide6) {pyside}.</source>
+        <translation>Flashback Desktop usa Qt {qt} a través de Qt for Python (PySide6) {pyside}.</translation>
+    </message>
+    <message>
+        <source>Qt is a toolkit for building applications, developed by The Qt Company and the Qt Project. The app uses it under the GNU Lesser General Public License version 3 (LGPLv3). See {licensing} and {site}.</source>
+        <translation>Qt es un conjunto de herramientas para crear aplicaciones, desarrollado por The Qt Company y el Qt Project. La aplicación lo usa bajo la Licencia Pública General Reducida de GNU, versión 3 (LGPLv3). Consulte {licensing} y {site}.</translation>
+    </message>
+    <message>
+        <source>Restart Flashback Desktop to use the new server?</source>
+        <translation>¿Reiniciar Flashback Desktop para usar el nuevo servidor?</translation>
+    </message>
+    <message>
+        <source>New server: {server}</source>
+        <translation>Nuevo servidor: {server}</translation>
+    </message>
+    <message>
+        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
+        <translation>Cada servidor tiene su propio inicio de sesión, así que es posible que se le pida iniciar sesión en él. Si no reinicia ahora, el nuevo servidor se usará a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Más &amp;tarde</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop could not restart by itself.</source>
+        <translation>Flashback Desktop no ha podido reiniciarse por sí solo.</translation>
+    </message>
+    <message>
+        <source>The new server is saved.</source>
+        <translation>El nuevo servidor se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Close Flashback Desktop and open it again to use it.</source>
+        <translation>Cierre Flashback Desktop y vuelva a abrirlo para usarlo.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Retry now</source>
@@ -169,6 +322,220 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Recent conversations</source>
+        <translation>Conversaciones recientes</translation>
+    </message>
+    <message>
+        <source>Conversations of the selected repository, newest first. Ctrl+C copies the selected conversation&apos;s ID; Delete deletes it.</source>
+        <translation>Conversaciones del repositorio seleccionado, de la más reciente a la más antigua. Ctrl+C copia el ID de la conversación seleccionada; Supr la elimina.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy ID</source>
+        <translation>&amp;Copiar ID</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Volver a intentar</translation>
+    </message>
+    <message>
+        <source>Try loading the conversations again</source>
+        <translation>Volver a cargar las conversaciones</translation>
+    </message>
+    <message>
+        <source>Asks Flashback for this repository&apos;s conversations again</source>
+        <translation>Vuelve a pedir a Flashback las conversaciones de este repositorio</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>Cargar &amp;más</translation>
+    </message>
+    <message>
+        <source>Show older conversations</source>
+        <translation>Mostrar conversaciones más antiguas</translation>
+    </message>
+    <message>
+        <source>Load more conversations</source>
+        <translation>Cargar más conversaciones</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y ID</source>
+        <translation>Copia&amp;r ID</translation>
+    </message>
+    <message>
+        <source>Copy the selected conversation&apos;s ID (Ctrl+C in the list)</source>
+        <translation>Copiar el ID de la conversación seleccionada (Ctrl+C en la lista)</translation>
+    </message>
+    <message>
+        <source>Copy the selected conversation&apos;s ID</source>
+        <translation>Copiar el ID de la conversación seleccionada</translation>
+    </message>
+    <message>
+        <source>Copies the ID of the conversation selected in the list</source>
+        <translation>Copia el ID de la conversación seleccionada en la lista</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (Delete in the list)</source>
+        <translation>Eliminar la conversación seleccionada (Supr en la lista)</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Eliminar conversación</translation>
+    </message>
+    <message>
+        <source>Deletes the selected conversation after asking you</source>
+        <translation>Elimina la conversación seleccionada después de pedirle confirmación</translation>
+    </message>
+    <message>
+        <source>Loading conversations…</source>
+        <translation>Cargando conversaciones…</translation>
+    </message>
+    <message>
+        <source>Conversations could not be loaded. {message}
+{action}</source>
+        <translation>No se han podido cargar las conversaciones. {message}
+{action}</translation>
+    </message>
+    <message>
+        <source>Older conversations could not be loaded. {message}</source>
+        <translation>No se han podido cargar las conversaciones más antiguas. {message}</translation>
+    </message>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>ID de la conversación copiado.</translation>
+    </message>
+    <message>
+        <source>Delete the conversation {name}?</source>
+        <translation>¿Eliminar la conversación {name}?</translation>
+    </message>
+    <message>
+        <source>It will no longer appear in the list of conversations.</source>
+        <translation>Dejará de aparecer en la lista de conversaciones.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>That conversation had already been deleted.</source>
+        <translation>Esa conversación ya se había eliminado.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t delete the conversation {name}.</source>
+        <translation>Flashback no ha podido eliminar la conversación {name}.</translation>
+    </message>
+    <message>
+        <source>Deleted the conversation {name}.</source>
+        <translation>Se ha eliminado la conversación {name}.</translation>
+    </message>
+    <message>
+        <source>Select a repository to see its recent conversations.</source>
+        <translation>Seleccione un repositorio para ver sus conversaciones recientes.</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+Start one with New Conversation.</source>
+        <translation>Todavía no hay conversaciones.
+Inicie una con Nueva conversación.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <comment>conversations shown of all</comment>
+        <translation>{shown} de {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} conversations shown</source>
+        <translation>Se muestran {shown} de {total} conversaciones</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Iniciada por</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Tokens de entrada</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Tokens de salida</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>“{title}”</source>
+        <comment>a conversation&apos;s title, quoted</comment>
+        <translation>«{title}»</translation>
+    </message>
+    <message>
+        <source>started {when}</source>
+        <comment>a conversation without a title</comment>
+        <translation>iniciada el {when}</translation>
+    </message>
+    <message>
+        <source>Conversation ID {id}</source>
+        <translation>ID de la conversación: {id}</translation>
+    </message>
+    <message>
+        <source>No title yet</source>
+        <translation>Todavía sin título</translation>
+    </message>
+    <message>
+        <source>{count} tokens sent to the AI model</source>
+        <translation>{count} tokens enviados al modelo de IA</translation>
+    </message>
+    <message>
+        <source>{count} tokens received from the AI model</source>
+        <translation>{count} tokens recibidos del modelo de IA</translation>
+    </message>
+    <message>
+        <source>Unknown time</source>
+        <translation>Hora desconocida</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <comment>who started a conversation: the person signed in</comment>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <source>You started this conversation</source>
+        <translation>Usted inició esta conversación</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>User ID {id}</source>
+        <translation>ID de usuario: {id}</translation>
+    </message>
+    <message>
+        <source>Creator not known</source>
+        <translation>Se desconoce quién la inició</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Flashback Desktop — Demo</source>
@@ -196,7 +563,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <source>Load the repository list again (F5)</source>
@@ -647,6 +1014,66 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <source>Your account needs two-step verification, but none is set up yet. Set it up on the Flashback website, then sign in here again.</source>
         <translation>Su cuenta necesita verificación en dos pasos, pero todavía no hay ninguna configurada. Configúrela en el sitio web de Flashback y vuelva a iniciar sesión aquí.</translation>
     </message>
+    <message>
+        <source>Something answered at this address, but it is not a Flashback server.</source>
+        <translation>Algo ha respondido en esta dirección, pero no es un servidor de Flashback.</translation>
+    </message>
+    <message>
+        <source>It answered without asking for a sign-in, which Flashback never does.</source>
+        <translation>Ha respondido sin pedir un inicio de sesión, algo que Flashback nunca hace.</translation>
+    </message>
+    <message>
+        <source>Flashback answered at this address. After saving, sign in to it.</source>
+        <translation>Flashback ha respondido en esta dirección. Después de guardar, inicie sesión en él.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted by this computer, so the app will not use it. Ask your IT support to check the address or install their certificate.</source>
+        <translation>Este equipo no confía en el certificado del servidor, así que la aplicación no lo usará. Pida a su servicio de soporte informático que compruebe la dirección o que instale su certificado.</translation>
+    </message>
+    <message>
+        <source>The server answered, but reported a problem of its own. It may be Flashback having trouble: try again in a few minutes.</source>
+        <translation>El servidor ha respondido, pero ha indicado un problema propio. Puede que Flashback tenga dificultades: vuelva a intentarlo dentro de unos minutos.</translation>
+    </message>
+    <message>
+        <source>Could not connect to this address.</source>
+        <translation>No se ha podido conectar con esta dirección.</translation>
+    </message>
+    <message>
+        <source>This address sends the app on to another one. Use the Flashback server&apos;s own address, which your IT department can give you.</source>
+        <translation>Esta dirección redirige la aplicación a otra. Use la dirección propia del servidor de Flashback, que le puede facilitar su departamento de informática.</translation>
+    </message>
+    <message>
+        <source>Check the address with your IT department.</source>
+        <translation>Compruebe la dirección con su departamento de informática.</translation>
+    </message>
+    <message>
+        <source>The server address is empty.</source>
+        <translation>La dirección del servidor está vacía.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not a web address. It should look like https://flashback.example.com.</source>
+        <translation>«{address}» no es una dirección web. Debería tener este aspecto: https://flashback.example.com.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name or password.</source>
+        <translation>La dirección del servidor no debe contener un nombre de usuario ni una contraseña.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain “?” or “#” parts.</source>
+        <translation>La dirección del servidor no debe contener partes con «?» ni «#».</translation>
+    </message>
+    <message>
+        <source>“{address}” uses plain http, which would send your sign-in unprotected. Use an https:// address.</source>
+        <translation>«{address}» usa http sin cifrar, con lo que su inicio de sesión viajaría sin protección. Use una dirección https://.</translation>
+    </message>
+    <message>
+        <source>“{address}” has an invalid port number.</source>
+        <translation>«{address}» tiene un número de puerto no válido.</translation>
+    </message>
+    <message>
+        <source>The system-wide default server is not usable: {problem}</source>
+        <translation>No se puede usar el servidor predeterminado del sistema: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>RepositoryTableModel</name>
@@ -663,30 +1090,137 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Almacenamiento</translation>
     </message>
     <message>
-        <source>AI model</source>
-        <translation>Modelo de IA</translation>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
     <message>
-        <source>Configured</source>
-        <translation>Configurado</translation>
+        <source>Disabled</source>
+        <comment>repository status</comment>
+        <translation>Desactivado</translation>
     </message>
     <message>
-        <source>None</source>
-        <comment>no AI model</comment>
-        <translation>Ninguno</translation>
+        <source>An administrator has disabled this repository.</source>
+        <translation>Un administrador ha desactivado este repositorio.</translation>
+    </message>
+    <message>
+        <source>No AI model</source>
+        <translation>Sin modelo de IA</translation>
+    </message>
+    <message>
+        <source>Conversations can be started, but they can&apos;t answer until an administrator adds an AI model.</source>
+        <translation>Se pueden iniciar conversaciones, pero no podrán responder hasta que un administrador añada un modelo de IA.</translation>
+    </message>
+    <message>
+        <source>An AI model is set up for this repository.</source>
+        <translation>Este repositorio tiene configurado un modelo de IA.</translation>
+    </message>
+    <message>
+        <source>AI models: {names}</source>
+        <translation>Modelos de IA: {names}</translation>
+    </message>
+    <message>
+        <source>AI model: {name}</source>
+        <translation>Modelo de IA: {name}</translation>
+    </message>
+    <message>
+        <source>Has an AI model</source>
+        <translation>Con modelo de IA</translation>
     </message>
     <message>
         <source>d MMM yyyy</source>
         <comment>date format: Qt&apos;s QDate::toString codes</comment>
         <translation>d MMM yyyy</translation>
     </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
     <message>
-        <source>{name} (disabled)</source>
-        <translation>{name} (desactivado)</translation>
+        <source>Settings — Flashback Desktop</source>
+        <translation>Configuración — Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Keeps these settings for your account</source>
+        <translation>Guarda esta configuración para su cuenta</translation>
+    </message>
+    <message>
+        <source>Flashback server</source>
+        <translation>Servidor de Flashback</translation>
+    </message>
+    <message>
+        <source>Your &amp;organisation&apos;s default ({server})</source>
+        <translation>Valor predeterminado de su &amp;organización ({server})</translation>
+    </message>
+    <message>
+        <source>&amp;Production ({server})</source>
+        <translation>&amp;Producción ({server})</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom:</source>
+        <translation>Per&amp;sonalizado:</translation>
+    </message>
+    <message>
+        <source>Custom server address</source>
+        <translation>Dirección de servidor personalizada</translation>
+    </message>
+    <message>
+        <source>The https:// address of the Flashback server your IT department gave you</source>
+        <translation>La dirección https:// del servidor de Flashback que le ha facilitado su departamento de informática</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Probar &amp;conexión</translation>
+    </message>
+    <message>
+        <source>Checks that a Flashback server answers at this address, without signing in</source>
+        <translation>Comprueba que un servidor de Flashback responde en esta dirección, sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language Flashback Desktop speaks from its next start</source>
+        <translation>El idioma de Flashback Desktop a partir del próximo inicio</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>El mismo que el sistema</translation>
+    </message>
+    <message>
+        <source>A new language takes effect after restarting Flashback Desktop.</source>
+        <translation>El nuevo idioma se aplica después de reiniciar Flashback Desktop.</translation>
+    </message>
+    <message>
+        <source>&amp;Show the app in:</source>
+        <translation>&amp;Mostrar la aplicación en:</translation>
+    </message>
+    <message>
+        <source>The demo is running. The server chosen here is used when you start Flashback Desktop without --demo.</source>
+        <translation>Se está ejecutando la demostración. El servidor elegido aquí se usa cuando inicia Flashback Desktop sin --demo.</translation>
+    </message>
+    <message>
+        <source>In use now: {server}.</source>
+        <translation>En uso ahora: {server}.</translation>
+    </message>
+    <message>
+        <source>It is set by the --server option on this computer, which comes before this setting; ask your IT department to change it.</source>
+        <translation>Lo fija la opción --server en este equipo, que tiene prioridad sobre esta configuración; pida a su departamento de informática que lo cambie.</translation>
+    </message>
+    <message>
+        <source>It is set by {variable} on this computer, which comes before this setting; ask your IT department to change it.</source>
+        <translation>Lo fija {variable} en este equipo, que tiene prioridad sobre esta configuración; pida a su departamento de informática que lo cambie.</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example https://flashback.example.com.</source>
+        <translation>Escriba la dirección del servidor, por ejemplo https://flashback.example.com.</translation>
+    </message>
+    <message>
+        <source>Checking {server}…</source>
+        <translation>Comprobando {server}…</translation>
     </message>
 </context>
 <context>

@@ -251,7 +251,8 @@ async def build_session(url: str) -> Any:
     options = app_module.Options(
         server=url, demo=False, exit_after=None, screenshot=None, debug=False
     )
-    session, _sandbox = await app_module._build_session(options, url)
+    built = app_module._start_session_build(options, url)
+    session, _sandbox = await app_module._build_session(built)
     return session
 
 

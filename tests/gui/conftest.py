@@ -73,10 +73,13 @@ def start_app(
         demo_account: tuple[str, str] | None = None,
         wait_for_repositories: bool = True,
         banner_delays_s: tuple[float, ...] | None = None,
+        prepare: Callable[[MainWindow], object] | None = None,
     ) -> App:
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
         window = MainWindow(tasks, server_label=sandbox.url)
+        if prepare is not None:  # what the app does between building and showing the window
+            prepare(window)
         # pytest-qt closes and deletes the window before fixtures end: stop its tasks first,
         # as the app does on quit, so none touches a deleted widget.
         qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, tasks))

@@ -30,6 +30,8 @@ from flashback_desktop.ui.crash_handler import crash_dialog
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
+from tests.gui.keyboard import activate, focus, press
+from tests.support.sandbox_data import repo_id_named
 
 
 def focusable(root: QWidget) -> list[QWidget]:
@@ -185,3 +187,57 @@ def test_focus_moves_to_the_result_of_each_action(
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert dialog.focusWidget() is dialog.close_button
+
+
+def test_settings_and_about_name_their_controls_and_read_in_screen_order(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    menus = app.window.app_menus
+    menus.open_settings()
+    settings = menus.settings_dialog
+    assert settings is not None
+    qtbot.waitExposed(settings)
+    assert len(focusable(settings)) >= 6
+    assert unnamed(settings) == []
+    assert undescribed(settings) == []
+    assert settings.language_combo.accessibleName() == "Language"  # Linux reads its label
+    # Tab from the address goes on to Test connection, the language, then Save.
+    activate(qtbot, settings)
+    settings.custom_edit.setFocus()
+    reached = []
+    for _ in range(3):
+        press(Qt.Key.Key_Tab)
+        reached.append(focus())
+    assert reached == [settings.test_button, settings.language_combo, settings.save_button]
+    settings.close()
+
+    menus.open_about()
+    about = menus.about_dialog
+    assert about is not None
+    qtbot.waitExposed(about)
+    assert unnamed(about) == []
+    assert undescribed(about) == []
+    assert accessible_name(about.licences) == "Bundled components and their licences"
+    about.close()
+
+
+def test_the_history_names_its_controls_and_says_what_happened(
+    start_app: Callable[..., App], qtbot: QtBot, announced: list[str]
+) -> None:
+    app = start_app()
+    history = app.window.history
+    repo_id = repo_id_named(app.sandbox, "NDAs")
+    for _ in range(3):
+        app.sandbox.state.add_conversation(repo_id)
+    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+        app.select("NDAs")
+    history.table.selectRow(0)
+    assert history.table in focusable(app.window)
+    assert unnamed(history) == []
+    assert undescribed(history) == []
+    # The count is said with what it counts; the notes under the list are read by their text.
+    assert accessible_name(history.count_label) == "3 of 3 conversations shown"
+    history.copy_button.click()
+    assert announced[-1] == "Conversation ID copied."
+    assert accessible_name(history.status_label) == "Conversation ID copied."

@@ -164,6 +164,7 @@ def test_the_window_paints_before_the_heavy_modules_load() -> None:
         "httpx",
         "keyring",
         "platformdirs",
+        "configparser",
         "PySide6.QtNetwork",
         "flashback_desktop.api.errors",
         "flashback_desktop.api.models",

@@ -56,6 +56,55 @@ async def test_creates_exactly_one_conversation(
     assert sandbox.state.request_count("POST", "/conversation") == 1
 
 
+async def test_conversations_page_and_soft_delete(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    repo_id = repo_id_named(sandbox, "Contracts 2026")
+    huge = 10**30 + 1
+    first = sandbox.state.add_conversation(repo_id, title="First", tokens_out=huge)
+    second = sandbox.state.add_conversation(repo_id)
+    page = await client.list_conversations(repo_id, take=1)
+    assert ([c.id for c in page.conversations], page.total) == ([second], 2)
+    older = await client.list_conversations(repo_id, take=1, skip=1)
+    assert [(c.id, c.title, c.tokens_out) for c in older.conversations] == [(first, "First", huge)]
+
+    await client.delete_conversation(first)
+    assert sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1
+    stored = sandbox.state.conversation(first)
+    assert stored is not None
+    assert stored["deletedAt"] is not None
+    assert [c.id for c in (await client.list_conversations(repo_id)).conversations] == [second]
+    with_deleted = await client.list_conversations(repo_id, show_deleted=True)
+    assert [(c.id, c.deleted) for c in with_deleted.conversations] == [
+        (second, False),
+        (first, True),
+    ]
+    with pytest.raises(errors.NotFoundError) as caught:  # soft-deleted already
+        await client.delete_conversation(first)
+    assert "no longer exists" in caught.value.message
+
+    await client.delete_conversation(second, hard=True)
+    assert sandbox.state.conversation(second) is None
+
+
+async def test_a_conversation_id_is_encoded_into_the_path(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    with pytest.raises(errors.NotFoundError):  # the server's JSON 404: the route was reached
+        await client.delete_conversation("a b?hardDelete=true")
+    # Encoded, the "?" stays part of the id instead of starting a query that deletes for good.
+    assert sandbox.state.request_count("DELETE", "/conversation/a b?hardDelete=true") == 1
+
+
+async def test_without_conversation_routes_the_history_says_so(
+    client: FlashbackClient, sandbox: SandboxServer
+) -> None:
+    sandbox.state.conversations_enabled = False
+    with pytest.raises(errors.EndpointUnavailableError) as caught:
+        await client.list_conversations(repo_id_named(sandbox, "Contracts 2026"))
+    assert "does not offer conversations" in caught.value.message
+
+
 async def test_profile_and_password_login(sandbox: SandboxServer) -> None:
     async with open_client(sandbox.url) as api:
         result = await api.login(sandbox.state.demo_email, sandbox.state.demo_password)

@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -890,6 +891,54 @@ def test_delete_conversation_soft_then_hard(fresh: SandboxServer) -> None:
         _assert_error_body(client.delete(f"/conversation/{uuid.uuid4()}"), 404)
 
 
+def test_seeded_conversations_follow_the_documented_shape(fresh: SandboxServer) -> None:
+    repo = _repo_named(fresh.state, "Invoices 2026")
+    huge = 2**64 + 1
+    moment = datetime(2026, 4, 1, 9, 0, 0, 123000, tzinfo=UTC)
+    titled = fresh.state.add_conversation(
+        repo["id"], created_at=moment, title="Renewals", tokens_in=huge, tokens_out=7
+    )
+    bare = fresh.state.add_conversation(repo["id"], user_id=BEN_ID, with_creator=False)
+    with _client(fresh, fresh.state.demo_token) as client:  # Ana administers Finance
+        listed = client.get("/conversation", params={"repoId": repo["id"]}).json()
+    newest, oldest = listed["conversations"]
+    assert [newest["id"], oldest["id"]] == [bare, titled]
+    assert oldest["tokensIn"] == str(huge)  # BigIntString: a decimal string, exact
+    assert oldest["tokensOut"] == "7"
+    assert oldest["title"] == "Renewals"
+    assert oldest["createdAt"] == "2026-04-01T09:00:00.123Z"
+    assert oldest["creator"]["email"] == fresh.state.demo_email
+    assert "title" not in newest  # optional: absent until a conversation has one
+    assert "creator" not in newest
+    assert newest["createdBy"] == BEN_ID
+
+
+def test_show_deleted_paging_and_order_together(fresh: SandboxServer) -> None:
+    repo = _repo_named(fresh.state, "Invoices 2026")
+    same_moment = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+    ids = [fresh.state.add_conversation(repo["id"], created_at=same_moment) for _ in range(3)]
+    gone = fresh.state.add_conversation(
+        repo["id"], created_at=same_moment + timedelta(minutes=1), deleted=True
+    )
+    with _client(fresh, fresh.state.demo_token) as client:
+
+        def page(**params: object) -> Json:
+            query = {"repoId": repo["id"], **params}
+            body: Json = client.get("/conversation", params=query).json()
+            return body
+
+        live = page(take=2)
+        assert [c["id"] for c in live["conversations"]] == ids[::-1][:2]  # ties: newest made first
+        assert live["total"] == 3
+        everything = page(showDeleted="true", take=2, skip=0)
+        rest = page(showDeleted="true", take=2, skip=2)
+        assert everything["total"] == rest["total"] == 4
+        shown = [c["id"] for c in everything["conversations"] + rest["conversations"]]
+        assert shown == [gone, *ids[::-1]]
+        assert page(showDeleted="false")["total"] == 3
+        assert page(skip=3)["conversations"] == []
+
+
 # ---------------------------------------------------------------- Express-like edges
 
 
@@ -1234,3 +1283,18 @@ def test_cli_refuses_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
     assert sandbox_cli.is_loopback("::1")
     assert sandbox_cli.is_loopback("localhost")
     assert not sandbox_cli.is_loopback("example.org")
+
+
+def test_demo_history_fills_more_than_one_page_newest_first(fresh: SandboxServer) -> None:
+    seeded = fresh.state.seed_demo_history(now=datetime(2026, 5, 1, 12, 0, tzinfo=UTC))
+    contracts = next(r["id"] for r in fresh.state.repos if r["name"] == "Contracts 2026")
+    with _client(fresh, fresh.state.demo_token) as client:
+        page = client.get("/conversation", params={"repoId": contracts, "take": 100}).json()
+    listed = page["conversations"]
+    assert seeded == 37
+    assert len(listed) == 27  # more than one page of 20 in the window
+    created = [c["createdAt"] for c in listed]
+    assert created == sorted(created, reverse=True)
+    assert listed[0]["title"] == "Renewal terms"  # the newest is the first one planned
+    assert {c["createdBy"] for c in listed} == {store.ANA_ID}
+    assert all(int(c["tokensIn"]) > 0 and int(c["tokensOut"]) > 0 for c in listed)

@@ -63,3 +63,24 @@ def test_test_and_production_origins_differ() -> None:
 )
 def test_loopback_detection(host: str, expected: bool) -> None:
     assert is_loopback_host(host) is expected
+
+
+SYSTEM = "https://flashback.corp.example"
+
+
+def test_the_system_wide_default_comes_after_the_person_and_before_production() -> None:
+    env = {"FLASHBACK_SERVER": "https://env.example.com"}
+    assert choose_server("https://cli.example.com", env, None, SYSTEM).source == "command line"
+    assert choose_server(None, env, "https://saved.example.com", SYSTEM).source == "environment"
+    saved = choose_server(None, {}, "https://saved.example.com", SYSTEM)
+    assert (saved.base_url, saved.source) == ("https://saved.example.com", "settings")
+    system = choose_server(None, {}, None, SYSTEM + "/")
+    assert (system.base_url, system.source) == (SYSTEM, "system-wide default")
+    assert choose_server(None, {}, "  ", "").base_url == PRODUCTION_SERVER
+
+
+def test_an_unusable_system_wide_default_says_where_it_came_from() -> None:
+    with pytest.raises(ServerUrlError, match="system-wide default"):
+        choose_server(None, {}, None, "http://flashback.corp.example")
+    # Only the value chosen is checked: the person's own setting still works.
+    assert choose_server(None, {}, SYSTEM, "http://bad.example").base_url == SYSTEM

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api.models import (
+    Conversation,
     ConversationPage,
     CreatedConversation,
     Repository,
@@ -78,3 +79,43 @@ def test_profile_display_name() -> None:
         {"success": True, "data": {"id": "u", "name": "Ana", "lastName": "Ruiz", "email": "a@x"}}
     )
     assert profile.display_name == "Ana Ruiz"
+
+
+def test_ai_model_links_and_names() -> None:
+    def parsed(links: object) -> Repository:
+        return Repository.from_json({**REPO, "aiLlms": links})
+
+    assert parsed([{}]).ai_configured is False  # an entry that points at no model
+    named = parsed(
+        [{"aiLlm": {"name": "OpenAI GPT"}}, {"aiLlmId": "b", "aiLlm": {"name": "Claude"}}]
+    )
+    assert named.ai_configured is True
+    assert named.ai_model_names == ("Claude", "OpenAI GPT")
+    assert parsed([{"aiLlmId": "x"}]).ai_model_names == ()
+
+
+CONVERSATION: dict[str, Any] = {
+    "id": "c1",
+    "orgId": "o",
+    "createdBy": "u1",
+    "createdAt": "2026-04-01T09:00:00.000Z",
+    "lastUpdatedAt": "2026-04-01T09:00:00.000Z",
+    "workspaceId": "w1",
+    "repoId": "r1",
+    "tokensIn": "123456789012345678901234567890",
+    "tokensOut": "0",
+}
+
+
+def test_conversation_counters_are_exact_integers() -> None:
+    parsed = Conversation.from_json(CONVERSATION)
+    assert parsed.tokens_in == 123456789012345678901234567890
+    assert parsed.title == ""
+    assert parsed.creator_email == ""
+    with pytest.raises(ShapeError):  # "²" passes str.isdigit() but is no decimal number
+        Conversation.from_json({**CONVERSATION, "tokensIn": "²"})
+    with pytest.raises(ShapeError):
+        Conversation.from_json({**CONVERSATION, "tokensOut": "1.5e3"})
+    creator = {"id": "u1", "name": "Ana", "lastName": "Ruiz", "email": "ana@x.org"}
+    full = Conversation.from_json({**CONVERSATION, "creator": creator, "title": "Q1"})
+    assert (full.creator_name, full.creator_email, full.title) == ("Ana Ruiz", "ana@x.org", "Q1")

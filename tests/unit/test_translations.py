@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
-from flashback_desktop import i18n
+from flashback_desktop import i18n, preferences
 from flashback_desktop.api import errors
+from flashback_desktop.config import ServerUrlError, choose_server, normalise_server_url
 from flashback_desktop.session.token_store import KeyringProblem, KeyringTrouble
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
 from tools import translations
@@ -125,3 +126,34 @@ def test_messages_from_the_layers_without_qt_are_shown_translated(qapp: QApplica
     finally:
         i18n.uninstall()
     assert i18n.message(english) == english
+
+
+def test_server_address_problems_are_shown_translated(qapp: QApplication) -> None:
+    """config.py has no Qt: its refusals are marked, and the window translates them, with a
+    refusal inside a refusal translated too."""
+    with pytest.raises(ServerUrlError) as plain_http:
+        normalise_server_url("http://flashback.example.com")
+    with pytest.raises(ServerUrlError) as site_default:
+        choose_server(None, {}, None, "ftp://flashback.example.com")
+    assert "plain http" in str(plain_http.value)  # English wherever it is not shown
+    try:
+        i18n.install("es")
+        assert i18n.message(plain_http.value.message).startswith(
+            "«http://flashback.example.com» usa http sin cifrar"
+        )
+        assert i18n.message(site_default.value.message) == (
+            "No se puede usar el servidor predeterminado del sistema: "
+            "«ftp://flashback.example.com» no es una dirección web. Debería tener este "
+            "aspecto: https://flashback.example.com."
+        )
+    finally:
+        i18n.uninstall()
+
+
+def test_every_language_offered_in_settings_has_a_catalogue_and_its_own_name() -> None:
+    codes = [code for code, _name in preferences.LANGUAGES]
+    assert tuple(codes) == i18n.LANGUAGES
+    assert sorted(codes[1:]) == sorted(translations.LANGUAGES)  # English is the source
+    for code, name in preferences.LANGUAGES:
+        # Named in its own language, as Qt's locale data names it ("American English").
+        assert name.casefold() in QLocale(code).nativeLanguageName().casefold()
