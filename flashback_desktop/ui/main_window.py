@@ -344,10 +344,8 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Workspace and Status: fitted to their texts once per list (see column_fit).
-        self.column_fitter = column_fit.TextColumnFitter(
-            self.table, self.model, (1, repo_model.STATUS_COLUMN)
-        )
+        # The columns after the name: fitted to their texts once per list (see column_fit).
+        self.column_fitter = column_fit.TextColumnFitter(self.table, self.model, (1, 2, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
