@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop.ui import appearance
 from tests.gui.conftest import App
+from tests.support.sandbox_data import repo_id_named
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -62,9 +64,19 @@ def text_contrast(widget: QWidget) -> float:
 
 
 def show_a_created_conversation(app: App, qtbot: QtBot) -> None:
-    app.select("Contracts archive 2019-2025")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+    """A new conversation at the top of a history with a few earlier ones."""
+    repo_id = repo_id_named(app.sandbox, "Contracts archive 2019-2025")
+    start = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    for n, title in enumerate(("Retention period for 2019 files", None, "Clause 7 questions")):
+        app.sandbox.state.add_conversation(
+            repo_id, created_at=start + timedelta(days=n), title=title, tokens_in=1200 * (n + 1)
+        )
+    history = app.window.history
+    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+        app.select("Contracts archive 2019-2025")
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
         app.window.new_conversation_action.trigger()
+    qtbot.waitUntil(lambda: history.model.ids()[:1] == [created.args[0]], timeout=10_000)
 
 
 def test_light_and_dark_are_both_drawn_and_readable(
@@ -73,7 +85,7 @@ def test_light_and_dark_are_both_drawn_and_readable(
     app = start_app()
     show_a_created_conversation(app, qtbot)
     window = app.window
-    window.resize(900, 600)
+    window.resize(1000, 720)
     brightness = {}
     for name, scheme in SCHEMES.items():
         force_scheme(scheme)
@@ -83,6 +95,7 @@ def test_light_and_dark_are_both_drawn_and_readable(
         for widget in (window.user_label, window.panel.selection_label, window.panel.result_id):
             assert text_contrast(widget) >= 4.5, (name, widget.objectName())
         assert text_contrast(window.table.viewport()) >= 4.5, name
+        assert text_contrast(window.history.table.viewport()) >= 4.5, name
         if os.environ.get("FLASHBACK_WRITE_DOCS") == "1":
             assert window.grab().save(str(DOCS / f"main-window-{name}.png"))
     assert brightness["light"] > 0.5
