@@ -149,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
     app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
+    # Before the frame: its title and "Starting…" are translated too (only .qm files load).
+    from flashback_desktop import i18n
+
+    i18n.install()
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
@@ -165,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 read_system_defaults().server,
             )
         except ServerUrlError as exc:
-            print(f"flashback-desktop: {exc}", file=sys.stderr)
+            print(f"flashback-desktop: {i18n.message(exc.message)}", file=sys.stderr)
             return EXIT_USAGE
         server_url = choice.base_url
 
@@ -212,14 +216,13 @@ def _show_window_frame(options: Options, server_url: str, profile: StartupProfil
     This runs before the asyncio loop exists, so a local Qt event loop does the waiting. A
     window that never paints (started minimised, say) holds nothing up for long.
     """
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
     from flashback_desktop.ui.main_window import MainWindow
     from flashback_desktop.ui.window_state import restore_geometry
 
-    window = MainWindow(
-        server_label="built-in demo server" if options.demo else server_url, demo=options.demo
-    )
+    demo_label = QCoreApplication.translate("App", "built-in demo server")
+    window = MainWindow(server_label=demo_label if options.demo else server_url, demo=options.demo)
     window.first_painted.connect(lambda: profile.mark("first paint"))
     waiting = QEventLoop()
     window.first_painted.connect(waiting.quit)

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
+
 PRODUCTION_SERVER = "https://backend.flashback.tech"
 SERVER_ENV_VAR = "FLASHBACK_SERVER"
 
@@ -18,6 +20,12 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 class ServerUrlError(ValueError):
     """A server address the app refuses to use; the message is meant for people."""
+
+    @property
+    def message(self) -> str:
+        """The sentence as raised: a marked text or a ``Phrase``, for ``i18n.message``."""
+        first = self.args[0] if self.args else ""
+        return first if isinstance(first, str) else str(self)
 
 
 @dataclass(frozen=True)
@@ -50,26 +58,50 @@ def normalise_server_url(raw: str) -> str:
     """
     text = raw.strip()
     if not text:
-        raise ServerUrlError("The server address is empty.")
+        raise ServerUrlError(QT_TRANSLATE_NOOP("Messages", "The server address is empty."))
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
         raise ServerUrlError(
-            f"“{text}” is not a web address. It should look like https://flashback.example.com."
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{address}” is not a web address. It should look like "
+                    "https://flashback.example.com.",
+                ),
+                address=text,
+            )
         )
     if parts.username or parts.password:
-        raise ServerUrlError("The server address must not contain a user name or password.")
+        raise ServerUrlError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The server address must not contain a user name or password."
+            )
+        )
     if parts.query or parts.fragment:
-        raise ServerUrlError("The server address must not contain “?” or “#” parts.")
+        raise ServerUrlError(
+            QT_TRANSLATE_NOOP("Messages", "The server address must not contain “?” or “#” parts.")
+        )
     if scheme == "http" and not is_loopback_host(parts.hostname):
         raise ServerUrlError(
-            f"“{text}” uses plain http, which would send your sign-in unprotected. "
-            "Use an https:// address."
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "“{address}” uses plain http, which would send your sign-in unprotected. "
+                    "Use an https:// address.",
+                ),
+                address=text,
+            )
         )
     try:
         parts.port  # noqa: B018 - raises ValueError for an out-of-range port
     except ValueError as exc:
-        raise ServerUrlError(f"“{text}” has an invalid port number.") from exc
+        raise ServerUrlError(
+            Phrase(
+                QT_TRANSLATE_NOOP("Messages", "“{address}” has an invalid port number."),
+                address=text,
+            )
+        ) from exc
     return f"{scheme}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
 
 
@@ -112,5 +144,12 @@ def choose_server(
             if source != "system-wide default":
                 raise
             # The person did not type it: say where it came from, for IT.
-            raise ServerUrlError(f"The system-wide default server is not usable: {exc}") from exc
+            raise ServerUrlError(
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "The system-wide default server is not usable: {problem}"
+                    ),
+                    problem=exc.message,
+                )
+            ) from exc
     return ServerChoice(PRODUCTION_SERVER, "default")

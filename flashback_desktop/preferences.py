@@ -8,9 +8,10 @@ from PySide6.QtCore import QSettings
 SERVER_KEY = "server/url"
 LANGUAGE_KEY = "ui/language"
 
-# (code, name shown in its own language); "" follows the system's language.
+# The languages the app speaks, each with its name in that language (how a person finds
+# their own in the list, whatever language the app speaks now). English is the source;
+# the others have a catalogue in resources/translations. No setting follows the system.
 LANGUAGES: tuple[tuple[str, str], ...] = (
-    ("", "System default"),
     ("en", "English"),
     ("es", "Español"),
     ("de", "Deutsch"),
@@ -38,7 +39,7 @@ def save_server(settings: QSettings, url: str | None) -> None:
 def saved_language(settings: QSettings) -> str | None:
     """A language code from LANGUAGES, or None to follow the system's language."""
     code = _text(settings, LANGUAGE_KEY)
-    return code if code in {code for code, _name in LANGUAGES[1:]} else None
+    return code if code in {code for code, _name in LANGUAGES} else None
 
 
 def save_language(settings: QSettings, code: str | None) -> None:

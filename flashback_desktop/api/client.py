@@ -43,6 +43,7 @@ from flashback_desktop.api.models import (
 from flashback_desktop.api.tls import tls_context
 from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
 from flashback_desktop.logging_setup import forget_secret, register_secret
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger("flashback.api")
 
@@ -65,17 +66,22 @@ class ClientLimits:
 
 
 _CONVERSATIONS_UNAVAILABLE = (
-    "This Flashback server does not offer conversations.",
-    "Conversations are only available on some Flashback servers. "
-    "Ask your IT department which server to use.",
+    QT_TRANSLATE_NOOP("Messages", "This Flashback server does not offer conversations."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Conversations are only available on some Flashback servers. "
+        "Ask your IT department which server to use.",
+    ),
 )
 _CONVERSATION_NOT_FOUND = (
     "This conversation no longer exists on Flashback.",
     "It may have been deleted already. Refresh the list to see the current conversations.",
 )
 _REPO_NOT_FOUND = (
-    "This repository no longer exists on Flashback.",
-    "The repository list has been refreshed. Pick another repository.",
+    QT_TRANSLATE_NOOP("Messages", "This repository no longer exists on Flashback."),
+    QT_TRANSLATE_NOOP(
+        "Messages", "The repository list has been refreshed. Pick another repository."
+    ),
 )
 
 
@@ -132,7 +138,7 @@ class FlashbackClient:
             self.base_url = normalise_server_url(base_url)
         except ServerUrlError as exc:
             raise errors.InsecureServerError(
-                errors.ErrorDetails(url=base_url, cause=str(exc)), message=str(exc)
+                errors.ErrorDetails(url=base_url, cause=str(exc)), message=exc.message
             ) from exc
         self.limits = limits or ClientLimits()
         self.credentials: Credentials = FixedToken()
@@ -517,8 +523,12 @@ def _transport_error(
             return errors.ProxyAuthenticationError(found)
         return errors.NetworkUnreachableError(
             found,
-            message="The proxy between this computer and Flashback refused the connection.",
-            action="Check your network connection, or ask your IT support about the proxy.",
+            message=QT_TRANSLATE_NOOP(
+                "Messages", "The proxy between this computer and Flashback refused the connection."
+            ),
+            action=QT_TRANSLATE_NOOP(
+                "Messages", "Check your network connection, or ask your IT support about the proxy."
+            ),
         )
     if isinstance(exc, httpx.ConnectError) and _is_tls_failure(exc):
         return errors.TlsError(found)
@@ -629,7 +639,10 @@ def _error_for_status(
         return errors.RedirectRefusedError(found)
     if status < 400:  # 1xx or another status no Flashback server sends
         return errors.UnreadableResponseError(
-            found, message="Flashback answered in a way the app does not handle."
+            found,
+            message=QT_TRANSLATE_NOOP(
+                "Messages", "Flashback answered in a way the app does not handle."
+            ),
         )
     if status == 429:
         return errors.RateLimitedError(found, action=_retry_after_action(exchange.headers))
@@ -659,8 +672,14 @@ def _retry_after_action(headers: httpx.Headers) -> str | None:
         return None
     seconds = int(value)
     if seconds <= 60:
-        return f"Wait {seconds} seconds, then try again."
-    return f"Wait about {round(seconds / 60)} minutes, then try again."
+        return Phrase(
+            QT_TRANSLATE_NOOP("Messages", "Wait {seconds} seconds, then try again."),
+            seconds=seconds,
+        )
+    return Phrase(
+        QT_TRANSLATE_NOOP("Messages", "Wait about {minutes} minutes, then try again."),
+        minutes=round(seconds / 60),
+    )
 
 
 def _with_payload(details: errors.ErrorDetails, status: int, payload: Any) -> errors.ErrorDetails:

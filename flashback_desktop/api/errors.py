@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class ErrorDetails:
@@ -42,8 +44,12 @@ class ErrorDetails:
 class FlashbackError(Exception):
     """Base class. Subclasses set the default plain-language message and action."""
 
-    default_message = "Something went wrong while talking to Flashback."
-    default_action = "Try again in a moment. If it keeps happening, contact your IT support."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Something went wrong while talking to Flashback."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Try again in a moment. If it keeps happening, contact your IT support."
+    )
 
     def __init__(
         self,
@@ -65,145 +71,205 @@ class FlashbackError(Exception):
 
 
 class BadRequestError(FlashbackError):
-    default_message = "Flashback did not accept the request."
-    default_action = "Check your selection and try again. If it keeps happening, contact support."
+    default_message = QT_TRANSLATE_NOOP("Messages", "Flashback did not accept the request.")
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Check your selection and try again. If it keeps happening, contact support."
+    )
 
 
 class UnauthorizedError(FlashbackError):
-    default_message = "Your sign-in has expired or is no longer valid."
-    default_action = "Sign in again to continue."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Your sign-in has expired or is no longer valid."
+    )
+    default_action = QT_TRANSLATE_NOOP("Messages", "Sign in again to continue.")
 
 
 class SignInRefusedError(FlashbackError):
     """/user/login said no; the documented ``error_code`` picks the sentence."""
 
-    default_message = "Flashback did not accept this email address and password."
-    default_action = "Check both and try again."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback did not accept this email address and password."
+    )
+    default_action = QT_TRANSLATE_NOOP("Messages", "Check both and try again.")
 
 
 # The documented /user/login error codes, in words for the person at the keyboard.
 SIGN_IN_REFUSALS: dict[str, tuple[str, str]] = {
     "USER_NOT_FOUND": (
-        "There is no Flashback account with this email address.",
-        "Check the spelling, or ask your Flashback administrator which address your account uses.",
+        QT_TRANSLATE_NOOP("Messages", "There is no Flashback account with this email address."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Check the spelling, or ask your Flashback administrator which address your "
+            "account uses.",
+        ),
     ),
     "INVALID_PASSWORD": (
-        "That password is not right for this account.",
-        "Type it again, checking that Caps Lock is off. If you have forgotten it, reset it "
-        "on the Flashback website.",
+        QT_TRANSLATE_NOOP("Messages", "That password is not right for this account."),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Type it again, checking that Caps Lock is off. If you have forgotten it, reset it "
+            "on the Flashback website.",
+        ),
     ),
     "USER_INACTIVE": (
-        "This Flashback account has been switched off.",
-        "Ask your Flashback administrator to switch it back on.",
+        QT_TRANSLATE_NOOP("Messages", "This Flashback account has been switched off."),
+        QT_TRANSLATE_NOOP("Messages", "Ask your Flashback administrator to switch it back on."),
     ),
     "NO_PASSWORD_SET": (
-        "This account signs in through Google, GitHub or Microsoft, so it has no Flashback "
-        "password.",
-        "Sign in on the Flashback website, copy an access token there, and choose "
-        "“Use an access token instead” here.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This account signs in through Google, GitHub or Microsoft, so it has no Flashback "
+            "password.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Sign in on the Flashback website, copy an access token there, and choose "
+            "“Use an access token instead” here.",
+        ),
     ),
 }
 
 
 class MfaCodeRejectedError(FlashbackError):
-    default_message = "That code was not accepted."
-    default_action = (
-        "Codes change every 30 seconds: type the code your authenticator app shows now."
+    default_message = QT_TRANSLATE_NOOP("Messages", "That code was not accepted.")
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Codes change every 30 seconds: type the code your authenticator app shows now."
     )
 
 
 class MfaTimedOutError(FlashbackError):
-    default_message = "The two-step sign-in took too long, so it has to start again."
-    default_action = "Type your email and password again, then the new code from your app."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "The two-step sign-in took too long, so it has to start again."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Type your email and password again, then the new code from your app."
+    )
 
 
 class ForbiddenError(FlashbackError):
-    default_message = "You don't have access to this workspace."
-    default_action = "Ask your workspace administrator to add you."
+    default_message = QT_TRANSLATE_NOOP("Messages", "You don't have access to this workspace.")
+    default_action = QT_TRANSLATE_NOOP("Messages", "Ask your workspace administrator to add you.")
 
 
 class NotFoundError(FlashbackError):
-    default_message = "Flashback could not find what the app asked for; it may have been removed."
-    default_action = "Refresh the list, then try again."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback could not find what the app asked for; it may have been removed."
+    )
+    default_action = QT_TRANSLATE_NOOP("Messages", "Refresh the list, then try again.")
 
 
 class EndpointUnavailableError(FlashbackError):
     """The server has no such route (an HTML 404): e.g. conversations outside TEST."""
 
-    default_message = "This server does not offer what the app asked for."
-    default_action = (
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "This server does not offer what the app asked for."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages",
         "Check that the app is set to the right Flashback server, or ask your IT department "
-        "which server to use."
+        "which server to use.",
     )
 
 
 class RateLimitedError(FlashbackError):
-    default_message = "Flashback is receiving too many requests right now."
-    default_action = "Wait a minute, then try again."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback is receiving too many requests right now."
+    )
+    default_action = QT_TRANSLATE_NOOP("Messages", "Wait a minute, then try again.")
 
 
 class ServerError(FlashbackError):
-    default_message = "Flashback had a problem on its side."
-    default_action = "Try again in a few minutes. If it keeps happening, contact support."
+    default_message = QT_TRANSLATE_NOOP("Messages", "Flashback had a problem on its side.")
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Try again in a few minutes. If it keeps happening, contact support."
+    )
 
 
 class NetworkUnreachableError(FlashbackError):
-    default_message = "Flashback can't be reached from this computer."
-    default_action = "Check your internet or VPN connection, then try again."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback can't be reached from this computer."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Check your internet or VPN connection, then try again."
+    )
 
 
 class RequestTimeoutError(FlashbackError):
-    default_message = "Flashback took too long to answer."
-    default_action = "Check your connection and try again in a moment."
+    default_message = QT_TRANSLATE_NOOP("Messages", "Flashback took too long to answer.")
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Check your connection and try again in a moment."
+    )
 
 
 class TlsError(FlashbackError):
-    default_message = "The connection to Flashback could not be verified as secure."
-    default_action = (
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "The connection to Flashback could not be verified as secure."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages",
         "Do not continue on this network. Contact your IT support: "
-        "the server's certificate is not trusted by this computer."
+        "the server's certificate is not trusted by this computer.",
     )
 
 
 class UnreadableResponseError(FlashbackError):
-    default_message = "Flashback sent an answer the app could not understand."
-    default_action = "Try again in a moment. If it keeps happening, contact support."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback sent an answer the app could not understand."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Try again in a moment. If it keeps happening, contact support."
+    )
 
 
 class ResponseTooLargeError(UnreadableResponseError):
-    default_message = "Flashback sent far more data than expected, so the app stopped reading it."
-    default_action = "Try again later. If it keeps happening, contact support."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Flashback sent far more data than expected, so the app stopped reading it."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Try again later. If it keeps happening, contact support."
+    )
 
 
 class InsecureServerError(FlashbackError):
-    default_message = "The app refused to send your sign-in over an unprotected connection."
-    default_action = "Ask your IT department for the server's https:// address."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "The app refused to send your sign-in over an unprotected connection."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Ask your IT department for the server's https:// address."
+    )
 
 
 class ConnectionDroppedError(FlashbackError):
-    default_message = "The connection to Flashback dropped before it answered."
-    default_action = "Check your connection and try again."
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "The connection to Flashback dropped before it answered."
+    )
+    default_action = QT_TRANSLATE_NOOP("Messages", "Check your connection and try again.")
 
 
 class ProxyAuthenticationError(FlashbackError):
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages",
         "The proxy on your network asks Flashback Desktop to sign in to it, which the app "
-        "cannot do."
+        "cannot do.",
     )
-    default_action = (
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages",
         "Ask your IT support to let Flashback Desktop reach Flashback without a proxy "
-        "password (proxies that need NTLM, Kerberos or a password are not supported)."
+        "password (proxies that need NTLM, Kerberos or a password are not supported).",
     )
 
 
 class RedirectRefusedError(FlashbackError):
     """A 3xx: never followed, so the sign-in cannot travel to another address."""
 
-    default_message = (
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages",
         "The Flashback server sent the app on to another address, which it does not follow "
-        "so that your sign-in stays safe."
+        "so that your sign-in stays safe.",
     )
-    default_action = "Ask your IT support whether the Flashback server's address has changed."
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Ask your IT support whether the Flashback server's address has changed."
+    )
 
 
 def may_have_been_processed(exc: FlashbackError) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.config import ServerUrlError, normalise_server_url
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 # A person is waiting for the answer: no retries, and a shorter deadline than requests have.
 CHECK_LIMITS = ClientLimits(
@@ -33,22 +34,31 @@ class Verdict(enum.Enum):
 @dataclass(frozen=True)
 class ServerCheck:
     verdict: Verdict
-    message: str  # plain words for the dialog
+    # Plain words for the dialog, a sentence each: the window translates each one
+    # (i18n.message); the error's own sentences are the client's, already marked.
+    sentences: tuple[str, ...]
     details: str = ""  # for the log and a tooltip: method, URL, status, cause; never a token
 
     @property
     def ok(self) -> bool:
         return self.verdict is Verdict.REACHABLE
 
+    @property
+    def message(self) -> str:
+        """The sentences in English, for the log and tests."""
+        return " ".join(self.sentences)
 
-_NOT_FLASHBACK = "Something answered at this address, but it is not a Flashback server."
+
+_NOT_FLASHBACK = QT_TRANSLATE_NOOP(
+    "Messages", "Something answered at this address, but it is not a Flashback server."
+)
 
 
 async def check_server(url: str, *, limits: ClientLimits = CHECK_LIMITS) -> ServerCheck:
     try:
         base_url = normalise_server_url(url)
     except ServerUrlError as exc:
-        return ServerCheck(Verdict.INVALID_ADDRESS, str(exc))
+        return ServerCheck(Verdict.INVALID_ADDRESS, (exc.message,))
     client = FlashbackClient(base_url, limits=limits)  # its own: it holds no token
     try:
         await client.ask_without_sign_in()
@@ -58,7 +68,12 @@ async def check_server(url: str, *, limits: ClientLimits = CHECK_LIMITS) -> Serv
         await client.aclose()
     return ServerCheck(
         Verdict.NOT_FLASHBACK,
-        f"{_NOT_FLASHBACK} It answered without asking for a sign-in, which Flashback never does.",
+        (
+            _NOT_FLASHBACK,
+            QT_TRANSLATE_NOOP(
+                "Messages", "It answered without asking for a sign-in, which Flashback never does."
+            ),
+        ),
     )
 
 
@@ -67,22 +82,37 @@ def _verdict_for(exc: errors.FlashbackError) -> ServerCheck:
     if isinstance(exc, errors.UnauthorizedError):
         return ServerCheck(
             Verdict.REACHABLE,
-            "Flashback answered at this address. After saving, sign in to it.",
+            (
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Flashback answered at this address. After saving, sign in to it."
+                ),
+            ),
             details,
         )
     if isinstance(exc, errors.TlsError):
         return ServerCheck(
             Verdict.CERTIFICATE,
-            "The server's certificate is not trusted by this computer, so the app will not "
-            "use it. Ask your IT support to check the address or install their certificate.",
+            (
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The server's certificate is not trusted by this computer, so the app will "
+                    "not use it. Ask your IT support to check the address or install their "
+                    "certificate.",
+                ),
+            ),
             details,
         )
     gateway_timeout = isinstance(exc, errors.RequestTimeoutError) and exc.details.status
     if isinstance(exc, errors.ServerError | errors.RateLimitedError) or gateway_timeout:
         return ServerCheck(
             Verdict.SERVER_TROUBLE,
-            "The server answered, but reported a problem of its own. It may be Flashback "
-            "having trouble: try again in a few minutes.",
+            (
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The server answered, but reported a problem of its own. It may be "
+                    "Flashback having trouble: try again in a few minutes.",
+                ),
+            ),
             details,
         )
     if isinstance(
@@ -94,18 +124,30 @@ def _verdict_for(exc: errors.FlashbackError) -> ServerCheck:
     ):
         return ServerCheck(
             Verdict.UNREACHABLE,
-            f"Could not connect to this address. {exc.message} {exc.action}",
+            (
+                QT_TRANSLATE_NOOP("Messages", "Could not connect to this address."),
+                exc.message,
+                exc.action,
+            ),
             details,
         )
     if isinstance(exc, errors.RedirectRefusedError):
         return ServerCheck(
             Verdict.NOT_FLASHBACK,
-            "This address sends the app on to another one. Use the Flashback server's own "
-            "address, which your IT department can give you.",
+            (
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "This address sends the app on to another one. Use the Flashback server's "
+                    "own address, which your IT department can give you.",
+                ),
+            ),
             details,
         )
     return ServerCheck(
         Verdict.NOT_FLASHBACK,
-        f"{_NOT_FLASHBACK} Check the address with your IT department.",
+        (
+            _NOT_FLASHBACK,
+            QT_TRANSLATE_NOOP("Messages", "Check the address with your IT department."),
+        ),
         details,
     )

@@ -19,13 +19,19 @@ from flashback_desktop.api.models import (
 from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("flashback.session")
 
 _UNVERIFIED_TOKEN = (
-    "This token comes from a sign-in that has not finished two-step verification.",
-    "Sign in with your email and password here instead, or finish two-step verification "
-    "on the Flashback website before copying a token.",
+    QT_TRANSLATE_NOOP(
+        "Messages", "This token comes from a sign-in that has not finished two-step verification."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sign in with your email and password here instead, or finish two-step verification "
+        "on the Flashback website before copying a token.",
+    ),
 )
 
 

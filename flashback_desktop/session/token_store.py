@@ -27,6 +27,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+
 log = logging.getLogger("flashback.session.keyring")
 
 T = TypeVar("T")
@@ -66,34 +68,64 @@ class KeyringTrouble(enum.Enum):
 # closed, and what to do. The technical text goes to the log, never here.
 _PLAIN_WORDS: dict[KeyringTrouble, tuple[str, str]] = {
     KeyringTrouble.NO_BACKEND: (
-        "This computer has no password store that Flashback Desktop can use, so your "
-        "sign-in is kept only until you close Flashback Desktop.",
-        "You can keep working. To stay signed in next time, ask your IT support to set up "
-        "a password store (keyring) on this computer.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "This computer has no password store that Flashback Desktop can use, so your "
+            "sign-in is kept only until you close Flashback Desktop.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You can keep working. To stay signed in next time, ask your IT support to set up "
+            "a password store (keyring) on this computer.",
+        ),
     ),
     KeyringTrouble.LOCKED: (
-        "Your computer's password store stayed locked, so your sign-in is kept only until "
-        "you close Flashback Desktop.",
-        "You can keep working. Next time your computer asks to unlock its password store, "
-        "enter your computer password instead of closing the request.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your computer's password store stayed locked, so your sign-in is kept only until "
+            "you close Flashback Desktop.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You can keep working. Next time your computer asks to unlock its password store, "
+            "enter your computer password instead of closing the request.",
+        ),
     ),
     KeyringTrouble.DENIED: (
-        "Flashback Desktop was not allowed to use your computer's password store, so your "
-        "sign-in is kept only until you close Flashback Desktop.",
-        "You can keep working. Next time your computer asks whether Flashback Desktop may "
-        "use it, choose “Always Allow”. If it does not ask, contact your IT support.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Flashback Desktop was not allowed to use your computer's password store, so your "
+            "sign-in is kept only until you close Flashback Desktop.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You can keep working. Next time your computer asks whether Flashback Desktop may "
+            "use it, choose “Always Allow”. If it does not ask, contact your IT support.",
+        ),
     ),
     KeyringTrouble.UNREADABLE: (
-        "Your computer's password store could not read or save your sign-in, so it is "
-        "kept only until you close Flashback Desktop.",
-        "You can keep working. If this happens every time you open Flashback Desktop, ask "
-        "your IT support to check this computer's password store.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your computer's password store could not read or save your sign-in, so it is "
+            "kept only until you close Flashback Desktop.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You can keep working. If this happens every time you open Flashback Desktop, ask "
+            "your IT support to check this computer's password store.",
+        ),
     ),
     KeyringTrouble.TOO_LONG: (
-        "Your sign-in is longer than this computer's password store can hold, so it is "
-        "kept only until you close Flashback Desktop.",
-        "You can keep working, but you will need to sign in again next time. If this keeps "
-        "happening, tell your IT support.",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Your sign-in is longer than this computer's password store can hold, so it is "
+            "kept only until you close Flashback Desktop.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "You can keep working, but you will need to sign in again next time. If this keeps "
+            "happening, tell your IT support.",
+        ),
     ),
 }
 

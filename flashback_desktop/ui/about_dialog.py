@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop import __version__
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+from flashback_desktop.ui.accessibility import describe, set_tab_order
 
 APP_NAME = "Flashback Desktop"
 
@@ -38,7 +40,8 @@ class Component:
     licence: str
 
 
-# (distribution, name shown, licence when the metadata does not say). The runtime
+# (distribution, name shown, licence when the metadata does not say). A name with words
+# in it is marked for the translators and translated when the table is filled. The runtime
 # dependencies the app ships with, in pyproject.toml's order, then what they pull in.
 BUNDLED: tuple[tuple[str, str, str], ...] = (
     ("PySide6-Essentials", "Qt for Python (PySide6)", "LGPL-3.0-only"),
@@ -54,12 +57,12 @@ BUNDLED: tuple[tuple[str, str, str], ...] = (
     ("jaraco.context", "jaraco.context", "MIT"),
     ("jaraco.functools", "jaraco.functools", "MIT"),
     ("more-itertools", "more-itertools", "MIT"),
-    ("SecretStorage", "SecretStorage (Linux)", "BSD-3-Clause"),
-    ("jeepney", "Jeepney (Linux)", "MIT"),
+    ("SecretStorage", QT_TRANSLATE_NOOP("AboutDialog", "SecretStorage (Linux)"), "BSD-3-Clause"),
+    ("jeepney", QT_TRANSLATE_NOOP("AboutDialog", "Jeepney (Linux)"), "MIT"),
     ("qasync", "qasync", "BSD-2-Clause"),
     ("platformdirs", "platformdirs", "MIT"),
-    ("starlette", "Starlette (demo server)", "BSD-3-Clause"),
-    ("uvicorn", "Uvicorn (demo server)", "BSD-3-Clause"),
+    ("starlette", QT_TRANSLATE_NOOP("AboutDialog", "Starlette (demo server)"), "BSD-3-Clause"),
+    ("uvicorn", QT_TRANSLATE_NOOP("AboutDialog", "Uvicorn (demo server)"), "BSD-3-Clause"),
     ("click", "Click", "BSD-3-Clause"),
     ("truststore", "truststore", "MIT"),
     ("certifi", "certifi", "MPL-2.0"),
@@ -119,56 +122,72 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, server: str) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        heading = QHBoxLayout()
-        icon = QGuiApplication.windowIcon()
-        if not icon.isNull():
-            self.icon_label = QLabel()
-            self.icon_label.setObjectName("aboutIcon")
-            self.icon_label.setPixmap(icon.pixmap(64, 64))
-            self.icon_label.setAccessibleName(f"{APP_NAME} icon")
-            heading.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        self.title_label = QLabel(f"<b>{APP_NAME}</b> {__version__}")
-        self.title_label.setObjectName("aboutTitle")
-        self.title_label.setAccessibleName(f"{APP_NAME} version {__version__}")
-        text = QVBoxLayout()
-        text.addWidget(self.title_label)
-        blurb = QLabel("Your Flashback repositories and AI conversations on the desktop.")
-        blurb.setWordWrap(True)
-        text.addWidget(blurb)
-        self.server_label = QLabel(f"Server: {server}")
-        self.server_label.setObjectName("aboutServer")
-        self.server_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.addWidget(self.server_label)
-        heading.addLayout(text, 1)
-
-        self.components = bundled_components()
-        self.licences = QTableWidget(len(self.components), 3)
-        self.licences.setObjectName("licenceTable")
-        self.licences.setAccessibleName("Bundled components and their licences")
-        self.licences.setHorizontalHeaderLabels(["Component", "Version", "Licence"])
-        self.licences.verticalHeader().setVisible(False)
-        self.licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.licences.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for row, component in enumerate(self.components):
-            for column, value in enumerate((component.name, component.version, component.licence)):
-                self.licences.setItem(row, column, QTableWidgetItem(value))
-        header = self.licences.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-
+        heading = self._build_heading(server)
+        self._build_licences()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
-        layout.addWidget(QLabel("Open-source components included, with their licences:"))
+        caption = QLabel(self.tr("&Open-source components included, with their licences:"))
+        caption.setBuddy(self.licences)
+        layout.addWidget(caption)
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
         self.resize(560, 480)
+        set_tab_order(self.licences, close)
         close.setFocus()  # not the table's first cell, which would look selected
+
+    def _build_heading(self, server: str) -> QHBoxLayout:
+        heading = QHBoxLayout()
+        icon = QGuiApplication.windowIcon()
+        if not icon.isNull():
+            self.icon_label = QLabel()
+            self.icon_label.setObjectName("aboutIcon")
+            self.icon_label.setPixmap(icon.pixmap(64, 64))
+            self.icon_label.setAccessibleName(self.tr("{app} icon").format(app=APP_NAME))
+            heading.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.title_label = QLabel(f"<b>{APP_NAME}</b> {__version__}")
+        self.title_label.setObjectName("aboutTitle")
+        self.title_label.setAccessibleName(
+            self.tr("{app} version {version}").format(app=APP_NAME, version=__version__)
+        )
+        text = QVBoxLayout()
+        text.addWidget(self.title_label)
+        blurb = QLabel(self.tr("Your Flashback repositories and AI conversations on the desktop."))
+        blurb.setWordWrap(True)
+        text.addWidget(blurb)
+        self.server_label = QLabel(self.tr("Server: {server}").format(server=server))
+        self.server_label.setObjectName("aboutServer")
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.addWidget(self.server_label)
+        heading.addLayout(text, 1)
+        return heading
+
+    def _build_licences(self) -> None:
+        self.components = bundled_components()
+        self.licences = QTableWidget(len(self.components), 3)
+        self.licences.setObjectName("licenceTable")
+        describe(
+            self.licences,
+            self.tr("Bundled components and their licences"),
+            self.tr("Each open-source component the app includes, its version and its licence"),
+        )
+        self.licences.setHorizontalHeaderLabels(
+            [self.tr("Component"), self.tr("Version"), self.tr("Licence")]
+        )
+        self.licences.verticalHeader().setVisible(False)
+        self.licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.licences.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, component in enumerate(self.components):
+            name = self.tr(component.name)  # unchanged unless marked above
+            for column, value in enumerate((name, component.version, component.licence)):
+                self.licences.setItem(row, column, QTableWidgetItem(value))
+        header = self.licences.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)

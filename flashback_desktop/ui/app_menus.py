@@ -66,7 +66,8 @@ class AppMenus(QObject):
         self.restart_box: QMessageBox | None = None
         self.about_qt_box: QMessageBox | None = None
 
-        self.settings_action = QAction("Settings…", window)
+        self.settings_action = QAction(self.tr("&Settings…"), window)
+        self.settings_action.setToolTip(self.tr("Choose the Flashback server and the language"))
         self.settings_action.setShortcut(settings_shortcut())
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
@@ -74,15 +75,15 @@ class AppMenus(QObject):
         file_menu.insertAction(before, self.settings_action)
         file_menu.insertSeparator(before)
 
-        help_menu = window.menuBar().addMenu("&Help")
-        self.user_guide_action = help_menu.addAction("User guide")
+        help_menu = window.menuBar().addMenu(self.tr("&Help"))
+        self.user_guide_action = help_menu.addAction(self.tr("&User guide"))
         self.user_guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.user_guide_action.triggered.connect(self.open_user_guide)
         help_menu.addSeparator()
-        self.about_action = help_menu.addAction("About Flashback Desktop")
+        self.about_action = help_menu.addAction(self.tr("&About Flashback Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.open_about)
-        self.about_qt_action = help_menu.addAction("About Qt")
+        self.about_qt_action = help_menu.addAction(self.tr("About &Qt"))
         self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
         self.about_qt_action.triggered.connect(self.open_about_qt)
         window.addAction(self.user_guide_action)
@@ -94,9 +95,9 @@ class AppMenus(QObject):
         if not self.open_url(url):
             log.warning("No browser opened the user guide at %s", USER_GUIDE_URL)
             self.window.show_error(
-                "The user guide could not be opened.",
-                "No web browser opened it on this computer.",
-                f"Open {USER_GUIDE_URL} in your web browser.",
+                self.tr("The user guide could not be opened."),
+                self.tr("No web browser opened it on this computer."),
+                self.tr("Open {address} in your web browser.").format(address=USER_GUIDE_URL),
                 f"URL: {USER_GUIDE_URL}",
             )
 
@@ -114,18 +115,26 @@ class AppMenus(QObject):
             return
         box = QMessageBox(self.window)
         box.setObjectName("aboutQtBox")
-        box.setWindowTitle("About Qt")
+        box.setWindowTitle(self.tr("About Qt"))
         box.setIconPixmap(QPixmap(_QT_LOGO))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(
-            f"<h3>About Qt</h3><p>Flashback Desktop uses Qt {qVersion()} through Qt for "
-            f"Python (PySide6) {pyside_version}.</p>"
+            "<h3>{title}</h3><p>{text}</p>".format(
+                title=self.tr("About Qt"),
+                text=self.tr(
+                    "Flashback Desktop uses Qt {qt} through Qt for Python (PySide6) {pyside}."
+                ).format(qt=qVersion(), pyside=pyside_version),
+            )
         )
         box.setInformativeText(
-            "Qt is a toolkit for building applications, developed by The Qt Company and "
-            "the Qt Project. The app uses it under the GNU Lesser General Public License "
-            "version 3 (LGPLv3). See <a href='https://www.qt.io/licensing/'>qt.io/licensing</a>"
-            " and <a href='https://www.qt.io/'>qt.io</a>."
+            self.tr(
+                "Qt is a toolkit for building applications, developed by The Qt Company and "
+                "the Qt Project. The app uses it under the GNU Lesser General Public License "
+                "version 3 (LGPLv3). See {licensing} and {site}."
+            ).format(
+                licensing="<a href='https://www.qt.io/licensing/'>qt.io/licensing</a>",
+                site="<a href='https://www.qt.io/'>qt.io</a>",
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setModal(False)  # a message box is modal by default; this one is just reading
@@ -159,13 +168,19 @@ class AppMenus(QObject):
         box.setWindowTitle("Flashback Desktop")
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("Restart Flashback Desktop to use the new server?")
+        box.setText(self.tr("Restart Flashback Desktop to use the new server?"))
         box.setInformativeText(
-            f"New server: {server}\n\nEach server has its own sign-in, so you may be asked "
-            "to sign in to it. Otherwise the new server is used from the next start."
+            self.tr("New server: {server}").format(server=server)
+            + "\n\n"
+            + self.tr(
+                "Each server has its own sign-in, so you may be asked to sign in to it. "
+                "Otherwise the new server is used from the next start."
+            )
         )
-        self.restart_now_button = box.addButton("Restart now", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        self.restart_now_button = box.addButton(
+            self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.restart_now_button)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         restart_now_button = self.restart_now_button
@@ -183,10 +198,10 @@ class AppMenus(QObject):
             self.window.close()  # the app quits the usual way; the new copy takes over
             return
         self.window.show_error(
-            "Flashback Desktop could not restart by itself.",
-            "The new server is saved.",
-            "Close Flashback Desktop and open it again to use it.",
-            "Starting a new copy of the app failed.",
+            self.tr("Flashback Desktop could not restart by itself."),
+            self.tr("The new server is saved."),
+            self.tr("Close Flashback Desktop and open it again to use it."),
+            "Starting a new copy of the app failed.",  # Details: kept in English for support
         )
 
     # ---- shared ----------------------------------------------------------------------------

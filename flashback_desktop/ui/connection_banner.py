@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from flashback_desktop.ui.accessibility import announce, describe
 
 # Pauses between automatic attempts; the last one repeats for as long as it takes.
 DEFAULT_DELAYS_S: tuple[float, ...] = (2, 4, 8, 15, 30, 60)
@@ -30,8 +32,13 @@ class ConnectionBanner(QFrame):
         self.label = QLabel()
         self.label.setObjectName("connectionBannerText")
         self.label.setWordWrap(True)
-        self.retry_button = QPushButton("Retry now")
+        self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.setObjectName("connectionRetryButton")
+        describe(
+            self.retry_button,
+            self.tr("Retry now"),
+            self.tr("Tries to reach Flashback again without waiting"),
+        )
         self.retry_button.clicked.connect(self._retry_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -49,6 +56,8 @@ class ConnectionBanner(QFrame):
         self._reason = reason
         self._remaining_s = delay
         self._render()
+        if not self.isVisible():  # news when it appears, not every countdown step
+            announce(self.label, self.label.text())
         self.setVisible(True)
         self._tick.start(max(50, min(1000, int(delay * 1000))))
 
@@ -62,16 +71,23 @@ class ConnectionBanner(QFrame):
         self._remaining_s -= self._tick.interval() / 1000
         if self._remaining_s <= 0:
             self._tick.stop()
-            self.label.setText(f"{self._reason} Trying again now…")
+            self.label.setText(self._trying_now())
             self.retry_requested.emit()
             return
         self._render()
 
     def _retry_now(self) -> None:
         self._tick.stop()
-        self.label.setText(f"{self._reason} Trying again now…")
+        self.label.setText(self._trying_now())
         self.retry_requested.emit()
+
+    def _trying_now(self) -> str:
+        return self.tr("{reason} Trying again now…").format(reason=self._reason)
 
     def _render(self) -> None:
         seconds = max(1, round(self._remaining_s))
-        self.label.setText(f"{self._reason} Retrying in {seconds} s.")
+        self.label.setText(
+            self.tr("{reason} Retrying in {seconds} s.").format(
+                reason=self._reason, seconds=QLocale().toString(seconds)
+            )
+        )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWidget
 
 from flashback_desktop.logging_setup import redact
@@ -25,14 +25,30 @@ log = logging.getLogger("flashback.crash")
 
 
 def crash_dialog(parent: QWidget | None, exc: BaseException, log_path: str | None) -> ErrorDialog:
-    where = f"\n\nThe app's log is at: {log_path}" if log_path else ""
+    where = (
+        "\n\n"
+        + QCoreApplication.translate("CrashDialog", "The app's log is at: {path}").format(
+            path=log_path
+        )
+        if log_path
+        else ""
+    )
     details = redact("".join(traceback.format_exception(exc))) + where
     dialog = ErrorDialog(
         parent,
-        headline="Something unexpected went wrong in Flashback Desktop.",
-        message="The app ran into a problem it did not expect. Your data on Flashback is safe.",
-        action="You can keep working. If this happens again, copy the details and send them "
-        f"to your IT support.{where}",
+        headline=QCoreApplication.translate(
+            "CrashDialog", "Something unexpected went wrong in Flashback Desktop."
+        ),
+        message=QCoreApplication.translate(
+            "CrashDialog",
+            "The app ran into a problem it did not expect. Your data on Flashback is safe.",
+        ),
+        action=QCoreApplication.translate(
+            "CrashDialog",
+            "You can keep working. If this happens again, copy the details and send them "
+            "to your IT support.",
+        )
+        + where,
         details=details,
     )
     dialog.setObjectName("crashDialog")

@@ -7,7 +7,7 @@ coroutine).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from flashback_desktop.ui.accessibility import describe, set_tab_order
+
+_ICON_SIZE = 40  # logical pixels; drawn for the screen's scale, so crisp at 200 %
 
 
 class ErrorDialog(QDialog):
@@ -32,15 +36,18 @@ class ErrorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("errorDialog")
-        self.setWindowTitle("Flashback Desktop")
+        self.setWindowTitle(self.tr("Flashback Desktop"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.details_text = details
 
         icon = QLabel()
         icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            .pixmap(_ICON_SIZE, _ICON_SIZE)  # at the app's device pixel ratio
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon.setAccessibleName(self.tr("Warning"))
 
         self.headline_label = QLabel(headline)
         self.headline_label.setObjectName("errorHeadline")
@@ -52,6 +59,9 @@ class ErrorDialog(QDialog):
         self.message_label.setObjectName("errorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A screen reader says the dialog's name and description when it opens.
+        self.setAccessibleName(headline)
+        self.setAccessibleDescription(f"{message} {action}")
 
         text_column = QVBoxLayout()
         text_column.addWidget(self.headline_label)
@@ -62,19 +72,33 @@ class ErrorDialog(QDialog):
 
         self.details_box = QPlainTextEdit(details)
         self.details_box.setObjectName("errorDetails")
+        describe(
+            self.details_box,
+            self.tr("Details"),
+            self.tr("Technical details for your IT support"),
+        )
         self.details_box.setReadOnly(True)
         self.details_box.setVisible(False)
         self.details_box.setMaximumHeight(120)
 
         buttons = QDialogButtonBox()
         self.details_button = buttons.addButton(
-            "Show details", QDialogButtonBox.ButtonRole.HelpRole
+            self.tr("Show &details"), QDialogButtonBox.ButtonRole.HelpRole
+        )
+        self.details_button.setAccessibleDescription(
+            self.tr("Shows the technical details for your IT support")
         )
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._toggle_details)
-        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.HelpRole)
+        self.copy_button = buttons.addButton(
+            self.tr("&Copy details"), QDialogButtonBox.ButtonRole.HelpRole
+        )
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copies the technical details, to paste into a message to IT support")
+        )
         self.copy_button.clicked.connect(self.copy_details)
-        self.close_button = buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        # Qt's own Close button, translated by Qt's catalogue; Esc closes too.
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
         self.close_button.setDefault(True)
 
@@ -83,11 +107,17 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.details_box)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        set_tab_order(self.close_button, self.details_button, self.copy_button, self.details_box)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The focus starts on Close: Enter or Esc dismisses, Tab reaches the details."""
+        super().showEvent(event)
+        self.close_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_box.setVisible(shown)
-        self.details_button.setText("Hide details" if shown else "Show details")
+        self.details_button.setText(self.tr("Hide &details") if shown else self.tr("Show &details"))
         self.adjustSize()

@@ -4,34 +4,60 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from flashback_desktop.ui.accessibility import describe
 
 
 class FilterBar(QWidget):
     changed = Signal()
+    # Down arrow in the filter box: go to the list, like a search field's results.
+    down_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter repositories…")
-        self.filter_edit.setAccessibleName("Filter repositories")
-        self.filter_edit.setAccessibleDescription(
-            "Shows repositories whose name or workspace contains the text"
+        self.filter_edit.setPlaceholderText(self.tr("Filter repositories…"))
+        describe(
+            self.filter_edit,
+            self.tr("Filter repositories"),
+            self.tr(
+                "Shows repositories whose name or workspace contains the text; "
+                "Down arrow goes to the list"
+            ),
         )
+        self.filter_edit.installEventFilter(self)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.changed)
         self.workspace_combo = QComboBox()
         self.workspace_combo.setObjectName("workspaceCombo")
-        self.workspace_combo.setAccessibleName("Workspace")
+        describe(
+            self.workspace_combo,
+            self.tr("Workspace"),
+            self.tr("Shows the repositories of one workspace, or of all of them"),
+        )
         self.workspace_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.workspace_combo.addItem("All workspaces", None)
+        self.workspace_combo.addItem(self.tr("All workspaces"), None)
         self.workspace_combo.currentIndexChanged.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit, 1)
         layout.addWidget(self.workspace_combo)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.down_pressed.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def text(self) -> str:
@@ -47,7 +73,7 @@ class FilterBar(QWidget):
         chosen = self.workspace_id
         self.workspace_combo.blockSignals(True)  # refilling is not the person choosing
         self.workspace_combo.clear()
-        self.workspace_combo.addItem("All workspaces", None)
+        self.workspace_combo.addItem(self.tr("All workspaces"), None)
         for workspace_id, name in sorted(names.items(), key=lambda item: item[1].casefold()):
             self.workspace_combo.addItem(name, workspace_id)
         self.workspace_combo.setCurrentIndex(max(0, self.workspace_combo.findData(chosen)))

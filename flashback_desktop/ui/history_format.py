@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+# These texts fill the history list's cells: they share its model's context.
 
 # QLocale.toString takes a signed 64-bit integer; token counters may be larger than that.
 _QT_INT_LIMIT = 2**63
@@ -19,7 +21,7 @@ def local_date_time(moment: datetime) -> QDateTime:
 def format_created(moment: datetime | None, locale: QLocale, *, long: bool = False) -> str:
     """The creation time in the locale's own short (or long) date and time format."""
     if moment is None:
-        return "Unknown time"
+        return QCoreApplication.translate("HistoryTableModel", "Unknown time")
     form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
     return locale.toString(local_date_time(moment), form)
 
@@ -45,7 +47,18 @@ def creator_label(
     """Who started it, in words, and a tooltip with more: "You" for the signed-in person."""
     full = " ".join(part for part in (name, f"<{email}>" if email else "") if part)
     if my_user_id and created_by == my_user_id:
-        return "You", full or "You started this conversation"
+        you = QCoreApplication.translate(
+            "HistoryTableModel", "You", "who started a conversation: the person signed in"
+        )
+        return you, full or QCoreApplication.translate(
+            "HistoryTableModel", "You started this conversation"
+        )
     if name or email:
         return name or email, full
-    return "Someone else", f"User ID {created_by}" if created_by else "Creator not known"
+    if created_by:
+        return QCoreApplication.translate(
+            "HistoryTableModel", "Someone else"
+        ), QCoreApplication.translate("HistoryTableModel", "User ID {id}").format(id=created_by)
+    return QCoreApplication.translate(
+        "HistoryTableModel", "Someone else"
+    ), QCoreApplication.translate("HistoryTableModel", "Creator not known")

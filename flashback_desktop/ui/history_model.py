@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,14 +20,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from flashback_desktop.api.models import Conversation
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("Created", "Title", "Started by", "Tokens in", "Tokens out")
+HEADERS = (
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Created"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Title"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Started by"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Tokens in"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Tokens out"),
+)
 COLUMN_TITLE = 1
 NUMBER_COLUMNS = frozenset({3, 4})
-UNTITLED = "Untitled"
+UNTITLED = QT_TRANSLATE_NOOP("HistoryTableModel", "Untitled")
 CONVERSATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _TEXT_ROLES = frozenset(
@@ -49,8 +57,12 @@ class HistoryRow:
     def name(self) -> str:
         """How a sentence names this conversation: its title, else when it was started."""
         if self.conversation.title:
-            return f"“{self.conversation.title}”"
-        return f"started {self.cells[0]}"
+            return QCoreApplication.translate(
+                "HistoryTableModel", "“{title}”", "a conversation's title, quoted"
+            ).format(title=self.conversation.title)
+        return QCoreApplication.translate(
+            "HistoryTableModel", "started {when}", "a conversation without a title"
+        ).format(when=self.cells[0])
 
 
 def build_row(conversation: Conversation, locale: QLocale, my_user_id: str | None) -> HistoryRow:
@@ -63,14 +75,29 @@ def build_row(conversation: Conversation, locale: QLocale, my_user_id: str | Non
     )
     tokens_in = group_digits(conversation.tokens_in, locale)
     tokens_out = group_digits(conversation.tokens_out, locale)
-    cells = (created, conversation.title or UNTITLED, who, tokens_in, tokens_out)
-    id_tip = f"Conversation ID {conversation.id}"
+    cells = (
+        created,
+        conversation.title or QCoreApplication.translate("HistoryTableModel", UNTITLED),
+        who,
+        tokens_in,
+        tokens_out,
+    )
+    id_tip = QCoreApplication.translate("HistoryTableModel", "Conversation ID {id}").format(
+        id=conversation.id
+    )
+    title_tip = conversation.title or QCoreApplication.translate(
+        "HistoryTableModel", "No title yet"
+    )
     tooltips = (
         f"{format_created(conversation.created_at, locale, long=True)}\n{id_tip}",
-        f"{conversation.title}\n{id_tip}" if conversation.title else f"No title yet\n{id_tip}",
+        f"{title_tip}\n{id_tip}",
         who_tip,
-        f"{tokens_in} tokens sent to the AI model",
-        f"{tokens_out} tokens received from the AI model",
+        QCoreApplication.translate(
+            "HistoryTableModel", "{count} tokens sent to the AI model"
+        ).format(count=tokens_in),
+        QCoreApplication.translate(
+            "HistoryTableModel", "{count} tokens received from the AI model"
+        ).format(count=tokens_out),
     )
     return HistoryRow(conversation, cells, tooltips)
 
@@ -178,5 +205,5 @@ class HistoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("HistoryTableModel", HEADERS[section])
         return None

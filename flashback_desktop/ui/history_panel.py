@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import ConversationPage, Repository
+from flashback_desktop.i18n import message
 from flashback_desktop.logging_setup import redact
+from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.history_model import HistoryRow, HistoryTableModel, build_row
 from flashback_desktop.ui.tasks import TaskManager
@@ -42,9 +44,6 @@ LOAD_TASK = "history-load"
 NEWEST_TASK = "history-newest"
 DELETE_TASK = "history-delete"
 
-_CHOOSE = "Select a repository to see its recent conversations."
-_EMPTY = "No conversations yet.\nStart one with New Conversation."
-
 
 class _Page:
     MESSAGE, TABLE = range(2)
@@ -58,6 +57,8 @@ class HistoryPanel(QWidget):
     load_failed = Signal()
     conversation_deleted = Signal(str)
     dialog_opened = Signal(QWidget)
+    # The selection changed: what conversation_id_to_copy() offers may be different now.
+    copy_offer_changed = Signal()
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,18 +73,17 @@ class HistoryPanel(QWidget):
         self._loading = False
         self._deleting: set[str] = set()
         self._build()
-        self._show_message(_CHOOSE)
+        self._show_message(self._choose_text())
 
     # ---- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel("Recent conversations")
+        self.heading = QLabel(self.tr("Recent conversations"))
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         self.count_label = QLabel()
         self.count_label.setObjectName("historyCount")
-        self.count_label.setAccessibleName("Conversations shown")
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -96,15 +96,26 @@ class HistoryPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         layout.addLayout(footer)
+        # The list, then its buttons; "Try again" stands in for the list when loading failed.
+        set_tab_order(
+            self.retry_button,
+            self.table,
+            self.load_more_button,
+            self.copy_button,
+            self.delete_button,
+        )
 
     def _build_table(self) -> None:
         self.model = HistoryTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
-        self.table.setAccessibleName("Recent conversations")
-        self.table.setAccessibleDescription(
-            "Conversations of the selected repository, newest first. "
-            "Ctrl+C copies the selected conversation's ID; Delete deletes it."
+        describe(
+            self.table,
+            self.tr("Recent conversations"),
+            self.tr(
+                "Conversations of the selected repository, newest first. "
+                "Ctrl+C copies the selected conversation's ID; Delete deletes it."
+            ),
         )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,11 +132,11 @@ class HistoryPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.copy_action = QAction("Copy ID", self.table)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        # No shortcut of its own: Ctrl+C is the window's Copy Conversation ID, which asks
+        # conversation_id_to_copy() (two actions on one key would be ambiguous to Qt).
+        self.copy_action = QAction(self.tr("&Copy ID"), self.table)
         self.copy_action.triggered.connect(self.copy_selected_id)
-        self.delete_action = QAction("Delete…", self.table)
+        self.delete_action = QAction(self.tr("&Delete…"), self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.ask_delete_selected)
@@ -134,12 +145,15 @@ class HistoryPanel(QWidget):
     def _build_pages(self) -> None:
         self.message_label = QLabel()
         self.message_label.setObjectName("historyMessage")
-        self.message_label.setAccessibleName("Conversation history status")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
-        self.retry_button = QPushButton("Try again")
+        self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.setObjectName("historyRetryButton")
-        self.retry_button.setAccessibleName("Try loading the conversations again")
+        describe(
+            self.retry_button,
+            self.tr("Try loading the conversations again"),
+            self.tr("Asks Flashback for this repository's conversations again"),
+        )
         self.retry_button.clicked.connect(self.reload)
         message_page = QWidget()
         message_layout = QVBoxLayout(message_page)
@@ -154,22 +168,38 @@ class HistoryPanel(QWidget):
     def _build_footer(self) -> QHBoxLayout:
         self.status_label = QLabel()
         self.status_label.setObjectName("historyStatus")
-        self.status_label.setAccessibleName("Conversation history notice")
         self.status_label.setWordWrap(True)
-        self.load_more_button = QPushButton("Load more")
+        # Named more fully than their short texts: several lists have Copy and Delete.
+        self.load_more_button = QPushButton(self.tr("Load &more"))
         self.load_more_button.setObjectName("historyLoadMoreButton")
-        self.load_more_button.setAccessibleName("Load more conversations")
-        self.load_more_button.setToolTip("Show older conversations")
+        self.load_more_button.setToolTip(self.tr("Show older conversations"))
+        describe(
+            self.load_more_button,
+            self.tr("Load more conversations"),
+            self.tr("Show older conversations"),
+        )
         self.load_more_button.clicked.connect(self.load_more)
-        self.copy_button = QPushButton("Copy ID")
+        self.copy_button = QPushButton(self.tr("Cop&y ID"))
         self.copy_button.setObjectName("historyCopyButton")
-        self.copy_button.setAccessibleName("Copy conversation ID")
-        self.copy_button.setToolTip("Copy the selected conversation's ID (Ctrl+C in the list)")
+        self.copy_button.setToolTip(
+            self.tr("Copy the selected conversation's ID (Ctrl+C in the list)")
+        )
+        describe(
+            self.copy_button,
+            self.tr("Copy the selected conversation's ID"),
+            self.tr("Copies the ID of the conversation selected in the list"),
+        )
         self.copy_button.clicked.connect(self.copy_selected_id)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.setObjectName("historyDeleteButton")
-        self.delete_button.setAccessibleName("Delete conversation")
-        self.delete_button.setToolTip("Delete the selected conversation (Delete in the list)")
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected conversation (Delete in the list)")
+        )
+        describe(
+            self.delete_button,
+            self.tr("Delete conversation"),
+            self.tr("Deletes the selected conversation after asking you"),
+        )
         self.delete_button.clicked.connect(self.ask_delete_selected)
         footer = QHBoxLayout()
         footer.addWidget(self.status_label, 1)
@@ -192,7 +222,7 @@ class HistoryPanel(QWidget):
             return
         self._start_over()
         if repository is None:
-            self._show_message(_CHOOSE)
+            self._show_message(self._choose_text())
         else:
             self._load(skip=0)
 
@@ -228,7 +258,7 @@ class HistoryPanel(QWidget):
             return
         self._loading = True
         if self.model.rowCount() == 0:
-            self._show_message("Loading conversations…")
+            self._show_message(self.tr("Loading conversations…"))
         self.status_label.clear()
         self._update_buttons()
         self.tasks.start(LOAD_TASK, self._fetch(session, repository, skip, replace))
@@ -263,11 +293,17 @@ class HistoryPanel(QWidget):
     def _fetch_failed(self, exc: errors.FlashbackError) -> None:
         log.warning("Loading conversations failed: %s", exc)
         if self.model.rowCount() == 0:
-            self._show_message(
-                f"Conversations could not be loaded. {exc.message}\n{exc.action}", retry=True
+            text = self.tr("Conversations could not be loaded. {message}\n{action}").format(
+                message=message(exc.message), action=message(exc.action)
             )
+            self._show_message(text, retry=True)
+            announce(self.message_label, text)
         else:
-            self.status_label.setText(f"Older conversations could not be loaded. {exc.message}")
+            self._set_status(
+                self.tr("Older conversations could not be loaded. {message}").format(
+                    message=message(exc.message)
+                )
+            )
         self.load_failed.emit()
 
     def _rows(self, page: ConversationPage) -> list[HistoryRow]:
@@ -327,7 +363,12 @@ class HistoryPanel(QWidget):
         if row is None:
             return
         QGuiApplication.clipboard().setText(row.conversation.id)
-        self.status_label.setText("Conversation ID copied.")
+        self._set_status(self.tr("Conversation ID copied."))
+
+    def conversation_id_to_copy(self) -> str:
+        """What the window's Ctrl+C copies while the focus is in this panel."""
+        row = self.selected_row()
+        return row.conversation.id if row is not None else ""
 
     def ask_delete_selected(self) -> None:
         """Ask first, naming the conversation; nothing is sent unless the person agrees."""
@@ -337,10 +378,10 @@ class HistoryPanel(QWidget):
         dialog = QMessageBox(self)
         dialog.setObjectName("deleteConversationDialog")
         dialog.setIcon(QMessageBox.Icon.Question)
-        dialog.setWindowTitle("Delete conversation")
-        dialog.setText(f"Delete the conversation {row.name}?")
-        dialog.setInformativeText("It will no longer appear in the list of conversations.")
-        delete = dialog.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        dialog.setWindowTitle(self.tr("Delete conversation"))
+        dialog.setText(self.tr("Delete the conversation {name}?").format(name=row.name))
+        dialog.setInformativeText(self.tr("It will no longer appear in the list of conversations."))
+        delete = dialog.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = dialog.addButton(QMessageBox.StandardButton.Cancel)
         dialog.setDefaultButton(cancel)  # Enter must not delete by accident
         dialog.setEscapeButton(cancel)
@@ -370,16 +411,19 @@ class HistoryPanel(QWidget):
             await session.client.delete_conversation(conversation_id, hard=False)
         except errors.NotFoundError:
             log.info("Conversation %s was already gone", conversation_id)
-            self._removed(conversation_id, "That conversation had already been deleted.")
+            self._removed(conversation_id, self.tr("That conversation had already been deleted."))
         except errors.FlashbackError as exc:
             log.warning("Deleting conversation %s failed: %s", conversation_id, exc)
             self._show_error(
-                f"Flashback couldn't delete the conversation {row.name}.",
+                self.tr("Flashback couldn't delete the conversation {name}.").format(name=row.name),
                 exc,
             )
         else:
             log.info("Deleted conversation %s", conversation_id)
-            self._removed(conversation_id, f"Deleted the conversation {row.name}.")
+            self._removed(
+                conversation_id,
+                self.tr("Deleted the conversation {name}.").format(name=row.name),
+            )
         finally:
             self._deleting.discard(conversation_id)
             self._update_buttons()
@@ -389,7 +433,7 @@ class HistoryPanel(QWidget):
         if row is not None:  # still this repository's list
             self.model.remove(conversation_id)
             self._total = max(self._total - 1, self.model.rowCount())
-            self.status_label.setText(note)
+            self._set_status(note)
             if self.model.rowCount():
                 self.table.selectRow(min(row, self.model.rowCount() - 1))
             self._show_rows()
@@ -399,8 +443,8 @@ class HistoryPanel(QWidget):
         dialog = ErrorDialog(
             self.window(),
             headline=headline,
-            message=exc.message,
-            action=exc.action,
+            message=message(exc.message),
+            action=message(exc.action),
             details=redact(exc.details.as_text()),
         )
         dialog.open()
@@ -420,6 +464,14 @@ class HistoryPanel(QWidget):
 
     # ---- what is shown -----------------------------------------------------------------
 
+    def _choose_text(self) -> str:
+        return self.tr("Select a repository to see its recent conversations.")
+
+    def _set_status(self, text: str) -> None:
+        """A note under the list; said aloud, since the focus is elsewhere (list, dialog)."""
+        self.status_label.setText(text)
+        announce(self.status_label, text)
+
     def _show_message(self, text: str, *, retry: bool = False) -> None:
         self.message_label.setText(text)
         self.retry_button.setVisible(retry)
@@ -428,7 +480,7 @@ class HistoryPanel(QWidget):
 
     def _show_rows(self) -> None:
         if self.model.rowCount() == 0:
-            self._show_message(_EMPTY)
+            self._show_message(self.tr("No conversations yet.\nStart one with New Conversation."))
         else:
             self.pages.setCurrentIndex(_Page.TABLE)
         self._update_buttons()
@@ -438,13 +490,30 @@ class HistoryPanel(QWidget):
         selected = self.selected_row()
         self.load_more_button.setVisible(shown > 0 and shown < self._total)
         self.load_more_button.setEnabled(not self._loading)
-        self.load_more_button.setText("Loading…" if self._loading and shown else "Load more")
+        self.load_more_button.setText(
+            self.tr("Loading…") if self._loading and shown else self.tr("Load &more")
+        )
         self.copy_button.setEnabled(selected is not None)
         deletable = selected is not None and selected.conversation.id not in self._deleting
         self.delete_button.setEnabled(deletable)
         self.copy_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(deletable)
         if shown:
-            self.count_label.setText(f"{shown} of {max(self._total, shown)}")
+            locale = QLocale()
+            shown_text = locale.toString(shown)
+            total_text = locale.toString(max(self._total, shown))
+            self.count_label.setText(
+                self.tr("{shown} of {total}", "conversations shown of all").format(
+                    shown=shown_text, total=total_text
+                )
+            )
+            # Said with what it counts: "20 of 45" alone means little to a listener.
+            self.count_label.setAccessibleName(
+                self.tr("{shown} of {total} conversations shown").format(
+                    shown=shown_text, total=total_text
+                )
+            )
         else:
             self.count_label.clear()
+            self.count_label.setAccessibleName("")
+        self.copy_offer_changed.emit()

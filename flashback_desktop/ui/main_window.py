@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from flashback_desktop.i18n import message
 from flashback_desktop.lazy_import import lazy_import
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from flashback_desktop.session.conversation_lookup import Click
     from flashback_desktop.session.session import Session, SignOutResult
     from flashback_desktop.ui import (
+        accessibility,
         app_menus,
         column_fit,
         connection_banner,
@@ -52,6 +54,7 @@ else:
     column_fit = lazy_import("flashback_desktop.ui.column_fit")
     logging_setup = lazy_import("flashback_desktop.logging_setup")
     errors = lazy_import("flashback_desktop.api.errors")
+    accessibility = lazy_import("flashback_desktop.ui.accessibility")
     connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
     conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
     error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
@@ -67,22 +70,10 @@ CREATE_TASK = "create-conversation"
 _ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
 
-_SIGN_IN_EXPIRED = (
-    "Your sign-in has expired. Sign in again and Flashback Desktop will carry on where you "
-    "left off."
-)
-_SIGNED_OUT_OFFLINE = (
-    "You are signed out on this computer, but Flashback could not be told, so that sign-in "
-    "stays valid on the server until it expires."
-)
-_SIGNED_OUT_KEYRING = (
-    "You are signed out, but your sign-in could not be removed from this computer's password store."
-)
-
 
 def _plain(exc: BaseException) -> str:
     if isinstance(exc, errors.FlashbackError):
-        return f"{exc.message}\n{exc.action}"
+        return f"{message(exc.message)}\n{message(exc.action)}"
     return str(exc)
 
 
@@ -115,13 +106,16 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.built = False
         self.painted = False
-        self.setWindowTitle("Flashback Desktop — Demo" if demo else "Flashback Desktop")
+        # Translated already: app.py installs the translators before the frame is built.
+        self.setWindowTitle(
+            self.tr("Flashback Desktop — Demo") if demo else self.tr("Flashback Desktop")
+        )
         self.resize(900, 600)
         # Centred by stretches: touching the Qt namespace costs about 25 ms before the paint.
         starting = QWidget()
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(QLabel("Starting Flashback Desktop…"))
+        row.addWidget(QLabel(self.tr("Starting Flashback Desktop…")))
         row.addStretch(1)
         column = QVBoxLayout(starting)
         column.addStretch(1)
@@ -152,7 +146,8 @@ class MainWindow(QMainWindow):
         self.sign_in_flow.dialog_opened.connect(self.dialog_opened)
         self._build_actions()
         self._build_widgets()
-        self._show_message("Connecting to Flashback…", button=None)
+        self._show_message(self.tr("Connecting to Flashback…"), button=None)
+        self._focus_list_when_shown = True  # the first list shown, and after each sign-in
         self.built = True
 
     # ---- construction ----------------------------------------------------------------------
@@ -160,36 +155,59 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        self.new_conversation_action = QAction("New Conversation", self)
+        # Every action has a shortcut or a mnemonic, and sits in a menu (Alt+F, Alt+E).
+        self.new_conversation_action = QAction(self.tr("&New Conversation"), self)
         self.new_conversation_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_conversation_action.setToolTip(
+            self.tr("Start a new AI conversation for the selected repository")
+        )
         self.new_conversation_action.triggered.connect(self.start_new_conversation)
-        self.refresh_action = QAction("Refresh", self)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")]
         )
+        self.refresh_action.setToolTip(self.tr("Load the repository list again (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.sign_out_action = QAction("Sign out", self)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.setToolTip(self.tr("Sign out of Flashback on this computer"))
         self.sign_out_action.triggered.connect(self.sign_out)
-        self.sign_in_action = QAction("Sign in…", self)
+        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
+        self.sign_in_action.setToolTip(self.tr("Sign in to Flashback"))
         self.sign_in_action.triggered.connect(self._on_sign_in_action)
-        quit_action = QAction("Quit", self)
+        quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (self.new_conversation_action, self.refresh_action, quit_action):
+        # Ctrl+C in a text field copies its selection (the field takes the key first);
+        # anywhere else it copies the conversation ID shown.
+        self.copy_id_action = QAction(self.tr("&Copy Conversation ID"), self)
+        self.copy_id_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_id_action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+        self.copy_id_action.triggered.connect(self.copy_conversation_id)
+        app = QtCore.QCoreApplication.instance()
+        if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
+            app.focusChanged.connect(self._update_copy_action)
+        for action in (
+            self.new_conversation_action,
+            self.refresh_action,
+            quit_action,
+            self.copy_id_action,
+        ):
             self.addAction(action)
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.new_conversation_action)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sign_in_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(quit_action)
-        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.copy_id_action)
+        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)  # and Help
 
     def _build_widgets(self) -> None:
         from PySide6.QtWidgets import QFrame, QToolButton
 
-        self.user_label = QLabel("Not signed in")
+        self.user_label = QLabel(self.tr("Not signed in"))
         self.user_label.setObjectName("userLabel")
         self.user_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # names are never markup
         self.refresh_button = QToolButton()
@@ -229,9 +247,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
-            f"Demo mode: {self.server_label}" if self.demo else f"Server: {self.server_label}"
+            self.tr("Demo mode: {server}").format(server=self.server_label)
+            if self.demo
+            else self.tr("Server: {server}").format(server=self.server_label)
         )
+        self._set_tab_order()
         self._update_actions()
+
+    def _set_tab_order(self) -> None:
+        """Top to bottom, left to right: the order the window reads in.
+
+        A widget that is hidden at the moment is skipped by Tab, so one chain serves
+        every page. A new control joins the chain where it sits on screen.
+        """
+        accessibility.set_tab_order(
+            self.refresh_button,
+            self.sign_in_button,
+            self.sign_out_button,
+            self.connection_banner.retry_button,
+            self.filter_edit,
+            self.workspace_combo,
+            self.table,
+            self.message_button,
+            self.panel.new_button,
+            self.panel.result_id,
+            self.panel.copy_button,
+            self.history.retry_button,
+            self.history.table,
+            self.history.load_more_button,
+            self.history.copy_button,
+            self.history.delete_button,
+        )
 
     def _build_history_splitter(self) -> QSplitter:
         """Repositories above; the selected one and its recent conversations below."""
@@ -242,6 +288,7 @@ class MainWindow(QMainWindow):
         for created in (self.conversation_created, self.conversation_found):
             created.connect(self.history.conversation_created)
         self.repositories_shown.connect(lambda _count: self.history.reload())
+        self.history.copy_offer_changed.connect(self._update_copy_action)  # Ctrl+C
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -262,13 +309,15 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = filter_bar.FilterBar()
         self.filter_bar.changed.connect(self._apply_filter)
+        self.filter_bar.down_pressed.connect(self.focus_list)
         # Shortcuts to the widgets, for tests and benchmarks that type into them.
         self.filter_edit = self.filter_bar.filter_edit
         self.workspace_combo = self.filter_bar.workspace_combo
-        find = QAction("Filter repositories", self)
+        find = QAction(self.tr("&Filter Repositories"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.filter_bar.focus)
         self.addAction(find)
+        self.edit_menu.addAction(find)
 
     def _build_table(self) -> None:
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -276,7 +325,14 @@ class MainWindow(QMainWindow):
         self.model = repo_model.RepositoryTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("repositoryTable")
-        self.table.setAccessibleName("Repositories")
+        accessibility.describe(
+            self.table,
+            self.tr("Repositories"),
+            self.tr(
+                "The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N "
+                "starts a new conversation for it."
+            ),
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -284,13 +340,12 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Workspace and Status: fitted to their texts once per list (see column_fit).
-        self.column_fitter = column_fit.TextColumnFitter(
-            self.table, self.model, (1, repo_model.STATUS_COLUMN)
-        )
+        # The columns after the name: fitted to their texts once per list (see column_fit).
+        self.column_fitter = column_fit.TextColumnFitter(self.table, self.model, (1, 2, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
 
@@ -298,9 +353,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QPushButton, QStackedWidget
 
         self.pages = QStackedWidget()
-        self.loading_label = QLabel("Loading repositories…")
+        self.loading_label = QLabel(self.tr("Loading repositories…"))
         self.empty_label = QLabel(
-            "No repositories yet.\nRepositories you can reach on Flashback will appear here."
+            self.tr(
+                "No repositories yet.\nRepositories you can reach on Flashback will appear here."
+            )
         )
         self.message_label = QLabel()
         self.message_label.setObjectName("pageMessage")
@@ -405,13 +462,13 @@ class MainWindow(QMainWindow):
         log.warning("Loading repositories failed: %s", exc)
         if not errors.is_transient(exc):
             self.connection_banner.stop()  # reached it: a different problem, not worth retrying
-            self._show_message(_plain(exc), button=("Try again", self.refresh))
+            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
             return
-        self.connection_banner.attempt_failed(exc.message)
+        self.connection_banner.attempt_failed(message(exc.message))
         if self.model.total > 0:
             self._show_list_page()
         else:
-            self._show_message(_plain(exc), button=("Try again", self.refresh))
+            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
 
     def _show_repositories(
         self, repositories: tuple[Repository, ...], rows: list[RepositoryRow] | None = None
@@ -427,6 +484,12 @@ class MainWindow(QMainWindow):
         self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
         self.column_fitter.fit()
         self._show_filtered(selected)
+        if self._focus_list_when_shown:
+            self._focus_list_when_shown = False
+            if self.filter_edit.hasFocus() or self.workspace_combo.hasFocus():
+                pass  # the person is typing in the filter while it loaded: leave them be
+            elif self.pages.currentWidget() is self.table:
+                self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         log.info("Showing %d repositories", len(repositories))
         self.repositories_shown.emit(len(repositories))
 
@@ -444,7 +507,8 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(_Page.EMPTY)
         elif self.model.rowCount() == 0:
             self._show_message(
-                "No repositories match your filter.", button=("Clear filter", self.clear_filter)
+                self.tr("No repositories match your filter."),
+                button=(self.tr("Clear filter"), self.clear_filter),
             )
         else:
             self.pages.setCurrentIndex(_Page.TABLE)
@@ -458,6 +522,14 @@ class MainWindow(QMainWindow):
 
     def clear_filter(self) -> None:
         self.filter_bar.clear()
+
+    def focus_list(self) -> None:
+        """Down arrow in the filter box: into the list, on its first row if none is chosen."""
+        if self.pages.currentWidget() is not self.table:
+            return
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        self.table.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -534,7 +606,7 @@ class MainWindow(QMainWindow):
         self, repository: Repository, exc: errors.FlashbackError, click: Click
     ) -> None:
         """The answer was lost: ask the server what it did, and say that, not "try again"."""
-        self.panel.set_busy(True, "Checking whether it was created…")
+        self.panel.set_busy(True, self.tr("Checking whether it was created…"))
         epoch = self._epoch
         found, lookup_failure = await self._find_created(repository, click)
         if self._epoch != epoch:
@@ -543,24 +615,30 @@ class MainWindow(QMainWindow):
             log.info("The conversation was created after all: %s", found.id)
             self._show_created(found.id)
             self.panel.set_note(
-                "The connection was interrupted, but Flashback did create this conversation."
+                self.tr(
+                    "The connection was interrupted, but Flashback did create this conversation."
+                )
             )
             self.conversation_found.emit(found.id)
             return
-        headline = f"Flashback may not have started a conversation for “{repository.name}”."
+        headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
+            name=repository.name
+        )
         if lookup_failure is None:
-            message = f"{exc.message} No new conversation has appeared in this repository."
-            action = (
+            text = self.tr("{message} No new conversation has appeared in this repository.")
+            action = self.tr(
                 "If Flashback is only slow, it may still appear: refresh in a minute and "
                 "check before trying again, so you don't start it twice."
             )
             details = exc.details.as_text()
         else:
-            message = f"{exc.message} The app could not check whether it was created."
-            action = "Wait a moment and refresh before trying again, so you don't start it twice."
+            text = self.tr("{message} The app could not check whether it was created.")
+            action = self.tr(
+                "Wait a moment and refresh before trying again, so you don't start it twice."
+            )
             checking = lookup_failure.details.as_text()
             details = f"{exc.details.as_text()}\n\nChecking afterwards:\n{checking}"
-        self.show_error(headline, message, action, details)
+        self.show_error(headline, text.format(message=message(exc.message)), action, details)
         self.creation_unresolved.emit()
 
     async def _find_created(
@@ -587,10 +665,26 @@ class MainWindow(QMainWindow):
         return None, failure
 
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
-        headline = f"Flashback couldn't start a conversation for “{repository.name}”."
+        headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
+            name=repository.name
+        )
         if isinstance(exc, errors.NotFoundError):
             self.refresh()
-        self.show_error(headline, exc.message, exc.action, exc.details.as_text())
+        self.show_error(headline, message(exc.message), message(exc.action), exc.details.as_text())
+
+    def copy_conversation_id(self) -> None:
+        """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
+
+        A widget that has the focus (or contains it) and offers ``conversation_id_to_copy()``
+        is asked first, so a list of conversations copies its selected one.
+        """
+        from PySide6.QtGui import QGuiApplication
+
+        conversation_id = self._id_on_offer() or self.panel.created_id
+        if not conversation_id:
+            return
+        QGuiApplication.clipboard().setText(conversation_id)
+        accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 
@@ -608,13 +702,20 @@ class MainWindow(QMainWindow):
         """The session ran out and could not be renewed: keep everything shown, ask again."""
         self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
         self._sign_in_expired_shown = True
-        self.user_label.setText("Your sign-in has expired.")
+        self.user_label.setText(self.tr("Your sign-in has expired."))
         if self.model.total > 0:
             self._show_list_page()  # not a loading page that never ends
         else:
-            self._show_message("Your sign-in has expired.", button=("Sign in", self.ask_sign_in))
+            self._show_message(
+                self.tr("Your sign-in has expired."), button=(self.tr("Sign in"), self.ask_sign_in)
+            )
         self._update_actions()
-        self.ask_sign_in(_SIGN_IN_EXPIRED)
+        self.ask_sign_in(
+            self.tr(
+                "Your sign-in has expired. Sign in again and Flashback Desktop will carry on "
+                "where you left off."
+            )
+        )
 
     def _on_sign_in_cancelled(self) -> None:
         self._resume_create = None  # creating later, unasked, would surprise the person
@@ -623,6 +724,7 @@ class MainWindow(QMainWindow):
         self._sign_in_expired_shown = False
         self._show_keyring_notice()
         self._show_profile()
+        self._focus_list_when_shown = True
         self.tasks.start(LOAD_TASK, self._load_then_resume())
 
     async def _load_then_resume(self) -> None:
@@ -661,9 +763,20 @@ class MainWindow(QMainWindow):
         self._show_signed_out()
         notices = []
         if result.server_problem is not None:
-            notices.append(_SIGNED_OUT_OFFLINE)
+            notices.append(
+                self.tr(
+                    "You are signed out on this computer, but Flashback could not be told, so "
+                    "that sign-in stays valid on the server until it expires."
+                )
+            )
         if result.keyring_problem is not None:
-            notices.append(f"{_SIGNED_OUT_KEYRING} {result.keyring_problem.action}")
+            notices.append(
+                self.tr(
+                    "You are signed out, but your sign-in could not be removed from this "
+                    "computer's password store."
+                )
+            )
+            notices.append(message(result.keyring_problem.action))
         self._show_notice(" ".join(notices) or None)
         self.ask_sign_in()
 
@@ -673,20 +786,24 @@ class MainWindow(QMainWindow):
         self.panel.set_repository(None)
         self.panel.clear_result()
         self._show_profile()
-        self._show_message("You are not signed in.", button=("Sign in", self.ask_sign_in))
+        self._show_message(
+            self.tr("You are not signed in."), button=(self.tr("Sign in"), self.ask_sign_in)
+        )
 
     def _show_profile(self) -> None:
         session = self.session
         profile = session.profile if session and session.signed_in else None
         if session is None or not session.signed_in:
-            self.user_label.setText("Not signed in")
+            self.user_label.setText(self.tr("Not signed in"))
         elif profile is None:
-            self.user_label.setText("Signed in")
+            self.user_label.setText(self.tr("Signed in"))
         else:
             parts = [profile.display_name, profile.email]
             if profile.organisation_role:
-                parts.append(f"Organisation role: {profile.organisation_role}")
-            self.user_label.setText("Signed in as " + " · ".join(parts))
+                parts.append(
+                    self.tr("Organisation role: {role}").format(role=profile.organisation_role)
+                )
+            self.user_label.setText(self.tr("Signed in as {who}").format(who=" · ".join(parts)))
         self._update_actions()
 
     def bring_to_front(self) -> None:
@@ -717,12 +834,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _show_message(self, text: str, button: tuple[str, Any] | None) -> None:
+        changed = text != self.message_label.text() or self.pages.currentIndex() != _Page.MESSAGE
         self.message_label.setText(text)
         self.message_button.setVisible(button is not None)
         if button is not None:
             self.message_button.setText(button[0])
+            self.message_button.setAccessibleDescription(text)  # read with the button
             self._message_button_handler = button[1]
         self.pages.setCurrentIndex(_Page.MESSAGE)
+        if changed:
+            accessibility.announce(self.message_label, text)
         self._update_actions()
 
     def _on_message_button(self) -> None:
@@ -731,11 +852,16 @@ class MainWindow(QMainWindow):
 
     def _show_keyring_notice(self) -> None:
         problem = self.session.keyring_problem if self.session else None
-        self._show_notice(f"{problem.message} {problem.action}" if problem else None)
+        self._show_notice(
+            f"{message(problem.message)} {message(problem.action)}" if problem else None
+        )
 
     def _show_notice(self, text: str | None) -> None:
+        news = text is not None and text != self.notice.text()
         self.notice.setVisible(text is not None)
         self.notice.setText(text or "")
+        if news and text:
+            accessibility.announce(self.notice, text)
 
     def _update_actions(self) -> None:
         signed_in = self.session is not None and self.session.signed_in
@@ -746,6 +872,23 @@ class MainWindow(QMainWindow):
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self._creating
         )
+        self._update_copy_action()
+
+    def _id_on_offer(self) -> str:
+        """The ID the focused widget (or one containing it) offers to copy, if any."""
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            offer = getattr(widget, "conversation_id_to_copy", None)
+            if callable(offer):
+                return str(offer() or "")
+            widget = widget.parentWidget()
+        return ""
+
+    def _update_copy_action(self, *_focus: object) -> None:
+        """Enabled when there is an ID to copy; disabled, Ctrl+C stays the focus widget's."""
+        self.copy_id_action.setEnabled(bool(self.panel.created_id or self._id_on_offer()))
 
     def _require_session(self) -> Session:
         if self.session is None:

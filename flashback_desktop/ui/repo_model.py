@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,10 +18,18 @@ from PySide6.QtCore import (
 )
 
 from flashback_desktop.api.models import Repository
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("Repository", "Workspace", "Storage", "Status", "Created")
+_CONTEXT = "RepositoryTableModel"
+HEADERS = (
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Repository"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Workspace"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Storage"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Status"),
+    QT_TRANSLATE_NOOP("RepositoryTableModel", "Created"),
+)
 STATUS_COLUMN = 3
 STORAGE_NAMES = {"S3": "Amazon S3", "GCS": "Google Cloud", "BLOB": "Azure Blob"}
 REPOSITORY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,41 +50,114 @@ class RepositoryRow:
 
 
 def status_text(repo: Repository) -> tuple[str, str]:
-    """The Status cell in words (never colour alone), and its tooltip."""
+    """The Status cell in words (never colour alone), and its tooltip, in the person's
+    language. Only a few distinct texts exist: ``build_rows`` asks once per distinct one."""
     if repo.disabled:
-        return "Disabled", "An administrator has disabled this repository."
+        return (
+            QCoreApplication.translate("RepositoryTableModel", "Disabled", "repository status"),
+            QCoreApplication.translate(
+                "RepositoryTableModel", "An administrator has disabled this repository."
+            ),
+        )
     if repo.ai_configured is None:
         return "", ""  # the server did not say whether it has a model: claim nothing
     if not repo.ai_configured:
         return (
-            "No AI model",
-            "Conversations can be started, but they can't answer until an administrator "
-            "adds an AI model.",
+            QCoreApplication.translate("RepositoryTableModel", "No AI model"),
+            QCoreApplication.translate(
+                "RepositoryTableModel",
+                "Conversations can be started, but they can't answer until an administrator "
+                "adds an AI model.",
+            ),
         )
     names = ", ".join(repo.ai_model_names)  # in the tooltip: the cell stays short
-    plural = "s" if len(repo.ai_model_names) > 1 else ""
-    tip = f"AI model{plural}: {names}" if names else "An AI model is set up for this repository."
-    return "Has an AI model", tip
+    if not names:
+        tip = QCoreApplication.translate(
+            "RepositoryTableModel", "An AI model is set up for this repository."
+        )
+    elif len(repo.ai_model_names) > 1:
+        tip = QCoreApplication.translate("RepositoryTableModel", "AI models: {names}").format(
+            names=names
+        )
+    else:
+        tip = QCoreApplication.translate("RepositoryTableModel", "AI model: {name}").format(
+            name=names
+        )
+    return QCoreApplication.translate("RepositoryTableModel", "Has an AI model"), tip
 
 
 class _DateText:
-    """ "12 Mar 2026" in the local time zone: unambiguous in every locale, unlike 12/03/2026.
+    """ "12 Mar 2026" in the local time zone, the way the person's language writes it (the
+    format is translatable: "d. MMM yyyy" in German), with the month's name, so day and
+    month cannot be mistaken for each other as in 12/03/2026.
 
-    The month names are asked of QLocale once (what its "d MMM yyyy" would print) and the
-    local date comes from ``time.localtime``: about 6x faster per row than
-    ``astimezone`` plus ``QLocale.toString``, which counts at 10,000 rows.
+    The format is read once into parts and the month names are asked of QLocale once; each
+    row then only joins strings, with the local date from ``time.localtime``: about 6x
+    faster per row than ``astimezone`` plus ``QLocale.toString``, which counts at 10,000
+    rows. It prints what ``QLocale.toString(date, format)`` prints for the codes below.
     """
 
-    def __init__(self, locale: QLocale) -> None:
-        short = QLocale.FormatType.ShortFormat
-        self._months = ("", *(locale.monthName(month, short) for month in range(1, 13)))
+    def __init__(self, locale: QLocale, date_format: str) -> None:
+        short = ("", *(locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)))
+        long = ("", *(locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)))
+        fields: dict[str, Callable[[time.struct_time], str]] = {
+            "d": lambda t: str(t.tm_mday),
+            "dd": lambda t: f"{t.tm_mday:02}",
+            "M": lambda t: str(t.tm_mon),
+            "MM": lambda t: f"{t.tm_mon:02}",
+            "MMM": lambda t: short[t.tm_mon],
+            "MMMM": lambda t: long[t.tm_mon],
+            "yy": lambda t: f"{t.tm_year % 100:02}",
+            "yyyy": lambda t: str(t.tm_year),
+        }
+        self._parts = [
+            part if isinstance(part, str) else fields[part[0]] for part in _date_parts(date_format)
+        ]
+        self._known: dict[tuple[int, int, int], str] = {}  # many repositories share a day
 
     def __call__(self, timestamp: float) -> str:
         local = time.localtime(timestamp)
-        return f"{local.tm_mday} {self._months[local.tm_mon]} {local.tm_year}"
+        day = (local.tm_year, local.tm_mon, local.tm_mday)
+        text = self._known.get(day)
+        if text is None:
+            text = self._known[day] = "".join(
+                part if isinstance(part, str) else part(local) for part in self._parts
+            )
+        return text
 
 
-def build_row(repo: Repository, workspace_name: str, date_text: _DateText) -> RepositoryRow:
+_DATE_CODES = {"d": ("d", "dd"), "M": ("M", "MM", "MMM", "MMMM"), "y": ("yy", "yyyy")}
+
+
+def _date_parts(date_format: str) -> list[str | tuple[str]]:
+    """A Qt date format ("d MMM yyyy", "d. MMM yyyy", "d 'de' MMMM") as literal strings and
+    one-tuples of field codes. Day names are not offered: the Created column has none."""
+    parts: list[str | tuple[str]] = []
+    i, quoted = 0, False
+    while i < len(date_format):
+        char = date_format[i]
+        if char == "'":
+            if date_format.startswith("''", i):  # '' is a quote, inside quotes or out
+                parts.append("'")
+                i += 2
+            else:
+                quoted = not quoted
+                i += 1
+            continue
+        run = len(date_format) - i - len(date_format[i:].lstrip(char))
+        usable = [code for code in _DATE_CODES.get(char, ()) if len(code) <= run]
+        code = usable[-1] if usable and not quoted else char
+        parts.append((code,) if usable and not quoted else code)
+        i += len(code)
+    return parts
+
+
+def build_row(
+    repo: Repository,
+    workspace_name: str,
+    date_text: _DateText,
+    status_of: Callable[[Repository], tuple[str, str]] = status_text,
+) -> RepositoryRow:
     created = ""
     created_key = -math.inf  # no date sorts first, ahead of the oldest
     if repo.created_at is not None:
@@ -83,7 +165,7 @@ def build_row(repo: Repository, workspace_name: str, date_text: _DateText) -> Re
         created = date_text(created_key)
     name = repo.name
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
-    status, status_tip = status_text(repo)
+    status, status_tip = status_of(repo)
     cells = (name, workspace_name, storage, status, created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
@@ -93,8 +175,33 @@ def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
     """Everything a row shows and compares, computed once; safe in a worker thread."""
-    date_text = _DateText(QLocale())
-    return [build_row(r, workspace_names.get(r.workspace_id, ""), date_text) for r in repositories]
+    date_text = _DateText(QLocale(), date_format())
+    status_of = _StatusTexts()
+    return [
+        build_row(r, workspace_names.get(r.workspace_id, ""), date_text, status_of)
+        for r in repositories
+    ]
+
+
+def date_format() -> str:
+    """The Created column's format in the person's language (Qt's QDate::toString codes)."""
+    return QCoreApplication.translate(
+        "RepositoryTableModel", "d MMM yyyy", "date format: Qt's QDate::toString codes"
+    )
+
+
+class _StatusTexts:
+    """``status_text`` translated once per distinct answer, not once per row."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[bool, bool | None, tuple[str, ...]], tuple[str, str]] = {}
+
+    def __call__(self, repo: Repository) -> tuple[str, str]:
+        key = (repo.disabled, repo.ai_configured, repo.ai_model_names)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = status_text(repo)
+        return found
 
 
 class RepositoryTableModel(QAbstractTableModel):
@@ -204,7 +311,7 @@ class RepositoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate(_CONTEXT, HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

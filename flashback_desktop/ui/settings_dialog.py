@@ -39,6 +39,8 @@ from flashback_desktop.config import (
     choose_server,
     normalise_server_url,
 )
+from flashback_desktop.i18n import message
+from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # brings httpx: loaded when a check runs, not when the window starts
@@ -47,8 +49,7 @@ if TYPE_CHECKING:  # brings httpx: loaded when a check runs, not when the window
 log = logging.getLogger("flashback.ui.settings")
 
 CHECK_TASK = "settings-test-connection"
-RESTART_NOTE = "A new language takes effect after restarting Flashback Desktop."
-_OVERRIDES = {"command line": "the --server option", "environment": SERVER_ENV_VAR}
+_OVERRIDES = ("command line", "environment")  # choices that come before this setting
 
 
 def _wrapped(name: str) -> QLabel:
@@ -75,7 +76,7 @@ class SettingsDialog(QDialog):
         """``in_use`` is None in demo mode; ``system_default`` comes from site_config."""
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings — Flashback Desktop")
+        self.setWindowTitle(self.tr("Settings — Flashback Desktop"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings = settings
         self.tasks = tasks
@@ -83,43 +84,61 @@ class SettingsDialog(QDialog):
         self.system_default = self._valid_or_none(system_default)
         self.last_check: ServerCheck | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_server_box())
-        layout.addWidget(self._build_language_box())
+        boxes = (self._build_server_box(), self._build_language_box())
+        for box in boxes:
+            layout.addWidget(box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleDescription("Keeps these settings for your account")
+        self.save_button.setAccessibleDescription(self.tr("Keeps these settings for your account"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        set_tab_order(
+            self.default_radio,
+            self.production_radio,
+            self.custom_radio,
+            self.custom_edit,
+            self.test_button,
+            self.language_combo,
+            self.save_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
+        # Wide enough for a sentence per line in any language (the layout's minimum size
+        # decides the dialog's, so the width is asked of what it holds).
+        for box in boxes:
+            box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._load()
-        self.setMinimumWidth(560)
-        # Grows when a message appears, so wrapped sentences are never cut off.
+        # Never narrower than its content; in height, see _fit_height.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self._fit_height()
 
     # ---- construction ----------------------------------------------------------------------
 
     def _build_server_box(self) -> QGroupBox:
-        box = QGroupBox("Flashback server")
+        box = QGroupBox(self.tr("Flashback server"))
         self.default_radio = QRadioButton(
-            f"Your organisation's default ({self.system_default})"
+            self.tr("Your &organisation's default ({server})").format(server=self.system_default)
             if self.system_default
-            else f"Production ({PRODUCTION_SERVER})"
+            else self.tr("&Production ({server})").format(server=PRODUCTION_SERVER)
         )
         self.default_radio.setObjectName("defaultServerRadio")
         # With an organisation default, production is a choice of its own (kept explicitly).
-        self.production_radio = QRadioButton(f"Production ({PRODUCTION_SERVER})")
+        self.production_radio = QRadioButton(
+            self.tr("&Production ({server})").format(server=PRODUCTION_SERVER)
+        )
         self.production_radio.setObjectName("productionServerRadio")
         self.production_radio.setVisible(self._production_is_separate)
-        self.custom_radio = QRadioButton("Custom:")
+        self.custom_radio = QRadioButton(self.tr("C&ustom:"))
         self.custom_radio.setObjectName("customServerRadio")
         self.custom_edit = QLineEdit()
         self.custom_edit.setObjectName("customServerEdit")
         self.custom_edit.setPlaceholderText("https://flashback.example.com")
-        self.custom_edit.setAccessibleName("Custom server address")
-        self.custom_edit.setAccessibleDescription(
-            "The https:// address of the Flashback server your IT department gave you"
+        describe(
+            self.custom_edit,
+            self.tr("Custom server address"),
+            self.tr("The https:// address of the Flashback server your IT department gave you"),
         )
         self.custom_edit.textEdited.connect(lambda _text: self.custom_radio.setChecked(True))
         self.custom_edit.textChanged.connect(self._server_edited)
@@ -131,25 +150,22 @@ class SettingsDialog(QDialog):
         custom_row.addWidget(self.custom_radio)
         custom_row.addWidget(self.custom_edit, 1)
         self.address_problem = _wrapped("serverAddressProblem")
-        self.address_problem.setAccessibleName("Problem with the server address")
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.setObjectName("testConnectionButton")
         self.test_button.setAutoDefault(False)
         self.test_button.setAccessibleDescription(
-            "Checks that a Flashback server answers at this address, without signing in"
+            self.tr("Checks that a Flashback server answers at this address, without signing in")
         )
         self.test_button.clicked.connect(self.test_connection)
         self.check_icon = QLabel()
         self.check_result = _wrapped("connectionTestResult")
-        self.check_result.setAccessibleName("Connection test result")
         result_row = QHBoxLayout()
         top_left = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         result_row.addWidget(self.test_button, 0, top_left)
         result_row.addWidget(self.check_icon, 0, Qt.AlignmentFlag.AlignTop)
         result_row.addWidget(self.check_result, 1)
         self.server_note = _wrapped("serverNote")
-        self.server_note.setAccessibleName("Server in use")
 
         layout = QVBoxLayout(box)
         layout.addWidget(self.default_radio)
@@ -161,16 +177,21 @@ class SettingsDialog(QDialog):
         return box
 
     def _build_language_box(self) -> QGroupBox:
-        box = QGroupBox("Language")
+        box = QGroupBox(self.tr("Language"))
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
-        self.language_combo.setAccessibleName("Language")
-        for code, name in preferences.LANGUAGES:
+        describe(
+            self.language_combo,
+            self.tr("Language"),
+            self.tr("The language Flashback Desktop speaks from its next start"),
+        )
+        self.language_combo.addItem(self.tr("Same as the system"), "")
+        for code, name in preferences.LANGUAGES:  # each in its own language
             self.language_combo.addItem(name, code)
         note = _wrapped("languageNote")
-        note.setText(RESTART_NOTE)
+        note.setText(self.tr("A new language takes effect after restarting Flashback Desktop."))
         # A buddy label: on Linux screen readers name a combo box through it.
-        self.language_label = QLabel("&Show the app in:")
+        self.language_label = QLabel(self.tr("&Show the app in:"))
         self.language_label.setBuddy(self.language_combo)
         row = QHBoxLayout()
         row.addWidget(self.language_label)
@@ -210,18 +231,24 @@ class SettingsDialog(QDialog):
 
     def _in_use_text(self) -> str:
         if self.in_use is None:
-            return (
+            return self.tr(
                 "The demo is running. The server chosen here is used when you start "
                 "Flashback Desktop without --demo."
             )
-        text = f"In use now: {self.in_use.base_url}."
-        override = _OVERRIDES.get(self.in_use.source)
-        if override:
-            text += (
-                f" It is set by {override} on this computer, which comes before this "
+        text = self.tr("In use now: {server}.").format(server=self.in_use.base_url)
+        if self.in_use.source == "command line":
+            override = self.tr(
+                "It is set by the --server option on this computer, which comes before this "
                 "setting; ask your IT department to change it."
             )
-        return text
+        elif self.in_use.source == "environment":
+            override = self.tr(
+                "It is set by {variable} on this computer, which comes before this setting; "
+                "ask your IT department to change it."
+            ).format(variable=SERVER_ENV_VAR)
+        else:
+            return text
+        return f"{text} {override}"
 
     # ---- the server typed ------------------------------------------------------------------
 
@@ -231,7 +258,7 @@ class SettingsDialog(QDialog):
             text = self.custom_edit.text()
             if not text.strip():
                 raise ServerUrlError(
-                    "Type the server's address, for example https://flashback.example.com."
+                    self.tr("Type the server's address, for example https://flashback.example.com.")
                 )
             return normalise_server_url(text)
         if self.production_radio.isChecked():
@@ -250,13 +277,14 @@ class SettingsDialog(QDialog):
         try:
             self.typed_server()
         except ServerUrlError as exc:
-            problem = str(exc)
+            problem = message(exc.message)
         else:
             problem = ""
         self.address_problem.setText(problem)
         self.address_problem.setVisible(bool(problem))
         self.save_button.setEnabled(not problem)
         self.test_button.setEnabled(not problem)
+        self._fit_height()
 
     # ---- test connection -------------------------------------------------------------------
 
@@ -266,7 +294,7 @@ class SettingsDialog(QDialog):
         except ServerUrlError:
             return  # the button is disabled then; a shortcut could still get here
         self.test_button.setEnabled(False)
-        self._show_check(None, f"Checking {url}…")
+        self._show_check(None, self.tr("Checking {server}…").format(server=url))
         self.tasks.start(CHECK_TASK, self._check(url))
 
     async def _check(self, url: str) -> None:
@@ -285,7 +313,7 @@ class SettingsDialog(QDialog):
         self.last_check = result
         icon = None
         if result is not None:
-            text = result.message
+            text = " ".join(message(sentence) for sentence in result.sentences)
             kind = (
                 QStyle.StandardPixmap.SP_DialogApplyButton
                 if result.ok
@@ -294,11 +322,25 @@ class SettingsDialog(QDialog):
             icon = self.style().standardIcon(kind)
         self.check_result.setText(text)
         self.check_result.setVisible(bool(text))
+        if result is not None:  # the focus stays on the button: say the answer
+            announce(self.check_result, text)
         self.check_result.setToolTip(result.details if result else "")
         self.check_icon.setVisible(icon is not None)
         if icon is not None:
             size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
             self.check_icon.setPixmap(icon.pixmap(size, size))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show every wrapped sentence: a layout's minimum size does not count the
+        extra lines of word-wrapped labels, so a new message would overlap the next one."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # ---- save and close --------------------------------------------------------------------
 

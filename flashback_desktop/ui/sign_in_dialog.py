@@ -7,6 +7,8 @@ cleared as soon as the server has accepted it.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
+from flashback_desktop.ui.link_button import LinkButton
 
 CODE_LENGTH = 6
 
@@ -28,32 +32,12 @@ class SignInPage:
     PASSWORD, TOKEN, CODE = range(3)
 
 
-_SUBMIT_TEXT = {
-    SignInPage.PASSWORD: "Sign in",
-    SignInPage.TOKEN: "Sign in",
-    SignInPage.CODE: "Verify",
-}
-
-
 def _wrapped(text: str = "", name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
     return label
-
-
-def _switch_link(text: str) -> QPushButton:
-    """A button that looks like a link: a quiet way to change how to sign in."""
-    button = QPushButton(text)
-    button.setFlat(True)
-    button.setAutoDefault(False)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setStyleSheet(
-        "QPushButton { color: palette(link); text-decoration: underline; border: none;"
-        " text-align: left; padding: 2px 0; }"
-    )
-    return button
 
 
 class SignInDialog(QDialog):
@@ -72,20 +56,24 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in to Flashback")
+        self.setWindowTitle(self.tr("Sign in to Flashback"))
         self._busy = False
 
-        intro = _wrapped(f"Sign in to <b>{server}</b>.")
+        intro = _wrapped(self.tr("Sign in to <b>{server}</b>.").format(server=escape(server)))
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.reason_label = _wrapped(reason or "", "signInReason")
         self.reason_label.setVisible(bool(reason))
 
         # Built first: filling in the fields below already updates the Sign in button.
         buttons = QDialogButtonBox()
-        self.sign_in_button = buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button = buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._submit)
-        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        # Qt's own Cancel: Qt's catalogue translates it, like every dialog on the desktop.
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleDescription(self.tr("Closes without signing in"))
         self.cancel_button.clicked.connect(self.reject)
 
         self.pages = QStackedWidget()
@@ -107,24 +95,47 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self._set_tab_order()
         self._on_page_changed(SignInPage.PASSWORD)
+
+    def _set_tab_order(self) -> None:
+        """Each page's fields, its link, then the buttons: Tab skips the hidden pages."""
+        set_tab_order(
+            self.email_edit,
+            self.password_edit,
+            self.use_token_link,
+            self.token_edit,
+            self.use_password_link,
+            self.code_edit,
+            self.start_again_link,
+            self.sign_in_button,
+            self.cancel_button,
+        )
 
     # ---- pages -----------------------------------------------------------------------------
 
     def _build_password_page(self, demo_account: tuple[str, str] | None) -> QWidget:
         self.email_edit = QLineEdit()
         self.email_edit.setObjectName("emailEdit")
-        self.email_edit.setAccessibleName("Email")
-        self.email_edit.setPlaceholderText("name@company.com")
+        describe(
+            self.email_edit,
+            self.tr("Email"),
+            self.tr("The email address of your Flashback account"),
+        )
+        self.email_edit.setPlaceholderText(self.tr("name@company.com"))
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
-        self.password_edit.setAccessibleName("Password")
+        describe(
+            self.password_edit,
+            self.tr("Password"),
+            self.tr("Your Flashback password; it is not kept on this computer"),
+        )
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.email_edit, self.password_edit):
             edit.textChanged.connect(self._update_buttons)
         form = QFormLayout()
-        form.addRow("Email:", self.email_edit)
-        form.addRow("Password:", self.password_edit)
+        form.addRow(self.tr("&Email:"), self.email_edit)  # the label is the field's buddy
+        form.addRow(self.tr("&Password:"), self.password_edit)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -132,7 +143,10 @@ class SignInDialog(QDialog):
         if demo_account is not None:
             email, password = demo_account
             demo = _wrapped(
-                f"Demo account: <b>{email}</b><br>Demo password: <b>{password}</b>", "demoAccount"
+                self.tr("Demo account: <b>{email}</b><br>Demo password: <b>{password}</b>").format(
+                    email=escape(email), password=escape(password)
+                ),
+                "demoAccount",
             )
             demo.setTextFormat(Qt.TextFormat.RichText)
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +154,10 @@ class SignInDialog(QDialog):
             self.email_edit.setText(email)
             self.password_edit.setText(password)
         layout.addLayout(form)
-        self.use_token_link = _switch_link("Use an access token instead")
+        self.use_token_link = LinkButton(self.tr("Use an &access token instead"))
+        self.use_token_link.setAccessibleDescription(
+            self.tr("For accounts that sign in through Google, GitHub or Microsoft")
+        )
         self.use_token_link.setObjectName("useTokenLink")
         self.use_token_link.clicked.connect(lambda: self.show_page(SignInPage.TOKEN))
         layout.addWidget(self.use_token_link)
@@ -148,17 +165,22 @@ class SignInDialog(QDialog):
 
     def _build_token_page(self) -> QWidget:
         self.token_explanation = _wrapped(
-            "Paste the access token you copied from the Flashback website. It is kept in "
-            "this computer's password store, not in a file.",
+            self.tr(
+                "Paste the access token you copied from the Flashback website. It is kept in "
+                "this computer's password store, not in a file."
+            ),
             "tokenExplanation",
         )
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("tokenEdit")
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("Access token")
-        self.token_edit.setAccessibleName("Access token")
+        self.token_edit.setPlaceholderText(self.tr("Access token"))
+        describe(self.token_edit, self.tr("Access token"), self.token_explanation.text())
         self.token_edit.textChanged.connect(self._update_buttons)
-        self.use_password_link = _switch_link("Use email and password instead")
+        self.use_password_link = LinkButton(self.tr("Use &email and password instead"))
+        self.use_password_link.setAccessibleDescription(
+            self.tr("Back to signing in with your email address and password")
+        )
         self.use_password_link.clicked.connect(lambda: self.show_page(SignInPage.PASSWORD))
 
         page = QWidget()
@@ -172,12 +194,14 @@ class SignInDialog(QDialog):
 
     def _build_code_page(self) -> QWidget:
         explanation = _wrapped(
-            "Your account asks for a second step. Open your authenticator app and type "
-            f"the {CODE_LENGTH}-digit code it shows for Flashback."
+            self.tr(
+                "Your account asks for a second step. Open your authenticator app and type "
+                "the {count}-digit code it shows for Flashback."
+            ).format(count=CODE_LENGTH)
         )
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("codeEdit")
-        self.code_edit.setAccessibleName("Verification code")
+        describe(self.code_edit, self.tr("Verification code"), explanation.text())
         self.code_edit.setPlaceholderText("123456")
         self.code_edit.setMaxLength(CODE_LENGTH)
         self.code_edit.setValidator(
@@ -185,7 +209,8 @@ class SignInDialog(QDialog):
         )
         self.code_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.code_edit.textChanged.connect(self._update_buttons)
-        back = _switch_link("Start again")
+        self.start_again_link = back = LinkButton(self.tr("&Start again"))
+        back.setAccessibleDescription(self.tr("Back to your email address and password"))
         back.clicked.connect(self._leave_code_page)
 
         page = QWidget()
@@ -222,6 +247,7 @@ class SignInDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(True)
+        announce(self.error_label, text, assertive=True)
         edit = self._first_edit()
         edit.setFocus()
         edit.selectAll()
@@ -231,7 +257,7 @@ class SignInDialog(QDialog):
         self._busy = busy
         self.pages.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
-        self.sign_in_button.setText("Signing in…" if busy else _SUBMIT_TEXT[self.page])
+        self.sign_in_button.setText(self.tr("Signing in…") if busy else self._submit_text())
         self._update_buttons()
 
     def forget_password(self) -> None:
@@ -254,8 +280,11 @@ class SignInDialog(QDialog):
         self.code_cancelled.emit()
         self.show_page(SignInPage.PASSWORD)
 
-    def _on_page_changed(self, page: int) -> None:
-        self.sign_in_button.setText(_SUBMIT_TEXT[page])
+    def _submit_text(self) -> str:
+        return self.tr("Verify") if self.page == SignInPage.CODE else self.tr("Sign in")
+
+    def _on_page_changed(self, _page: int) -> None:
+        self.sign_in_button.setText(self._submit_text())
         self._first_edit().setFocus()
         self._update_buttons()
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import UserProfile
+from flashback_desktop.i18n import message
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -25,17 +27,23 @@ log = logging.getLogger("flashback.ui.sign_in")
 
 SIGN_IN_TASK = "sign-in"
 
-_PASTE_REFUSED = (
-    "Flashback did not accept this token. Check that you copied all of it, or ask for a new one."
+# Marked here, translated when shown (``message``).
+_PASTE_REFUSED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Flashback did not accept this token. Check that you copied all of it, or ask for a new one.",
 )
-_SIGN_IN_NOT_ACCEPTED = "Flashback did not accept this sign-in. Please try again."
-_BROWSER_ONLY_MFA = (
+_SIGN_IN_NOT_ACCEPTED = QT_TRANSLATE_NOOP(
+    "Messages", "Flashback did not accept this sign-in. Please try again."
+)
+_BROWSER_ONLY_MFA = QT_TRANSLATE_NOOP(
+    "Messages",
     "Your account confirms sign-ins with an email link or a passkey, which need a web "
-    "browser. Sign in on the Flashback website, copy an access token there, and paste it here."
+    "browser. Sign in on the Flashback website, copy an access token there, and paste it here.",
 )
-_NO_MFA_METHOD = (
+_NO_MFA_METHOD = QT_TRANSLATE_NOOP(
+    "Messages",
     "Your account needs two-step verification, but none is set up yet. Set it up on the "
-    "Flashback website, then sign in here again."
+    "Flashback website, then sign in here again.",
 )
 
 Attempt = Coroutine[Any, Any, "UserProfile | MfaChallenge"]
@@ -124,15 +132,15 @@ class SignInFlow(QObject):
         try:  # the dialog is busy, so it cannot be closed until the answer is in
             outcome = await attempt
         except errors.UnauthorizedError:
-            dialog.show_error(rejected)
+            dialog.show_error(message(rejected))
             return
         except errors.MfaTimedOutError as exc:
             dialog.show_page(SignInPage.PASSWORD)
-            dialog.show_error(f"{exc.message} {exc.action}")
+            dialog.show_error(f"{message(exc.message)} {message(exc.action)}")
             return
         except errors.FlashbackError as exc:
             log.warning("Sign-in failed: %s", exc)
-            dialog.show_error(f"{exc.message} {exc.action}")
+            dialog.show_error(f"{message(exc.message)} {message(exc.action)}")
             return
         finally:
             dialog.set_busy(False)
@@ -143,4 +151,6 @@ class SignInFlow(QObject):
         elif outcome.can_enter_code:
             dialog.ask_for_code()
         else:
-            dialog.explain_browser_only(_BROWSER_ONLY_MFA if outcome.methods else _NO_MFA_METHOD)
+            dialog.explain_browser_only(
+                message(_BROWSER_ONLY_MFA if outcome.methods else _NO_MFA_METHOD)
+            )

@@ -83,6 +83,8 @@ class WindowStateKeeper(QObject):
             restored = self.window.table.horizontalHeader().restoreState(header)
             if not restored:  # another version's columns: keep the built-in layout
                 log.info("The saved column layout does not fit this version; not used")
+            else:  # fitting the columns to their texts must not undo it
+                self.window.column_fitter.keep_restored_widths()
         selected = self.settings.value(SELECTED_KEY)
         self._selected = selected if isinstance(selected, str) and selected else None
 

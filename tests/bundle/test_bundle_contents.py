@@ -78,6 +78,9 @@ def test_dynamically_loaded_parts_are_collected(built: Built) -> None:
     cacert = internal / "certifi" / "cacert.pem"
     assert cacert.stat().st_size > 100_000
     assert (internal / "resources" / "icons" / "flashback-desktop.svg").is_file()
+    # The app's own catalogues, where i18n.TRANSLATIONS_DIR points in the bundle.
+    catalogues = sorted(p.name for p in (internal / "resources" / "translations").glob("*.qm"))
+    assert catalogues == ["flashback_desktop_de.qm", "flashback_desktop_es.qm"]
     assert not [p for p in built.bundle.rglob("*") if p.is_symlink() and not p.exists()]
 
 

@@ -1,15 +1,19 @@
-"""The Workspace and Status columns fit their texts, and keep a width the person chose."""
+"""The columns after the name fit their texts (and headers, in any language), and keep a
+width the person chose."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop import i18n
 from flashback_desktop.ui.repo_model import STATUS_COLUMN
 from tests.gui.conftest import App
 
 WORKSPACE_COLUMN = 1
+FITTED = (WORKSPACE_COLUMN, 2, STATUS_COLUMN, 4)  # workspace, storage, status, created
 
 
 def content_width(app: App, column: int) -> int:
@@ -19,14 +23,20 @@ def content_width(app: App, column: int) -> int:
         table.sizeHintForIndex(app.window.model.index(row, column)).width()
         for row in range(app.window.model.rowCount())
     )
-    return max(table.horizontalHeader().sectionSizeFromContents(column).width(), *cells)
+    widest = max(table.horizontalHeader().sectionSizeFromContents(column).width(), *cells)
+    return widest + int(table.showGrid())  # the grid line's pixel: no wrapped text
 
 
-def test_text_columns_fit_their_longest_text(start_app: Callable[..., App]) -> None:
-    app = start_app()
-    header = app.window.table.horizontalHeader()
-    for column in (WORKSPACE_COLUMN, STATUS_COLUMN):
-        assert header.sectionSize(column) == content_width(app, column)
+@pytest.mark.parametrize("language", ["en", "es", "de"])
+def test_text_columns_fit_their_longest_text(start_app: Callable[..., App], language: str) -> None:
+    i18n.install(language)
+    try:
+        app = start_app()
+        header = app.window.table.horizontalHeader()
+        for column in FITTED:
+            assert header.sectionSize(column) == content_width(app, column), column
+    finally:
+        i18n.uninstall()
 
 
 def test_a_width_the_person_chose_survives_a_reload(
@@ -40,3 +50,20 @@ def test_a_width_the_person_chose_survives_a_reload(
         app.window.refresh_action.trigger()
     assert header.sectionSize(STATUS_COLUMN) == fitted + 77
     assert header.sectionSize(WORKSPACE_COLUMN) == content_width(app, WORKSPACE_COLUMN)
+
+
+def test_a_width_from_last_time_is_kept_unless_the_texts_need_more(
+    start_app: Callable[..., App],
+) -> None:
+    """Restored widths (the saved state): a wide one stays, a narrow one grows to fit,
+    e.g. after switching to a language with longer words."""
+    app = start_app()
+    header = app.window.table.horizontalHeader()
+    fitted = header.sectionSize(STATUS_COLUMN)
+    header.resizeSection(STATUS_COLUMN, 20)  # as saved by an English run, say
+    header.resizeSection(2, 300)
+    app.window.column_fitter.keep_restored_widths()
+    app.window.column_fitter._chosen.clear()  # a restart: nothing chosen in this run yet
+    app.window.column_fitter.fit()
+    assert header.sectionSize(STATUS_COLUMN) == fitted
+    assert header.sectionSize(2) == 300

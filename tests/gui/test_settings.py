@@ -22,6 +22,7 @@ from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from flashback_desktop.site_config import FILE_NAME
 from flashback_desktop.ui.about_dialog import AboutDialog
+from flashback_desktop.ui.accessibility import announcer
 from flashback_desktop.ui.app_menus import USER_GUIDE_URL, restart_command
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_window import MainWindow
@@ -86,19 +87,18 @@ def test_settings_opens_from_the_menu_shortcut_without_blocking_and_esc_closes_i
 ) -> None:
     app = start_app()
     action = app.window.app_menus.settings_action
-    assert action.text() == "Settings…"
+    assert action.text() == "&Settings…"
     assert action in menu_named(app, "&File").actions()
     assert action.shortcut().toString() == "Ctrl+,"  # no platform Preferences key on Linux
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     assert not dialog.isModal()
     assert dialog.default_radio.isChecked()
-    assert dialog.default_radio.text() == f"Production ({PRODUCTION_SERVER})"
+    assert dialog.default_radio.text() == f"&Production ({PRODUCTION_SERVER})"
     assert not dialog.production_radio.isVisible()  # production is the default already
     # What a screen reader is told.
     for widget, name in [
         (dialog.custom_edit, "Custom server address"),
         (dialog.test_button, "Test connection"),
-        (dialog.check_result, "Connection test result"),
         (dialog.custom_radio, "Custom:"),
     ]:
         accessible = QAccessible.queryAccessibleInterface(widget)
@@ -176,6 +176,8 @@ def test_test_connection_checks_the_typed_server_without_sending_the_current_tok
     current = app.sandbox.state
     assert all("authorization" in names for names in current.request_header_names("GET", "/repo"))
     profile_requests = current.request_count("GET", "/user/profile")
+    said: list[str] = []
+    announcer().announced.connect(said.append)
     with SandboxServer() as other:
         dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
         type_custom(qtbot, dialog, other.url)
@@ -186,6 +188,14 @@ def test_test_connection_checks_the_typed_server_without_sending_the_current_tok
         assert dialog.last_check is not None
         assert dialog.last_check.verdict is Verdict.REACHABLE
         assert dialog.check_result.text().startswith("Flashback answered at this address.")
+        # The focus stays on the button, so the answer is said aloud; the label is read
+        # by its text (no fixed name hiding the answer).
+        assert said[-1] == dialog.check_result.text()
+        announcer().announced.disconnect(said.append)
+        assert (
+            QAccessible.queryAccessibleInterface(dialog.check_result).text(QAccessible.Text.Name)
+            == dialog.check_result.text()
+        )
         assert dialog.test_button.isEnabled()
         (names,) = other.state.request_header_names("GET", "/user/profile")
         assert "user-agent" in names
@@ -251,7 +261,7 @@ def test_later_keeps_this_window_on_the_old_server(
     dialog.save()
     box = menus.restart_box
     assert box is not None
-    later = next(b for b in box.buttons() if b.text() == "Later")
+    later = next(b for b in box.buttons() if b.text() == "&Later")
     qtbot.mouseClick(later, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: menus.restart_box is None, timeout=3000)
     assert app.window.isVisible()
@@ -290,7 +300,7 @@ def test_the_organisations_default_is_offered_first(
     corp = ServerChoice("https://flashback.corp.example", "system-wide default")
     dialog = open_settings(app, ini, corp)
     assert dialog.default_radio.text() == (
-        "Your organisation's default (https://flashback.corp.example)"
+        "Your &organisation's default (https://flashback.corp.example)"
     )
     assert dialog.default_radio.isChecked()
     assert dialog.production_radio.isVisible()
@@ -415,9 +425,9 @@ def test_the_user_guide_opens_the_readme_section(
     app.window.app_menus.open_url = open_url
     help_menu = menu_named(app, "&Help")
     assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
-        "User guide",
-        "About Flashback Desktop",
-        "About Qt",
+        "&User guide",
+        "&About Flashback Desktop",
+        "About &Qt",
     ]
     app.window.app_menus.user_guide_action.trigger()
     assert opened == [QUrl(USER_GUIDE_URL)]

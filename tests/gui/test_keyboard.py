@@ -1,0 +1,223 @@
+"""The app with the keyboard alone: keys go to whatever has focus, nothing is clicked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop.sandbox import Fault
+from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from tests.gui.conftest import App
+from tests.gui.keyboard import activate, focus, press, type_text, wait_for_focus
+from tests.support.sandbox_data import repo_id_named
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def shown_names(app: App) -> list[str]:
+    model = app.window.model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def wait_for_sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialog:
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.window.sign_in_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    activate(qtbot, dialog)
+    return dialog
+
+
+def test_the_main_flow_with_the_keyboard_alone(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    """Signed out → sign in → the list → Ctrl+F → arrows → Ctrl+N → the ID → Ctrl+C."""
+    app = start_app(signed_in=False)
+    state = app.sandbox.state
+    dialog = wait_for_sign_in_dialog(app, qtbot)
+    wait_for_focus(qtbot, dialog.email_edit)  # the dialog opens ready to type
+    type_text(state.demo_email)
+    press(Qt.Key.Key_Tab)
+    assert focus() is dialog.password_edit
+    type_text(state.demo_password)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+    activate(qtbot, app.window)
+    wait_for_focus(qtbot, app.window.table)  # after the sign-in, the list has the focus
+
+    press(Qt.Key.Key_F, CTRL)
+    assert focus() is app.window.filter_edit
+    type_text("contracts")
+    assert shown_names(app) == ["Contracts 2026", "Contracts archive 2019-2025"]
+    press(Qt.Key.Key_Down)  # from the filter box into the list, on its first row
+    assert focus() is app.window.table
+    assert app.window.panel.repository is not None
+    assert app.window.panel.repository.name == "Contracts 2026"
+    press(Qt.Key.Key_Down)
+    assert app.window.panel.repository.name == "Contracts archive 2019-2025"
+
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
+        press(Qt.Key.Key_N, CTRL)
+    conversation_id = created.args[0]
+    wait_for_focus(qtbot, app.window.panel.result_id)  # the result has the focus
+    assert focus().property("text") == conversation_id
+
+    QGuiApplication.clipboard().clear()
+    press(Qt.Key.Key_C, CTRL)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == conversation_id, timeout=5000)
+    assert state.request_count("POST", "/conversation") == 1
+    # On the server, the conversation belongs to the repository chosen with the arrows.
+    archive = repo_id_named(app.sandbox, "Contracts archive 2019-2025")
+    page = app.run(app.session.client.list_conversations(archive))
+    assert [c.id for c in page.conversations] == [conversation_id]
+
+
+def test_ctrl_c_away_from_text_copies_the_id_and_refresh_keys_reload(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    press(Qt.Key.Key_F, CTRL)
+    type_text("NDAs")
+    press(Qt.Key.Key_Down)
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
+        press(Qt.Key.Key_Return)  # Enter on a row starts a conversation too
+    press(Qt.Key.Key_F, CTRL)
+    press(Qt.Key.Key_Down)
+    assert focus() is app.window.table  # not a text field: Ctrl+C is the window's
+    QGuiApplication.clipboard().clear()
+    press(Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == created.args[0]
+
+    loads = app.sandbox.state.request_count("GET", "/repo")
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        press(Qt.Key.Key_F5)
+    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        press(Qt.Key.Key_R, CTRL)
+    assert app.sandbox.state.request_count("GET", "/repo") == loads + 2
+    assert app.sandbox.state.request_count("POST", "/conversation") == 1
+
+
+def test_menus_open_with_their_mnemonics(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    press(Qt.Key.Key_F, CTRL)
+    type_text("NDAs")
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_F, ALT)  # Alt+F: the File menu
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
+    menu = QApplication.activePopupWidget()
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        press(Qt.Key.Key_N)  # its New Conversation
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
+    assert menu is not None
+    assert not menu.isVisible()
+    assert app.sandbox.state.request_count("POST", "/conversation") == 1
+
+
+def test_an_error_dialog_starts_on_close_and_esc_closes_it(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
+    press(Qt.Key.Key_F, CTRL)
+    type_text("NDAs")
+    press(Qt.Key.Key_Down)
+    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+        press(Qt.Key.Key_N, CTRL)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ErrorDialog)
+    activate(qtbot, dialog)
+    wait_for_focus(qtbot, dialog.close_button)  # Enter or Esc dismisses it at once
+    press(Qt.Key.Key_Tab)
+    assert focus() is dialog.details_button
+    press(Qt.Key.Key_Space)
+    assert dialog.details_box.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        press(Qt.Key.Key_Escape)
+
+
+def test_sign_in_dialog_tab_order_and_esc(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app(signed_in=False)
+    dialog = wait_for_sign_in_dialog(app, qtbot)
+    wait_for_focus(qtbot, dialog.email_edit)
+    type_text("someone@example.com")
+    visited = [focus()]
+    for _ in range(5):
+        press(Qt.Key.Key_Tab)
+        visited.append(focus())
+    assert visited == [
+        dialog.email_edit,
+        dialog.password_edit,
+        dialog.use_token_link,
+        dialog.cancel_button,  # Sign in is disabled until a password is typed
+        dialog.email_edit,
+        dialog.password_edit,
+    ]
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Space)  # the "access token" link, from the keyboard
+    assert focus() is dialog.token_edit
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        press(Qt.Key.Key_Escape)
+    assert app.sandbox.state.request_count("POST", "/user/login") == 0
+
+
+def test_main_window_tab_order_reads_top_to_bottom(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    window = app.window
+    press(Qt.Key.Key_F, CTRL)
+    type_text("NDAs")
+    press(Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
+        press(Qt.Key.Key_N, CTRL)
+    wait_for_focus(qtbot, window.panel.result_id)
+    visited = []
+    for _ in range(8):
+        press(Qt.Key.Key_Tab)
+        visited.append(focus())
+    assert visited == [
+        window.panel.copy_button,
+        window.refresh_button,
+        window.sign_out_button,
+        window.filter_edit,
+        window.workspace_combo,
+        window.table,
+        window.panel.new_button,
+        window.panel.result_id,
+    ]
+
+
+class _ConversationList(QWidget):
+    """Stands for a list of conversations: it offers its selected ID to Ctrl+C."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def conversation_id_to_copy(self) -> str:
+        return "selected-in-the-list"
+
+
+def test_ctrl_c_asks_the_focused_widget_for_its_id_first(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The hook a conversation list uses: ``conversation_id_to_copy`` on the focus chain."""
+    app = start_app()
+    listing = _ConversationList()
+    layout = app.window.panel.layout()
+    assert layout is not None
+    layout.addWidget(listing)
+    listing.show()
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus, timeout=5000)
+    assert app.window.copy_id_action.isEnabled()  # no ID created yet, but one is offered
+    QGuiApplication.clipboard().clear()
+    press(Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == "selected-in-the-list"
+    press(Qt.Key.Key_F, CTRL)
+    assert not app.window.copy_id_action.isEnabled()  # the filter box keeps its own Ctrl+C

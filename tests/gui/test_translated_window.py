@@ -1,0 +1,227 @@
+"""The window in another language: menus, buttons, dialogs, Qt's own buttons, dates."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop import i18n
+from flashback_desktop.sandbox import Fault
+from flashback_desktop.ui.accessibility import accessible_name
+from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.main_window import MainWindow
+from tests.gui.conftest import App
+from tests.support.sandbox_data import repo_id_named
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """As if the ui/language setting said "es" when the app started."""
+    assert i18n.install("es") == "es"
+    yield
+    i18n.uninstall()
+
+
+def cell(app: App, name: str, column: int) -> str:
+    row = app.window.model.row_of(
+        next(r["id"] for r in app.sandbox.state.repos if r["name"] == name)
+    )
+    assert row is not None
+    return str(app.window.model.index(row, column).data())
+
+
+def test_the_window_speaks_spanish(
+    spanish: None, start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    window = app.window
+    assert window.windowTitle() == "Flashback Desktop"  # the product's name stays
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:2] == ["&Archivo", "&Edición"]
+    assert window.new_conversation_action.text() == "&Nueva conversación"
+    assert window.panel.new_button.text() == "&Nueva conversación"
+    assert window.refresh_button.text() == "Actualizar"
+    assert window.workspace_combo.itemText(0) == "Todos los espacios de trabajo"
+    assert window.filter_edit.placeholderText() == "Filtrar repositorios…"
+    header = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert header == [
+        "Repositorio",
+        "Espacio de trabajo",
+        "Almacenamiento",
+        "Estado",
+        "Creado",
+    ]
+    assert cell(app, "Contracts 2026", 4) == "2 ene 2026"  # the month in Spanish
+    assert cell(app, "Litigation holds", 3) == "Desactivado"
+    assert cell(app, "Marketing assets", 3) == "Con modelo de IA"
+    assert cell(app, "Brand guidelines", 3) == "Sin modelo de IA"
+    assert window.user_label.text().startswith("Sesión iniciada como ")
+    assert accessible_name(window.table) == "Repositorios"  # what a screen reader says
+
+    # A message from the API layer, in a dialog, with Qt's own Close button translated.
+    app.select("NDAs")
+    app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
+    with qtbot.waitSignal(window.dialog_opened, timeout=10_000) as opened:
+        window.new_conversation_action.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ErrorDialog)
+    assert dialog.headline_label.text() == (
+        "Flashback no ha podido iniciar una conversación para «NDAs»."
+    )
+    assert dialog.message_label.text().startswith("No tiene acceso a este espacio de trabajo.")
+    assert dialog.close_button.text() == "Cerrar"
+    assert dialog.details_button.text() == "Mostrar &detalles"
+    dialog.close()
+
+
+def test_the_sign_in_dialog_speaks_spanish(
+    spanish: None, start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app(signed_in=False)
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.window.sign_in_dialog
+    assert dialog is not None
+    assert dialog.windowTitle() == "Iniciar sesión en Flashback"
+    assert dialog.sign_in_button.text() == "Iniciar sesión"
+    assert dialog.cancel_button.text() == "Cancelar"  # QDialogButtonBox's, from qtbase_es
+    assert dialog.use_token_link.text() == "Usar un &token de acceso en su lugar"
+    assert app.window.message_label.text() == "No ha iniciado sesión."
+    dialog.email_edit.setText(app.sandbox.state.demo_email)
+    dialog.password_edit.setText("wrong")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
+    assert dialog.error_label.text().startswith("Esa contraseña no es la de esta cuenta.")
+
+
+def test_the_history_speaks_spanish(
+    spanish: None, start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    window = app.window
+    repo_id = repo_id_named(app.sandbox, "Contracts 2026")
+    moment = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+    app.sandbox.state.add_conversation(repo_id, created_at=moment, tokens_in=1234567)
+    for n in range(1, 22):  # more than a page: "Load more" and "N of M"
+        app.sandbox.state.add_conversation(repo_id, created_at=moment + timedelta(minutes=n))
+    with qtbot.waitSignal(window.history.page_shown, timeout=10_000):
+        app.select("Contracts 2026")
+    history = window.history
+    header = [history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert header == ["Creada", "Título", "Iniciada por", "Tokens de entrada", "Tokens de salida"]
+    history.load_more()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 22, timeout=10_000)
+    oldest = 21
+    assert history.model.index(oldest, 1).data() == "Sin título"
+    assert history.model.index(oldest, 2).data() == "Usted"
+    assert history.model.index(oldest, 3).data() == "1.234.567"  # Spanish digit grouping
+    assert history.count_label.text() == "22 de 22"
+    assert accessible_name(history.count_label) == "Se muestran 22 de 22 conversaciones"
+    assert history.copy_button.text() == "Copia&r ID"
+    assert accessible_name(history.table) == "Conversaciones recientes"
+    history.select_conversation(history.model.ids()[oldest])
+    history.ask_delete_selected()
+    box = history.confirm_dialog
+    assert box is not None
+    assert box.text().startswith("¿Eliminar la conversación iniciada el ")
+    assert sorted(b.text() for b in box.buttons()) == ["&Eliminar", "Cancelar"]  # Qt's own
+    box.reject()
+
+
+def test_settings_and_about_speak_spanish(
+    spanish: None, start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    window = app.window
+    window.app_menus.settings_action.trigger()
+    settings = window.app_menus.settings_dialog
+    assert settings is not None
+    assert settings.windowTitle() == "Configuración — Flashback Desktop"
+    assert settings.test_button.text() == "Probar &conexión"
+    languages = [settings.language_combo.itemText(i) for i in range(4)]
+    assert languages == ["El mismo que el sistema", "English", "Español", "Deutsch"]
+    settings.custom_radio.setChecked(True)
+    settings.custom_edit.setText("http://flashback.example.com")
+    assert settings.address_problem.text().startswith("«http://flashback.example.com» usa http")
+    # The dialog grew for the wrapped sentence: nothing overlaps the button below it.
+    qtbot.waitUntil(lambda: settings.height() >= settings.heightForWidth(settings.width()))
+    problem = settings.address_problem.geometry()
+    assert problem.bottom() < settings.test_button.geometry().top()
+    settings.close()
+
+    window.app_menus.about_action.trigger()
+    about = window.app_menus.about_dialog
+    assert about is not None
+    assert about.windowTitle() == "Acerca de Flashback Desktop"
+    assert about.server_label.text() == f"Servidor: {app.sandbox.url}"
+    licence_header = about.licences.horizontalHeaderItem(2)
+    assert licence_header is not None
+    assert licence_header.text() == "Licencia"
+    about.close()
+
+
+def test_the_created_column_follows_the_translated_format(start_app: Callable[..., App]) -> None:
+    """German writes "2. Jan. 2026": the translated format and German month names."""
+    assert i18n.install("de") == "de"
+    try:
+        app = start_app()
+        assert cell(app, "Contracts 2026", 4) == QLocale().toString(
+            QDate(2026, 1, 2), "d. MMM yyyy"
+        )
+        assert cell(app, "Contracts 2026", 4).startswith("2. Jan")
+        assert cell(app, "Litigation holds", 3) == "Deaktiviert"
+    finally:
+        i18n.uninstall()
+
+
+def test_english_is_back_after_the_switch(start_app: Callable[..., App]) -> None:
+    """The fixture's uninstall works: no Spanish leaks into the other tests."""
+    app = start_app()
+    assert app.window.panel.new_button.text() == "&New Conversation"
+    assert app.window.workspace_combo.itemText(0) == "All workspaces"
+
+
+def test_the_frame_is_translated_before_the_first_paint(spanish: None, qtbot: QtBot) -> None:
+    window = MainWindow(server_label="https://flashback.example.com")  # the frame alone
+    qtbot.addWidget(window)
+    assert [label.text() for label in window.findChildren(QLabel)] == [
+        "Iniciando Flashback Desktop…"
+    ]
+
+
+def test_the_system_language_is_used_by_the_real_program() -> None:
+    """A Spanish desktop: the app's first window says so, with no setting made."""
+    probe = """
+from PySide6.QtWidgets import QLabel
+from flashback_desktop import app
+from flashback_desktop.ui import main_window
+
+seen = []
+build_frame = main_window.MainWindow.__init__
+
+def recording(self, *args, **kwargs):
+    build_frame(self, *args, **kwargs)
+    seen.extend(label.text() for label in self.centralWidget().findChildren(QLabel))
+
+main_window.MainWindow.__init__ = recording
+print(app.main(["--demo", "--exit-after", "first-paint"]), seen)
+"""
+    # The desktop's language, as a Spanish Linux session sets it (no setting saved).
+    env = {"LANGUAGE": "es_ES:es", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 ['Iniciando Flashback Desktop…']"

@@ -1,0 +1,1 @@
+"""Developer and build tools (not part of the installed app)."""
