@@ -1,8 +1,8 @@
 """Settings… in the File menu and the Help menu (user guide, About), and what they open.
 
 Every dialog here is modeless (``show()``, never ``exec()``) and opened once: asking again
-brings the open one forward. The URL opener, the settings store and the restart are
-attributes, so tests can check what would happen without a browser or a new process.
+brings the open one forward. The settings store and the restart are attributes, so tests
+can check what would happen without a new process.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QProcess, QSettings, Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPixmap
+from PySide6.QtCore import QObject, QProcess, QSettings, Qt, qVersion
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from flashback_desktop.site_config import read_system_defaults
+from flashback_desktop.ui import user_guide
 from flashback_desktop.ui.about_dialog import AboutDialog
 from flashback_desktop.ui.settings_dialog import SettingsDialog
 
@@ -26,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("flashback.ui.menus")
 
-# The one place the user guide's address lives: the README's "User guide" section.
-USER_GUIDE_URL = "https://github.com/flashbacktech/flashback-desktop#user-guide"
 _QT_LOGO = ":/qt-project.org/qmessagebox/images/qtlogo-64.png"  # ships inside QtWidgets
 
 
@@ -59,10 +58,10 @@ class AppMenus(QObject):
         super().__init__(window)
         self.window = window
         self.settings_factory: Callable[[], QSettings] = QSettings
-        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.restart: Callable[[], bool] = restart_app
         self.settings_dialog: SettingsDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.user_guide_dialog: user_guide.UserGuideDialog | None = None
         self.restart_box: QMessageBox | None = None
         self.about_qt_box: QMessageBox | None = None
 
@@ -91,15 +90,22 @@ class AppMenus(QObject):
     # ---- help ------------------------------------------------------------------------------
 
     def open_user_guide(self) -> None:
-        url = QUrl(USER_GUIDE_URL)
-        if not self.open_url(url):
-            log.warning("No browser opened the user guide at %s", USER_GUIDE_URL)
+        if self._bring_forward(self.user_guide_dialog):
+            return
+        guide = user_guide.load_user_guide()
+        if guide is None:
+            log.warning("No user guide in this installation (%s)", user_guide.readme_path())
             self.window.show_error(
                 self.tr("The user guide could not be opened."),
-                self.tr("No web browser opened it on this computer."),
-                self.tr("Open {address} in your web browser.").format(address=USER_GUIDE_URL),
-                f"URL: {USER_GUIDE_URL}",
+                self.tr("This installation of Flashback Desktop does not include it."),
+                self.tr("Ask your IT support for the user guide."),
+                f"Looked for: {user_guide.readme_path()}",
             )
+            return
+        dialog = user_guide.UserGuideDialog(self.window, guide)
+        dialog.destroyed.connect(lambda: setattr(self, "user_guide_dialog", None))
+        self.user_guide_dialog = dialog
+        self._show(dialog)
 
     def open_about(self) -> None:
         if self._bring_forward(self.about_dialog):

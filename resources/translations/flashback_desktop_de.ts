@@ -102,12 +102,12 @@
         <translation>Das Benutzerhandbuch konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <source>No web browser opened it on this computer.</source>
-        <translation>Kein Webbrowser auf diesem Computer hat es geöffnet.</translation>
+        <source>This installation of Flashback Desktop does not include it.</source>
+        <translation>Diese Installation von Flashback Desktop enthält es nicht.</translation>
     </message>
     <message>
-        <source>Open {address} in your web browser.</source>
-        <translation>Öffnen Sie {address} in Ihrem Webbrowser.</translation>
+        <source>Ask your IT support for the user guide.</source>
+        <translation>Fragen Sie Ihren IT-Support nach dem Benutzerhandbuch.</translation>
     </message>
     <message>
         <source>About Qt</source>
@@ -1320,6 +1320,17 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Verify</source>
         <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Flashback Desktop — User guide</source>
+        <translation>Flashback Desktop — Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Benutzerhandbuch</translation>
     </message>
 </context>
 </TS>

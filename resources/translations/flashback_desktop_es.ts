@@ -102,12 +102,12 @@
         <translation>No se ha podido abrir la guía de uso.</translation>
     </message>
     <message>
-        <source>No web browser opened it on this computer.</source>
-        <translation>Ningún navegador web la ha abierto en este equipo.</translation>
+        <source>This installation of Flashback Desktop does not include it.</source>
+        <translation>Esta instalación de Flashback Desktop no la incluye.</translation>
     </message>
     <message>
-        <source>Open {address} in your web browser.</source>
-        <translation>Abra {address} en su navegador web.</translation>
+        <source>Ask your IT support for the user guide.</source>
+        <translation>Pida la guía del usuario a su soporte informático.</translation>
     </message>
     <message>
         <source>About Qt</source>
@@ -1320,6 +1320,17 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Verify</source>
         <translation>Verificar</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Flashback Desktop — User guide</source>
+        <translation>Flashback Desktop — Guía del usuario</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
     </message>
 </context>
 </TS>

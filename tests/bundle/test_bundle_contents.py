@@ -81,6 +81,8 @@ def test_dynamically_loaded_parts_are_collected(built: Built) -> None:
     # The app's own catalogues, where i18n.TRANSLATIONS_DIR points in the bundle.
     catalogues = sorted(p.name for p in (internal / "resources" / "translations").glob("*.qm"))
     assert catalogues == ["flashback_desktop_de.qm", "flashback_desktop_es.qm"]
+    # Help → User guide reads the README's section where ui/user_guide.py looks (_MEIPASS).
+    assert "\n## User guide\n" in (internal / "README.md").read_text(encoding="utf-8")
     assert not [p for p in built.bundle.rglob("*") if p.is_symlink() and not p.exists()]
 
 

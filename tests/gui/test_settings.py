@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QUrl
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,13 +21,15 @@ from flashback_desktop.config import PRODUCTION_SERVER, ServerChoice, canonical_
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from flashback_desktop.site_config import FILE_NAME
+from flashback_desktop.ui import user_guide
 from flashback_desktop.ui.about_dialog import AboutDialog
 from flashback_desktop.ui.accessibility import announcer
-from flashback_desktop.ui.app_menus import USER_GUIDE_URL, restart_command
+from flashback_desktop.ui.app_menus import restart_command
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.settings_dialog import SettingsDialog
 from flashback_desktop.ui.tasks import TaskManager
+from flashback_desktop.ui.user_guide import UserGuideDialog, user_guide_section
 from flashback_desktop.ui.window_state import (
     GEOMETRY_KEY,
     HEADER_KEY,
@@ -412,40 +414,40 @@ def test_position_comes_back_on_x11_but_only_the_size_on_wayland(
 # ---- Help and About --------------------------------------------------------------------------
 
 
-def test_the_user_guide_opens_the_readme_section(
+def test_the_user_guide_shows_the_readme_section_in_the_app(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    opened: list[QUrl] = []
-
-    def open_url(url: QUrl) -> bool:
-        opened.append(url)
-        return True
-
-    app.window.app_menus.open_url = open_url
     help_menu = menu_named(app, "&Help")
     assert [a.text() for a in help_menu.actions() if not a.isSeparator()] == [
         "&User guide",
         "&About Flashback Desktop",
         "About &Qt",
     ]
-    app.window.app_menus.user_guide_action.trigger()
-    assert opened == [QUrl(USER_GUIDE_URL)]
-    assert USER_GUIDE_URL.endswith("#user-guide")
+    with qtbot.waitSignal(app.window.dialog_opened) as opened:
+        app.window.app_menus.user_guide_action.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, UserGuideDialog)
+    shown = dialog.text.toPlainText()
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert "\n## User guide\n" in readme  # the section the address points to
+    guide = user_guide_section(readme)
+    assert guide is not None
+    assert "Pick a repository and press New Conversation" in shown  # the README's words
+    assert "Two commands" not in shown  # and only its User guide section
+    app.window.app_menus.user_guide_action.trigger()  # asked again: the same window
+    assert app.window.app_menus.user_guide_dialog is dialog
 
 
-def test_when_no_browser_opens_the_guide_its_address_is_given(
-    start_app: Callable[..., App], qtbot: QtBot
+def test_without_a_readme_the_guide_says_so(
+    start_app: Callable[..., App], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     app = start_app()
-    app.window.app_menus.open_url = lambda url: False
+    monkeypatch.setattr(user_guide, "readme_path", lambda: tmp_path / "README.md")  # none there
     with qtbot.waitSignal(app.window.dialog_opened) as opened:
         app.window.app_menus.open_user_guide()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
-    assert USER_GUIDE_URL in dialog.details_text
+    assert str(tmp_path / "README.md") in dialog.details_text
 
 
 def test_about_names_the_version_server_and_licences(
