@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         """The window's frame; with ``tasks`` its content too (else call ``build`` later).
 
         The app shows the bare frame first and builds the content after its first paint, so
-        the window appears as fast as an empty one would (issue: start-up budget).
+        the window appears about as fast as an empty one would (ARCHITECTURE.md, Start-up).
         """
         super().__init__()
         self.setObjectName("mainWindow")
