@@ -17,18 +17,8 @@ from flashback_desktop import __version__
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
+from tests.support.app_process import run_app, run_python
 from tests.support.real_parts import require_secret_service
-
-
-def run_app(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "flashback_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_version() -> None:
@@ -147,13 +137,7 @@ print(code, " ".join(sorted(loaded)))
 
 def test_the_window_paints_before_the_heavy_modules_load() -> None:
     """Shell first: none of these is needed to show the frame, and each costs start-up time."""
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_MODULES],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python(["-c", FIRST_PAINT_MODULES])
     code, _, names = result.stdout.strip().partition(" ")
     assert code == "0", result.stderr
     loaded = set(names.split())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +36,7 @@ from flashback_desktop.ui.window_state import (
 )
 from tests.gui.conftest import App
 from tests.support.addresses import unused_loopback_url
+from tests.support.app_process import run_app
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
 
@@ -490,18 +489,6 @@ def test_about_qt_does_not_block(start_app: Callable[..., App], qtbot: QtBot) ->
 # ---- the real program, started again -----------------------------------------------------------
 
 
-def run_app(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k != "FLASHBACK_SERVER"}
-    return subprocess.run(
-        [sys.executable, "-m", "flashback_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**clean, **env},
-    )
-
-
 def save_sign_in(sandbox: SandboxServer) -> KeyringTokenStore:
     store = KeyringTokenStore(canonical_origin(sandbox.url), require_secret_service())
     login = sandbox.state.login(sandbox.state.demo_email, sandbox.state.demo_password)
@@ -528,7 +515,7 @@ def test_the_saved_server_is_used_on_the_next_start(
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_CONFIG_DIRS": str(no_system_wide_file),
     }
-    result = run_app(env, "--exit-after", "repos-loaded")
+    result = run_app("--exit-after", "repos-loaded", env=env)
     assert result.returncode == 0, result.stderr
     assert sandbox.state.request_count("GET", "/repo") == 1
     assert f"Using the Flashback server {sandbox.url} (settings)" in log_text(tmp_path / "state")
@@ -551,7 +538,7 @@ def test_the_system_wide_default_is_used_when_the_person_chose_nothing(
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_CONFIG_DIRS": str(no_system_wide_file),
     }
-    result = run_app(env, "--exit-after", "repos-loaded")
+    result = run_app("--exit-after", "repos-loaded", env=env)
     assert result.returncode == 0, result.stderr
     assert sandbox.state.request_count("GET", "/repo") == 1
     assert "(system-wide default)" in log_text(tmp_path / "state")

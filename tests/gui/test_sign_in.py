@@ -11,7 +11,7 @@ from flashback_desktop.sandbox import Fault
 from flashback_desktop.session.token_store import TokenPair
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
-from tests.gui.test_app_process import run_app
+from tests.support.app_process import run_app
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -19,6 +16,7 @@ from flashback_desktop.ui.accessibility import accessible_name
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import App
+from tests.support.app_process import run_python
 from tests.support.sandbox_data import repo_id_named
 
 
@@ -215,13 +213,6 @@ print(app.main(["--demo", "--exit-after", "first-paint"]), seen)
 """
     # The desktop's language, as a Spanish Linux session sets it (no setting saved).
     env = {"LANGUAGE": "es_ES:es", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, **env},
-    )
+    result = run_python(["-c", probe], env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0 ['Iniciando Flashback Desktop…']"
