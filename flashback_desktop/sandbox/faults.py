@@ -59,6 +59,9 @@ class Fault:
       with no response at all.
     - ``never_answer``: the request is read and never answered, until the
       client gives up or the server stops (then the connection is closed).
+    - ``lose_answer``: the real handler runs (the server acts: a prompt is
+      stored, a conversation created), then the connection is reset before a
+      byte of its answer is sent: "accepted, but the answer was lost".
     - ``trickle=(size, interval_s)``: the answer's body goes out ``size``
       bytes at a time, ``interval_s`` apart.
     - ``oversize_bytes``: a valid JSON body of exactly that many bytes
@@ -74,6 +77,7 @@ class Fault:
     cut_after_bytes: int | None = None
     reset: bool = False
     never_answer: bool = False
+    lose_answer: bool = False
     trickle: tuple[int, float] | None = None
     oversize_bytes: int | None = None
     declare_length: bool = True
@@ -87,7 +91,7 @@ class Fault:
         kinds = self._connection_kinds()
         if len(kinds) > 1:
             raise ValueError(f"{' and '.join(kinds)} cannot be combined in one Fault")
-        if (self.reset or self.never_answer) and (
+        if (self.reset or self.never_answer or self.lose_answer) and (
             self.status is not None or self.body is not None or self.headers
         ):
             raise ValueError(
@@ -102,6 +106,7 @@ class Fault:
             "cut_after_bytes": self.cut_after_bytes is not None,
             "reset": self.reset,
             "never_answer": self.never_answer,
+            "lose_answer": self.lose_answer,
             "trickle": self.trickle is not None,
             "oversize_bytes": self.oversize_bytes is not None,
         }
@@ -151,6 +156,8 @@ class Fault:
             parts.append("reset")
         if self.never_answer:
             parts.append("never answer")
+        if self.lose_answer:
+            parts.append("lose the answer")
         if self.trickle is not None:
             parts.append(f"trickle {self.trickle[0]} bytes every {self.trickle[1]:g} s")
         if self.oversize_bytes is not None:
@@ -247,7 +254,7 @@ async def apply_fault(
         # Like a real server that is slow to act: the request is read first, so the work
         # still happens when the client has given up waiting (a timeout, not a cancel).
         receive = await _buffered(receive)
-        if not await _sleep(fault.delay_s, stopping):
+        if not await sleep_unless_stopping(fault.delay_s, stopping):
             fault = _SHUTTING_DOWN
     if not fault.needs_connection:
         if fault.status is None:
@@ -271,6 +278,9 @@ async def _apply_on_wire(fault: Fault, wire: _Wire, app: ASGIApp, scope: Scope, 
             await wire.disconnected()  # the client gives up, or the server stops
         await wire.close(reset=fault.reset)
         return
+    if fault.lose_answer:
+        await _run_and_lose_answer(wire, app, scope)
+        return
     if fault.oversize_bytes is not None:
         await _drain_request_body(wire.receive)
         await _send_oversize(fault, fault.oversize_bytes, wire, send)
@@ -281,6 +291,26 @@ async def _apply_on_wire(fault: Fault, wire: _Wire, app: ASGIApp, scope: Scope, 
     else:
         await _drain_request_body(wire.receive)
         await _send_status(fault, fault.status, shaped)
+
+
+async def _run_and_lose_answer(wire: _Wire, app: ASGIApp, scope: Scope) -> None:
+    """Let the handler act, swallow its answer, then reset the connection.
+
+    The reset follows the end of the answer, not the end of the handler: work the
+    handler does after answering (a reply that comes later) goes on meanwhile.
+    """
+    answered = asyncio.Event()
+
+    async def swallow(message: Message) -> None:
+        if message["type"] == "http.response.body" and not message.get("more_body", False):
+            answered.set()
+
+    handler = asyncio.ensure_future(app(scope, wire.receive, swallow))
+    waiter = asyncio.ensure_future(answered.wait())
+    await asyncio.wait({handler, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    waiter.cancel()
+    await wire.close(reset=True)
+    await handler
 
 
 class _Wire:
@@ -429,7 +459,7 @@ def _oversize_chunks(size: int) -> Iterator[bytes]:
     yield _OVERSIZE_TAIL
 
 
-async def _sleep(delay_s: float, stopping: threading.Event) -> bool:
+async def sleep_unless_stopping(delay_s: float, stopping: threading.Event) -> bool:
     """Wait without blocking the loop (never time.sleep); False if the server began stopping."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + delay_s
