@@ -5,8 +5,17 @@ imports): it implements flashback-api/openapi.yaml on its own, so a client
 bug cannot hide behind a sandbox that shares the client's models.
 """
 
-from .data import SandboxState, make_repos
+from .chat import DEMO_REPLY_DELAY_S
+from .data import BLOCKED_WORD, SandboxState, make_repos
 from .faults import Fault, FaultPlan
 from .server import SandboxServer
 
-__all__ = ["Fault", "FaultPlan", "SandboxServer", "SandboxState", "make_repos"]
+__all__ = [
+    "BLOCKED_WORD",
+    "DEMO_REPLY_DELAY_S",
+    "Fault",
+    "FaultPlan",
+    "SandboxServer",
+    "SandboxState",
+    "make_repos",
+]
