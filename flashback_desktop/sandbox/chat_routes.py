@@ -25,7 +25,7 @@ from starlette.routing import BaseRoute, Route
 
 from .chat import Chat, Turn
 from .data import ApiError, Json, SandboxState
-from .faults import sleep_unless_stopping
+from .fault_actions import sleep_unless_stopping
 from .web import NoSuchRoute, bearer_token, int_param, json_object, json_response, text_param
 
 log = logging.getLogger("flashback.sandbox")
