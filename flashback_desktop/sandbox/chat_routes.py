@@ -26,16 +26,16 @@ from starlette.routing import BaseRoute, Route
 from .chat import Chat, Turn
 from .data import ApiError, Json, SandboxState
 from .fault_actions import sleep_unless_stopping
-from .web import NoSuchRoute, bearer_token, int_param, json_object, json_response, text_param
+from .web import StateRoutes, int_param, json_object, json_response, text_param
 
 log = logging.getLogger("flashback.sandbox")
 
 
-class ChatEndpoints:
+class ChatEndpoints(StateRoutes):
     """One method per chat operation of openapi.yaml."""
 
     def __init__(self, state: SandboxState, stopping: threading.Event) -> None:
-        self.state = state
+        super().__init__(state)
         self.chat = Chat(state)
         self.stopping = stopping  # set when the server stops: a reply stops waiting
 
@@ -47,16 +47,9 @@ class ChatEndpoints:
             Route("/policy", self.policies, methods=["GET"]),
         ]
 
-    def _user(self, request: Request) -> Json:
-        return self.state.authenticate(bearer_token(request))
-
-    def _conversation_routes_enabled(self) -> None:
-        if not self.state.conversations_enabled:
-            raise NoSuchRoute()
-
     async def send_prompt(self, request: Request) -> Response:
         self._conversation_routes_enabled()
-        user = self._user(request)
+        user = self._caller(request)
         conversation_id = request.path_params["conversationId"]
         self.chat.check_can_prompt(user, conversation_id)
         turn = self.chat.accept(user, conversation_id, await json_object(request))
@@ -87,7 +80,7 @@ class ChatEndpoints:
 
     async def messages(self, request: Request) -> Response:
         self._conversation_routes_enabled()
-        user = self._user(request)
+        user = self._caller(request)
         params = request.query_params
         take = int_param(params, "take", 0, 1, None) if params.get("take") else None
         skip = int_param(params, "skip", 0, 0, None)
@@ -95,12 +88,12 @@ class ChatEndpoints:
         return json_response(answer)
 
     async def ai_models(self, request: Request) -> Response:
-        user = self._user(request)
+        user = self._caller(request)
         models = self.chat.models(user, await json_object(request))
         return json_response({"success": True, "models": models})
 
     async def policies(self, request: Request) -> Response:
-        user = self._user(request)
+        user = self._caller(request)
         params = request.query_params
         policies = self.chat.policies(
             user,

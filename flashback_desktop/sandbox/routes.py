@@ -15,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from .data import ApiError, Caller, ConversationQuery, Json, SandboxState
+from .data import ApiError, Caller, ConversationQuery, Json
 from .web import (
-    NoSuchRoute,
+    StateRoutes,
     bearer_token,
     int_param,
     json_object,
@@ -72,11 +72,8 @@ def _conversation_query(params: QueryParams) -> ConversationQuery:
 # ---------------------------------------------------------------- routes
 
 
-class Endpoints:
+class Endpoints(StateRoutes):
     """One method per operation of openapi.yaml that the sandbox serves."""
-
-    def __init__(self, state: SandboxState) -> None:
-        self.state = state
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -93,17 +90,9 @@ class Endpoints:
             Route("/conversation/{conversationId}", self.delete_conversation, methods=["DELETE"]),
         ]
 
-    def _caller(self, request: Request) -> Json:
-        """The user of a full-access token (a limited one gets 403 MFA_REQUIRED)."""
-        return self.state.authenticate(bearer_token(request))
-
     def _signing_in_caller(self, request: Request) -> Caller:
         """The caller of a full or limited token, for the routes sign-in needs."""
         return self.state.caller(bearer_token(request))
-
-    def _conversation_routes_enabled(self) -> None:
-        if not self.state.conversations_enabled:
-            raise NoSuchRoute()
 
     async def login(self, request: Request) -> Response:
         # No auth here; a Bearer header (the TS client sends one) is ignored.

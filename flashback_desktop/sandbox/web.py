@@ -13,13 +13,28 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .data import ApiError, Json
+from .data import ApiError, Json, SandboxState
 
 _JSON_TYPE = "application/json; charset=utf-8"  # what Express sends
 
 
 class NoSuchRoute(Exception):
     """The route exists here but is switched off (production has no /conversation)."""
+
+
+class StateRoutes:
+    """What every group of routes over a ``SandboxState`` shares: the caller and the switch."""
+
+    def __init__(self, state: SandboxState) -> None:
+        self.state = state
+
+    def _caller(self, request: Request) -> Json:
+        """The user of a full-access token (a limited one gets 403 MFA_REQUIRED)."""
+        return self.state.authenticate(bearer_token(request))
+
+    def _conversation_routes_enabled(self) -> None:
+        if not self.state.conversations_enabled:
+            raise NoSuchRoute()
 
 
 def json_response(payload: Json, status: int = 200) -> Response:
