@@ -975,8 +975,9 @@ class SandboxState:
     ) -> str:
         """Seed a conversation as if it had been used (tests and demo data; no HTTP route).
 
-        A title and token counts are what a conversation gets once prompts were sent,
-        which the sandbox does not serve. ``with_creator=False`` leaves out the optional
+        A title and token counts are what a conversation gets once prompts were sent;
+        here they are set directly, without messages (``append_messages`` adds those,
+        counting their tokens). ``with_creator=False`` leaves out the optional
         ``creator`` object, so the record names its creator by user id only. ``org_id``
         puts it in another organisation, which nobody here may see or use.
         """
