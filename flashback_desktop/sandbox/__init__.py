@@ -3,6 +3,10 @@
 Independent of the client packages on purpose (no api/, session/, ui/ or Qt
 imports): it implements flashback-api/openapi.yaml on its own, so a client
 bug cannot hide behind a sandbox that shares the client's models.
+
+Its demo assistant answers prompts after ``SandboxState.reply_delay_s`` (0 in
+tests, ``DEMO_REPLY_DELAY_S`` in demo mode); its demo policy blocks any prompt
+containing ``BLOCKED_WORD`` ("confidential") with a 403.
 """
 
 from .chat import DEMO_REPLY_DELAY_S
