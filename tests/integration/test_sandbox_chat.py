@@ -438,6 +438,28 @@ def test_a_reply_is_stored_even_when_the_client_gave_up(
     assert roles == ["user", "assistant"]
 
 
+def test_a_conversation_deleted_while_the_assistant_thinks_gets_no_reply(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    server.state.reply_delay_s = 1.0
+    conversation_id = _conversation(api, server)
+    answers: list[httpx.Response] = []
+    with _client(server, server.state.demo_token) as other:
+        sender = threading.Thread(
+            target=lambda: answers.append(_prompt(other, conversation_id, prompt=PROMPT))
+        )
+        sender.start()
+        deadline = time.monotonic() + 5
+        while not server.state.messages_of(conversation_id):  # the prompt was accepted
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        deleted = api.delete(f"/conversation/{conversation_id}", params={"hardDelete": "true"})
+        sender.join(10)
+    assert deleted.status_code == 200
+    assert _error(answers[0], 404)["message"] == "Conversation not found"
+    assert server.state.conversation(conversation_id) is None
+
+
 def _wait_for_roles(
     api: httpx.Client, conversation_id: str, wanted: list[str], timeout_s: float = 10
 ) -> list[str]:
