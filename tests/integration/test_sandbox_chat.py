@@ -460,6 +460,32 @@ def test_a_conversation_deleted_while_the_assistant_thinks_gets_no_reply(
     assert server.state.conversation(conversation_id) is None
 
 
+def test_stopping_the_server_cuts_the_assistant_short(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    server.state.reply_delay_s = 60.0  # far longer than stop() waits for requests in flight
+    conversation_id = _conversation(api, server)
+    answers: list[httpx.Response] = []
+    with _client(server, server.state.demo_token) as other:
+        sender = threading.Thread(
+            target=lambda: answers.append(_prompt(other, conversation_id, prompt=PROMPT))
+        )
+        sender.start()
+        deadline = time.monotonic() + 5
+        while not server.state.messages_of(conversation_id):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        server.stop()
+        sender.join(10)
+    # Answered, not dropped: the reply stopped waiting as soon as the server began stopping.
+    assert answers[0].status_code == 200
+    assert answers[0].json()["assistantMessage"]["role"] == "assistant"
+    assert [m["role"] for m in server.state.messages_of(conversation_id)] == [
+        "user",
+        "assistant",
+    ]
+
+
 def _wait_for_roles(
     api: httpx.Client, conversation_id: str, wanted: list[str], timeout_s: float = 10
 ) -> list[str]:
