@@ -401,10 +401,11 @@ def _build_session_off_thread(
     with contextlib.suppress(ImportError):
         importlib.import_module("anyio._backends._asyncio")
     if options.demo:
-        from flashback_desktop.sandbox import SandboxServer
+        from flashback_desktop.sandbox import DEMO_REPLY_DELAY_S, SandboxServer
 
         sandbox = SandboxServer()
         sandbox.state.seed_demo_history()  # something to see under Recent conversations
+        sandbox.state.reply_delay_s = DEMO_REPLY_DELAY_S  # the demo assistant "thinks"
         sandbox.start()
         return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))

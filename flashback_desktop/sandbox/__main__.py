@@ -15,6 +15,12 @@ trying the other sign-in paths by hand:
 - ``NO_PASSWORD_EMAIL=`` has no password (Google sign-in): login answers
   NO_PASSWORD_SET.
 
+The demo assistant answers prompts after ``--reply-delay`` seconds (1.5 by default;
+``--replies-after-answer`` makes the prompt's POST answer at once and the reply show
+up in the messages later). ``--long-conversation`` adds a 1,000-message conversation
+in "IT runbooks" for benchmarks and prints its ``LONG_CONVERSATION_ID=``. Prompts that
+contain the word "confidential" are blocked by the demo policy (403).
+
 Then it serves until SIGINT or SIGTERM.
 """
 
@@ -29,6 +35,7 @@ import time
 from collections.abc import Sequence
 from types import FrameType
 
+from .chat import DEMO_REPLY_DELAY_S
 from .data import SandboxState, make_repos
 from .server import SandboxServer
 
@@ -47,6 +54,13 @@ def _count(text: str) -> int:
     if count < 0:
         raise argparse.ArgumentTypeError("a number of repositories is 0 or more")
     return count
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError("a delay is a number of seconds from 0 to 3600")
+    return seconds
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +86,23 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="serve N generated repositories in the demo user's workspaces instead of the "
         "seeded ones (for benchmarks)",
+    )
+    parser.add_argument(
+        "--reply-delay",
+        type=_seconds,
+        default=DEMO_REPLY_DELAY_S,
+        metavar="SECONDS",
+        help=f"how long the demo assistant takes to answer (default: {DEMO_REPLY_DELAY_S:g})",
+    )
+    parser.add_argument(
+        "--replies-after-answer",
+        action="store_true",
+        help="answer a prompt's POST at once; the reply appears in the messages after the delay",
+    )
+    parser.add_argument(
+        "--long-conversation",
+        action="store_true",
+        help="add a conversation of 1,000 messages (for benchmarks) and print its id",
     )
     return parser
 
@@ -126,11 +157,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s"
     )
     state = SandboxState(repos=None if args.repos is None else make_repos(args.repos))
+    state.reply_delay_s = args.reply_delay
+    state.replies_after_answer = args.replies_after_answer
+    long_conversation = state.seed_long_conversation() if args.long_conversation else None
     server = SandboxServer(args.host, args.port, state=state)
     server.start()
     try:
         for line in announcement(server.url, state):
             print(line, flush=True)
+        if long_conversation is not None:
+            print(f"LONG_CONVERSATION_ID={long_conversation}", flush=True)
         log.info("sandbox ready; press Ctrl+C to stop")
         _wait_for_signal()
     finally:

@@ -22,12 +22,14 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import tokens
+from .assistant import models_of
 from .faults import FaultPlan
+from .messages import iso, long_history, seeded_history, token_totals
 from .totp import totp_code, verify_totp
 
 Json = dict[str, Any]
@@ -60,12 +62,6 @@ def _opaque(seed: str, length: int, alphabet: str = "0123456789abcdef") -> str:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
-def iso(moment: datetime) -> str:
-    """ISO-8601 in UTC with milliseconds and Z, like JavaScript's toISOString()."""
-    utc = moment.astimezone(UTC)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 # ---------------------------------------------------------------- users
@@ -404,6 +400,76 @@ def make_repos(count: int) -> list[Json]:
     return repos
 
 
+def ai_types_of(repo: Json) -> list[str]:
+    """The AiTypes of a repository's AI configurations, in order, without repeats.
+
+    A link that carries only ``aiLlmId`` (as the TS type allows) is resolved by its id.
+    """
+    by_id = {_id("aillm", f"{p}:{repo['workspaceId']}"): p for p in _AI_PROVIDERS}
+    found: list[str] = []
+    for link in repo.get("aiLlms") or ():
+        llm = link.get("aiLlm")
+        ai_type = llm.get("aiType") if isinstance(llm, dict) else by_id.get(link.get("aiLlmId"))
+        if ai_type is not None and ai_type not in found:
+            found.append(ai_type)
+    return found
+
+
+def default_model(repo: Json) -> str | None:
+    """The id of the model a prompt uses when it names none (None: the repo has no AI)."""
+    models = [m for ai_type in ai_types_of(repo) for m in models_of(ai_type)]
+    return models[0].id if models else None
+
+
+# ---------------------------------------------------------------- AI policies
+
+# The demo policy: a prompt containing this word (any case) is refused with 403.
+BLOCKED_WORD = "confidential"
+BLOCK_POLICY_ID = _id("policy", "no-confidential")
+POLICY_BLOCK = 2  # PolicyActionType: 0 log, 1 alert, 2 block
+
+
+def seed_policies() -> list[Json]:
+    """GET /policy records: one organisation-wide block (BLOCKED_WORD) and one Finance log."""
+    ben = {
+        "id": BEN_ID,
+        "name": "Ben",
+        "lastName": "Okafor",
+        "email": "ben.okafor@demo.flashback.tech",
+    }
+    created = iso(datetime(2026, 1, 15, 9, 0, tzinfo=UTC))
+    finance = WORKSPACE_IDS["Finance"]
+    common = {"orgId": ORG_ID, "createdBy": ben, "createdAt": created, "lastUpdatedBy": ben}
+    return [
+        {
+            "id": BLOCK_POLICY_ID,
+            **common,
+            "name": "No confidential material",
+            "content": f'Prompts that contain the word "{BLOCKED_WORD}" are blocked.',
+            "riskType": "HIGH",
+            "actionType": POLICY_BLOCK,
+            "lastUpdatedAt": created,
+            "workspaceId": None,
+            "repoId": None,
+            "workspace": None,
+            "repo": None,
+        },
+        {
+            "id": _id("policy", "log-salaries"),
+            **common,
+            "name": "Log salary questions",
+            "content": "Prompts about salaries are logged for review by HR.",
+            "riskType": "MEDIUM",
+            "actionType": 0,
+            "lastUpdatedAt": created,
+            "workspaceId": finance,
+            "repoId": None,
+            "workspace": {"id": finance, "name": "Finance"},
+            "repo": None,
+        },
+    ]
+
+
 # ---------------------------------------------------------------- the store
 
 
@@ -439,6 +505,7 @@ class _StoredConversation:
     seq: int  # creation order, to break ties between equal timestamps
     created: datetime
     record: Json
+    messages: list[Json] = field(default_factory=list)  # oldest first; gone with a hard delete
 
 
 @dataclass
@@ -533,6 +600,12 @@ class SandboxState:
         self.repos: list[Json] = list(repos) if repos is not None else seed_repos()
         self.faults = FaultPlan()
         self._conversations_enabled = True
+        # The demo assistant: how long it takes to answer (0 for tests; the demo uses
+        # DEMO_REPLY_DELAY_S), and whether it answers inside the POST (like a server that
+        # waits for the model) or only later, in the messages (like one that queues the work).
+        self.reply_delay_s = 0.0
+        self.replies_after_answer = False
+        self.policies = seed_policies()
         self._conversations: dict[str, _StoredConversation] = {}
         self._sequence = itertools.count()
         self._counts: Counter[tuple[str, str]] = Counter()
@@ -898,12 +971,15 @@ class SandboxState:
         tokens_out: int = 0,
         with_creator: bool = True,
         deleted: bool = False,
+        org_id: str | None = None,
     ) -> str:
         """Seed a conversation as if it had been used (tests and demo data; no HTTP route).
 
-        A title and token counts are what a conversation gets once prompts were sent,
-        which the sandbox does not serve. ``with_creator=False`` leaves out the optional
-        ``creator`` object, so the record names its creator by user id only.
+        A title and token counts are what a conversation gets once prompts were sent;
+        here they are set directly, without messages (``append_messages`` adds those,
+        counting their tokens). ``with_creator=False`` leaves out the optional
+        ``creator`` object, so the record names its creator by user id only. ``org_id``
+        puts it in another organisation, which nobody here may see or use.
         """
         with self._lock:
             repo = next(r for r in self.repos if r["id"] == repo_id)
@@ -918,13 +994,17 @@ class SandboxState:
                 del record["creator"]
             if deleted:
                 record["deletedAt"] = iso(datetime.now(UTC))
+            if org_id is not None:
+                record["orgId"] = org_id
             return conversation_id
 
     def seed_demo_history(self, now: datetime | None = None) -> int:
         """A few weeks of used conversations in the repositories Ana works in (demo mode).
 
         So a newcomer trying ``--demo`` sees a real history: titles, colleagues, token
-        counts and more than one page in the busiest repository. Returns how many.
+        counts and more than one page in the busiest repository. Each has a system note
+        and an exchange with the demo assistant (the newest of each repository a second
+        one), and its token counts add up its messages. Returns how many.
         """
         moment = now or datetime.now(UTC)
         visible = {repo["name"]: repo["id"] for repo in self.repos}
@@ -943,17 +1023,77 @@ class SandboxState:
             repo_id = visible.get(name)
             if repo_id is None:
                 continue
+            repo = next(r for r in self.repos if r["id"] == repo_id)
+            model = default_model(repo) or "gpt-4o"  # a repo without AI now may have had it
             for index in range(how_many):
-                self.add_conversation(
-                    repo_id,
-                    user_id=ANA_ID,
-                    created_at=moment - timedelta(hours=7 * index + 3),
-                    title=first_title if index == 0 else titles[index % len(titles)],
-                    tokens_in=1_200 + 317 * index,
-                    tokens_out=3_400 + 911 * index,
+                started = moment - timedelta(hours=7 * index + 3)
+                title = first_title if index == 0 else titles[index % len(titles)]
+                conversation_id = self.add_conversation(
+                    repo_id, user_id=ANA_ID, created_at=started, title=title
                 )
+                history = seeded_history(
+                    conversation_id,
+                    title,
+                    repo_name=name,
+                    model=model,
+                    started=started,
+                    follow_up=index == 0,
+                )
+                self.append_messages(conversation_id, history)
                 count += 1
         return count
+
+    def seed_long_conversation(
+        self, count: int = 1000, repo_name: str = "IT runbooks", now: datetime | None = None
+    ) -> str:
+        """One conversation of ``count`` messages for benchmarks; returns its id.
+
+        Kept out of the normal demo (``seed_demo_history``): only tests, benchmarks and
+        the sandbox's ``--long-conversation`` option create it.
+        """
+        repo = next(r for r in self.repos if r["name"] == repo_name)
+        model = default_model(repo) or "gpt-4o"
+        started = (now or datetime.now(UTC)) - timedelta(minutes=2 * count + 60)
+        conversation_id = self.add_conversation(
+            repo["id"],
+            user_id=ANA_ID,
+            created_at=started,
+            title=f"Long conversation ({count:,} messages)",
+        )
+        history = long_history(
+            conversation_id, repo_name=repo_name, model=model, count=count, started=started
+        )
+        self.append_messages(conversation_id, history)
+        return conversation_id
+
+    def append_messages(
+        self, conversation_id: str, messages: Sequence[Json], *, title: str | None = None
+    ) -> bool:
+        """Store messages and add their tokens to the counters, in one step.
+
+        ``title`` is set only when the conversation has none yet (the first prompt's).
+        False when the conversation is gone (hard-deleted meanwhile): nothing is stored.
+        """
+        tokens_in, tokens_out = token_totals(messages)
+        with self._lock:
+            stored = self._conversations.get(conversation_id)
+            if stored is None:
+                return False
+            stored.messages.extend(copy.deepcopy(list(messages)))
+            record = stored.record
+            record["tokensIn"] = str(int(record["tokensIn"]) + tokens_in)
+            record["tokensOut"] = str(int(record["tokensOut"]) + tokens_out)
+            if messages:
+                record["lastUpdatedAt"] = messages[-1]["createdAt"]
+            if title and not record.get("title"):
+                record["title"] = title
+            return True
+
+    def messages_of(self, conversation_id: str) -> list[Json]:
+        """A conversation's messages, oldest first (copies); empty when it is gone."""
+        with self._lock:
+            stored = self._conversations.get(conversation_id)
+            return copy.deepcopy(stored.messages) if stored is not None else []
 
     def _store_conversation(self, user: Json, repo: Json, created: datetime) -> str:
         conversation_id = str(uuid.uuid4())
@@ -985,6 +1125,11 @@ class SandboxState:
 
     def _newest_first(self) -> list[_StoredConversation]:
         return sorted(self._conversations.values(), key=lambda c: (c.created, c.seq), reverse=True)
+
+    def can_see(self, user: Json, record: Json) -> bool:
+        """Whether ``user`` may see the conversation ``record`` (same organisation assumed)."""
+        with self._lock:
+            return self._can_see(user, record)
 
     def _can_see(self, user: Json, record: Json) -> bool:
         # Docs: org admins see everything, workspace admins their workspaces, others their own.

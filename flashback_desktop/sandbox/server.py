@@ -6,7 +6,8 @@ silent it copies what a Node/Express server does (HTML "Cannot GET /x"
 Flashback backend answers with.
 
 Request flow: ``SandboxApp`` (count, then maybe a fault) -> Starlette
-routing -> ``_Endpoints``. Auth is checked first on every authenticated route.
+routing -> ``routes.Endpoints``, or ``chat_routes.ChatEndpoints`` for prompts,
+messages, AI models and policies. Auth is checked first on every authenticated route.
 A limited (pre-MFA) token passes only on the routes that sign-in needs
 (profile, MFA status and verification, logout); elsewhere it gets 403 MFA_REQUIRED.
 """
@@ -15,19 +16,15 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 import logging
 import os
-import re
 import socket
 import threading
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -35,12 +32,17 @@ from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from .data import ApiError, Caller, ConversationQuery, Json, SandboxState
-from .faults import apply_fault
+from .chat_routes import ChatEndpoints
+from .data import ApiError, SandboxState
+from .fault_actions import apply_fault
+from .routes import Endpoints
+from .web import (
+    NoSuchRoute,
+    json_response,
+)
 
 log = logging.getLogger("flashback.sandbox")
 
-_JSON_TYPE = "application/json; charset=utf-8"  # what Express sends
 _MAX_BODY_BYTES = 1_000_000
 _START_TIMEOUT_S = 10.0
 _STOP_TIMEOUT_S = 10.0
@@ -62,11 +64,6 @@ _EXPRESS_404 = """<!DOCTYPE html>
 # ---------------------------------------------------------------- responses
 
 
-def json_response(payload: Json, status: int = 200) -> Response:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(body, status_code=status, media_type=_JSON_TYPE)
-
-
 def express_not_found(method: str, path: str) -> Response:
     """The 404 page Express's final handler sends for a route it does not have."""
     body = _EXPRESS_404.format(message=html.escape(f"Cannot {method} {path}"))
@@ -77,10 +74,6 @@ def express_not_found(method: str, path: str) -> Response:
 def _request_path(request: Request) -> str:
     raw = request.scope.get("raw_path")
     return raw.decode("latin-1") if isinstance(raw, bytes) and raw else request.url.path
-
-
-class _NoSuchRoute(Exception):
-    """The route exists here but is switched off (production has no /conversation)."""
 
 
 def _on_api_error(request: Request, exc: Exception) -> Response:
@@ -106,204 +99,6 @@ def _on_crash(request: Request, exc: Exception) -> Response:
     return json_response({"success": False, "message": "Internal server error"}, 500)
 
 
-# ---------------------------------------------------------------- request parsing
-
-
-async def _json_object(request: Request) -> Json:
-    raw = await request.body()
-    try:
-        value = json.loads(raw)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError alike
-        raise ApiError(400, "Request body must be valid JSON") from exc
-    if not isinstance(value, dict):
-        raise ApiError(400, "Request body must be a JSON object")
-    return value
-
-
-def _required_string(body: Json, name: str) -> str:
-    value = body.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise ApiError(400, f"{name} is required and must be a non-empty string")
-    return value
-
-
-def _refresh_token(body: Json) -> str:
-    # The TS client sends refresh_token, the docs show refreshToken: accept both.
-    name = "refresh_token" if "refresh_token" in body else "refreshToken"
-    return _required_string(body, name)
-
-
-def _text_param(params: QueryParams, name: str) -> str | None:
-    return params.get(name) or None  # "?repoId=" means no filter
-
-
-def _int_param(params: QueryParams, name: str, default: int, low: int, high: int | None) -> int:
-    text = params.get(name)
-    if text is None or text == "":
-        return default
-    value = int(text) if re.fullmatch(r"\d{1,9}", text) else -1
-    if value < low or (high is not None and value > high):
-        limit = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ApiError(400, f"{name} must be an integer {limit}")
-    return value
-
-
-def _bool_param(params: QueryParams, name: str) -> bool:
-    text = (params.get(name) or "false").lower()
-    if text not in ("true", "false", "1", "0"):
-        raise ApiError(400, f"{name} must be true or false")
-    return text in ("true", "1")
-
-
-def _date_param(params: QueryParams, name: str) -> datetime | None:
-    text = params.get(name)
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise ApiError(400, f"{name} must be an ISO 8601 date-time") from exc
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _conversation_query(params: QueryParams) -> ConversationQuery:
-    return ConversationQuery(
-        take=_int_param(params, "take", 50, 1, 100),
-        skip=_int_param(params, "skip", 0, 0, None),
-        repo_id=_text_param(params, "repoId"),
-        workspace_id=_text_param(params, "workspaceId"),
-        user_id=_text_param(params, "userId"),
-        created_from=_date_param(params, "from"),
-        created_to=_date_param(params, "to"),
-        show_deleted=_bool_param(params, "showDeleted"),
-    )
-
-
-# ---------------------------------------------------------------- routes
-
-
-class _Endpoints:
-    """One method per operation of openapi.yaml that the sandbox serves."""
-
-    def __init__(self, state: SandboxState) -> None:
-        self.state = state
-
-    def routes(self) -> list[BaseRoute]:
-        return [
-            Route("/user/login", self.login, methods=["POST"]),
-            Route("/user/refresh", self.refresh, methods=["POST"]),
-            Route("/user/logout", self.logout, methods=["POST"]),
-            Route("/user/profile", self.profile, methods=["GET"]),
-            Route("/mfa/status", self.mfa_status, methods=["GET"]),
-            Route("/mfa/verify-login", self.mfa_verify_login, methods=["POST"]),
-            Route("/workspace", self.workspaces, methods=["GET"]),
-            Route("/repo", self.repos, methods=["GET"]),
-            Route("/conversation", self.create_conversation, methods=["POST"]),
-            Route("/conversation", self.list_conversations, methods=["GET"]),
-            Route("/conversation/{conversationId}", self.delete_conversation, methods=["DELETE"]),
-        ]
-
-    @staticmethod
-    def _bearer(request: Request) -> str:
-        header = request.headers.get("authorization")
-        if not header:
-            raise ApiError(401, "Authentication required")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise ApiError(401, "Invalid authorization header")
-        return token.strip()
-
-    def _caller(self, request: Request) -> Json:
-        """The user of a full-access token (a limited one gets 403 MFA_REQUIRED)."""
-        return self.state.authenticate(self._bearer(request))
-
-    def _signing_in_caller(self, request: Request) -> Caller:
-        """The caller of a full or limited token, for the routes sign-in needs."""
-        return self.state.caller(self._bearer(request))
-
-    def _conversation_routes_enabled(self) -> None:
-        if not self.state.conversations_enabled:
-            raise _NoSuchRoute()
-
-    async def login(self, request: Request) -> Response:
-        # No auth here; a Bearer header (the TS client sends one) is ignored.
-        body = await _json_object(request)
-        email = _required_string(body, "email")
-        password = _required_string(body, "password")
-        return json_response(self.state.login(email, password))
-
-    async def refresh(self, request: Request) -> Response:
-        body = await _json_object(request)
-        return json_response(self.state.refresh(_refresh_token(body)))
-
-    async def logout(self, request: Request) -> Response:
-        # Bearer required (openapi.yaml's global security); a limited token may sign out too.
-        caller = self._signing_in_caller(request)
-        body = await _json_object(request)
-        self.state.logout(caller.user["id"], _refresh_token(body))
-        return json_response({"success": True})
-
-    async def profile(self, request: Request) -> Response:
-        caller = self._signing_in_caller(request)  # the client reads mfaRequired from here
-        return json_response({"success": True, "data": self.state.profile(caller.user)})
-
-    async def mfa_status(self, request: Request) -> Response:
-        caller = self._signing_in_caller(request)
-        return json_response({"success": True, "data": self.state.mfa_status(caller)})
-
-    async def mfa_verify_login(self, request: Request) -> Response:
-        caller = self._signing_in_caller(request)
-        body = await _json_object(request)
-        result = self.state.verify_login(
-            caller,
-            _required_string(body, "mfaType"),
-            code=body.get("code"),
-            link_token=body.get("token"),
-            credential=body.get("credential"),
-        )
-        return json_response(result)
-
-    async def workspaces(self, request: Request) -> Response:
-        caller = self._caller(request)
-        return json_response(
-            {"success": True, "workspaces": self.state.workspaces_for(caller["id"])}
-        )
-
-    async def repos(self, request: Request) -> Response:
-        caller = self._caller(request)
-        params = request.query_params
-        repos = self.state.repos_for(
-            caller["id"],
-            workspace_id=_text_param(params, "workspaceId"),
-            repo_id=_text_param(params, "repoId"),
-            wallet_address=_text_param(params, "walletAddress"),
-        )
-        return json_response({"success": True, "repos": repos})
-
-    async def create_conversation(self, request: Request) -> Response:
-        self._conversation_routes_enabled()
-        caller = self._caller(request)
-        repo_id = _required_string(await _json_object(request), "repoId")
-        conversation_id = self.state.create_conversation(caller, repo_id)
-        log.info("sandbox: conversation created for repo %s", repo_id)
-        return json_response({"success": True, "conversationId": conversation_id})
-
-    async def list_conversations(self, request: Request) -> Response:
-        self._conversation_routes_enabled()
-        caller = self._caller(request)
-        page, total = self.state.list_conversations(
-            caller, _conversation_query(request.query_params)
-        )
-        return json_response({"success": True, "conversations": page, "total": total})
-
-    async def delete_conversation(self, request: Request) -> Response:
-        self._conversation_routes_enabled()
-        caller = self._caller(request)
-        hard = _bool_param(request.query_params, "hardDelete")
-        self.state.delete_conversation(caller, request.path_params["conversationId"], hard=hard)
-        return json_response({"success": True})
-
-
 # ---------------------------------------------------------------- ASGI app
 
 
@@ -318,10 +113,13 @@ def _route_template(routes: Sequence[BaseRoute], scope: Scope) -> str | None:
 class SandboxApp:
     """Outermost layer: every request is counted, then faulted or passed on."""
 
-    def __init__(self, app: Starlette, state: SandboxState) -> None:
+    def __init__(
+        self, app: Starlette, state: SandboxState, stopping: threading.Event | None = None
+    ) -> None:
         self.app = app
         self.state = state
-        self.stopping = threading.Event()  # set by SandboxServer.stop(): cut delays short
+        # Set by SandboxServer.stop(): cut delays (faults, the demo assistant's) short.
+        self.stopping = stopping if stopping is not None else threading.Event()
         # Set by SandboxServer.start(): connection-level faults find their transport there.
         self.uvicorn_server: uvicorn.Server | None = None
 
@@ -369,18 +167,19 @@ class SandboxApp:
 
 def build_app(state: SandboxState) -> SandboxApp:
     """The sandbox as an ASGI application bound to ``state``."""
+    stopping = threading.Event()
     app = Starlette(
-        routes=_Endpoints(state).routes(),
+        routes=Endpoints(state).routes() + ChatEndpoints(state, stopping).routes(),
         exception_handlers={
             ApiError: _on_api_error,
-            _NoSuchRoute: _on_missing_route,
+            NoSuchRoute: _on_missing_route,
             HTTPException: _on_http_exception,
             Exception: _on_crash,
         },
         max_body_size=_MAX_BODY_BYTES,
     )
     app.router.redirect_slashes = False  # a redirect is not what Express does
-    return SandboxApp(app, state)
+    return SandboxApp(app, state, stopping)
 
 
 # ---------------------------------------------------------------- the server thread

@@ -38,6 +38,10 @@ AUTHENTICATED_ROUTES = [
     ("POST", "/user/logout"),
     ("GET", "/mfa/status"),
     ("POST", "/mfa/verify-login"),
+    ("POST", "/conversation/00000000-0000-4000-8000-000000000000/prompt"),
+    ("GET", "/conversation/00000000-0000-4000-8000-000000000000/messages"),
+    ("POST", "/ai/models"),
+    ("GET", "/policy"),
 ]
 # The only routes a limited (pre-MFA) token opens.
 SIGN_IN_ROUTES = {
