@@ -350,21 +350,25 @@ class SandboxApp:
         if template is not None:
             keys.add(template)
         names = (name.decode("latin-1") for name, _value in scope.get("headers", ()))
-        self.state.record_request(method, keys, names)
-        fault = self.state.faults.take(method, keys)
-        if fault is None:
-            await self.app(scope, receive, send)
-            return
-        log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.describe())
-        await apply_fault(
-            fault,
-            self.app,
-            scope,
-            receive,
-            send,
-            stopping=self.stopping,
-            transport_of=self.transport_of,
-        )
+        self.state.request_started()  # before it is counted: idle never misses it
+        try:
+            self.state.record_request(method, keys, names)
+            fault = self.state.faults.take(method, keys)
+            if fault is None:
+                await self.app(scope, receive, send)
+                return
+            log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.describe())
+            await apply_fault(
+                fault,
+                self.app,
+                scope,
+                receive,
+                send,
+                stopping=self.stopping,
+                transport_of=self.transport_of,
+            )
+        finally:
+            self.state.request_finished()
 
 
 def build_app(state: SandboxState) -> SandboxApp:
