@@ -22,6 +22,7 @@ from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS
+from tests.gui.keyboard import activate
 from tests.support.idle import wait_until_idle
 from tests.support.memory_keyring import MemoryKeyring
 
@@ -105,9 +106,9 @@ def start_app(
             app.run(store.save(TokenPair(login["accessToken"], login["refreshToken"])))
         window.show()
         qtbot.waitExposed(window)
-        # Shortcuts only reach the active window; Xvfb has no window manager to activate it.
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        # Shortcuts only reach the active window: the window manager activates it, as for a
+        # person (by hand only on a bare display outside tests/run and CI).
+        activate(qtbot, window)
         if signed_in and wait_for_repositories:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
                 window.attach_session(session, demo_account)
