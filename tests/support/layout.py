@@ -39,6 +39,11 @@ def _name(widget: QWidget) -> str:
     return f"{name}{text}"
 
 
+def _visible_children(widget: QWidget) -> list[QWidget]:
+    direct = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return [child for child in direct if child.isVisible() and not child.isWindow()]
+
+
 def _shown(top: QWidget) -> list[QWidget]:
     """The widgets of ``top`` a person can see, skipping the insides of scroll areas."""
     found: list[QWidget] = []
@@ -81,22 +86,27 @@ def _too_small(widget: QWidget) -> str | None:
     return None
 
 
+def _shown_text(text: str) -> str:
+    """The text as drawn: "&Email" shows "Email" (the & marks the Alt key), "&&" shows "&"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _label_cut(label: QLabel) -> str | None:
+    if not label.text() or label.textFormat() == Qt.TextFormat.RichText:
+        return None
+    if label.wordWrap():
+        need = label.heightForWidth(label.width())
+        fits = need <= label.height() + _SLACK_PX
+        return None if fits else f"{_name(label)} needs {need} px of height, has {label.height()}"
+    metrics = label.fontMetrics()
+    need = max(metrics.horizontalAdvance(line) for line in _shown_text(label.text()).split("\n"))
+    room = label.contentsRect().width() - 2 * max(label.margin(), 0)
+    return None if need <= room + _SLACK_PX else f"{_name(label)} needs {need} px, has {room}"
+
+
 def _text_cut(widget: QWidget) -> str | None:
     if isinstance(widget, QLabel):
-        if not widget.text() or widget.textFormat() == Qt.TextFormat.RichText:
-            return None
-        room = widget.contentsRect()
-        if widget.wordWrap():
-            need = widget.heightForWidth(widget.width())
-            if need > widget.height() + _SLACK_PX:
-                return f"{_name(widget)} needs {need} px of height, has {widget.height()}"
-            return None
-        lines = widget.text().split("\n")
-        metrics = widget.fontMetrics()
-        need_width = max(metrics.horizontalAdvance(line) for line in lines)
-        if need_width > room.width() + _SLACK_PX:
-            return f"{_name(widget)} needs {need_width} px of width, has {room.width()}"
-        return None
+        return _label_cut(widget)
     if isinstance(widget, QAbstractButton) and widget.text():
         need = widget.sizeHint()
         if need.width() > widget.width() + _SLACK_PX:
@@ -107,11 +117,7 @@ def _text_cut(widget: QWidget) -> str | None:
 def _overlaps(widget: QWidget) -> list[str]:
     if isinstance(widget, _MANAGES_ITS_OWN_CHILDREN) or widget.layout() is None:
         return []
-    children = [
-        child
-        for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if child.isVisible() and not child.isWindow()
-    ]
+    children = _visible_children(widget)
     problems = []
     for first, second in combinations(children, 2):
         shared = first.geometry().intersected(second.geometry())
@@ -130,12 +136,14 @@ def layout_problems(top: QWidget) -> list[str]:
     return problems
 
 
-def focus_problem(expected: QWidget) -> str | None:
-    """After a refusal: the keyboard focus must be in ``expected``, in the active window."""
+def focus_problem(*expected: QWidget) -> str | None:
+    """After a refusal: the keyboard focus is in (one of) the field(s) to fix, in the active
+    window, so what the person types next goes there."""
     focused = QApplication.focusWidget()
-    if focused is not expected or not expected.hasFocus():
+    names = " or ".join(_name(widget) for widget in expected)
+    if focused not in expected or focused is None or not focused.hasFocus():
         where = _name(focused) if focused is not None else "nothing"
-        return f"the focus is on {where}, not in {_name(expected)}"
-    if not expected.window().isActiveWindow():
-        return f"{_name(expected)} has the focus in a window that is not active"
+        return f"the focus is on {where}, not in {names}"
+    if not focused.window().isActiveWindow():
+        return f"{_name(focused)} has the focus in a window that is not active"
     return None
