@@ -425,8 +425,10 @@ class SandboxServer:
         *,
         state: SandboxState | None = None,
         tls: tuple[str | os.PathLike[str], str | os.PathLike[str]] | None = None,
+        date_header: bool = True,
     ) -> None:
         self.host = host
+        self.date_header = date_header  # False: answers carry no Date (some proxies strip it)
         self.requested_port = port
         self.state = state if state is not None else SandboxState()
         self.tls = tls
@@ -455,6 +457,7 @@ class SandboxServer:
             log_level="warning",
             access_log=False,
             server_header=False,
+            date_header=self.date_header,
             proxy_headers=False,  # nothing sits in front of the sandbox
             headers=[("X-Powered-By", "Express")],
             timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_S,

@@ -219,6 +219,27 @@ def test_an_expired_token_is_renewed_silently_during_new_conversation(
     assert after.refresh not in (None, before.refresh)  # the rotated one was stored
 
 
+def test_two_renewals_in_a_row_each_use_the_newest_refresh_token(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The demo server rotates the refresh token at each renewal: the second renewal must
+    send the token the first one handed out, or the person is asked to sign in again."""
+    app = start_app()
+    state = app.sandbox.state
+    seen = [stored_pair(app)]
+    for renewal in (1, 2):
+        expire_access_token(app)
+        with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+            app.window.refresh_action.trigger()
+        app.wait_until_idle()
+        assert state.request_count("POST", "/user/refresh") == renewal
+        assert app.window.sign_in_dialog is None
+        seen.append(stored_pair(app))
+    refresh_tokens = [pair.refresh for pair in seen if pair is not None]
+    assert len(set(refresh_tokens)) == 3  # rotated twice, each stored
+    assert app.session.signed_in
+
+
 def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
