@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.session.token_store import (
     ACCESS_TOKEN_ENTRY,
     REFRESH_TOKEN_ENTRY,
+    KeyringTokenStore,
     TokenPair,
 )
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
@@ -92,7 +94,8 @@ def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
     # What the Secret Service itself holds: the two tokens of this server, nothing more,
     # and the password nowhere (not as an entry, not inside one).
     items = all_secret_items()
-    ours = [item for item in items if item.attributes.get("service") == app.session.store.service]
+    service = KeyringTokenStore(canonical_origin(app.sandbox.url)).service
+    ours = [item for item in items if item.attributes.get("service") == service]
     assert sorted(item.attributes.get("username", "") for item in ours) == sorted(
         [ACCESS_TOKEN_ENTRY, REFRESH_TOKEN_ENTRY]
     )
