@@ -215,3 +215,15 @@ def test_the_sign_in_dialog_after_a_refusal(
     dialog.reject()
     assert layout == []
     assert focus is None
+
+
+@pytest.mark.parametrize("refusal", list(REFUSALS))
+def test_the_window_behind_the_sign_in_dialog_after_a_refusal(
+    refusal: str, language: str, start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app(signed_in=False)
+    dialog = sign_in_dialog(app, qtbot)
+    REFUSALS[refusal](app, qtbot, dialog)
+    layout = layout_problems(app.window)
+    dialog.reject()
+    assert layout == []
