@@ -161,7 +161,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
     finally:
         await session.close()
         state.faults.clear()
-    await settle()
+    await settle(sandbox)
     after = len(state.conversations_for(repo_id_named(sandbox, REPO)))
     return Outcome(error, state.request_count(action.method, action.path), after - before)
 
@@ -179,9 +179,13 @@ async def perform(action: Action, session: Session, sandbox: SandboxServer) -> o
     return await runs[action.name]()
 
 
-async def settle() -> None:
-    """A request the client gave up on may still be running on the server: let it finish."""
-    await asyncio.sleep(0.05)
+async def settle(sandbox: SandboxServer) -> None:
+    """A request the client gave up on may still be running on the server (a delay, a
+    trickle): wait until the sandbox has none in flight, so the counts that follow are final."""
+    deadline = time.monotonic() + 10
+    while sandbox.state.requests_in_flight():
+        assert time.monotonic() < deadline, "a request stayed in flight at the sandbox"
+        await asyncio.sleep(0.01)
 
 
 async def run_matrix(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> Matrix:
