@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,15 @@ from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from tests.support.app_process import run_app, run_python
 from tests.support.real_parts import require_real_display, require_secret_service
-from tests.support.x11 import active_window, minimize, visible_windows_of, wait_for, wm_state
+from tests.support.x11 import (
+    activate,
+    active_window,
+    minimize,
+    visible_windows_named,
+    visible_windows_of,
+    wait_for,
+    wm_state,
+)
 
 
 def test_version() -> None:
@@ -82,6 +91,22 @@ def test_a_second_launch_brings_the_first_window_forward(
         # What the window manager shows afterwards, not what the app meant to do.
         wait_for(lambda: "HIDDEN" not in wm_state(window), 10, "the window to be shown again")
         wait_for(lambda: active_window() == window, 10, "the window to be the active one")
+
+        # Covered by another program's window, which the person is using: the same.
+        title = f"another-program-{uuid.uuid4().hex}"
+        cover = ["xmessage", "-title", title, "-geometry", "1200x900+0+0", "another program"]
+        with subprocess.Popen(cover) as other:
+            try:
+                wait_for(lambda: bool(visible_windows_named(title)), 10, "the other window")
+                activate(visible_windows_named(title)[0])
+                wait_for(lambda: active_window() != window, 10, "the other window to be active")
+                again = run_app(
+                    "--server", sandbox.url, env={"XDG_STATE_HOME": str(tmp_path / "state")}
+                )
+                assert again.returncode == 0, again.stderr
+                wait_for(lambda: active_window() == window, 10, "the window to come forward")
+            finally:
+                other.kill()
         assert first.poll() is None  # the first copy is still running
         assert sandbox.state.request_count("GET", "/repo") == 1
         assert sandbox.state.request_count("GET", "/user/profile") == 1

@@ -25,6 +25,12 @@ def visible_windows_of(pid: int) -> list[int]:
     return [int(line) for line in found.splitlines() if line.strip().isdigit()]
 
 
+def visible_windows_named(title: str) -> list[int]:
+    """The mapped windows whose title is ``title`` (for programs that set no _NET_WM_PID)."""
+    found = _run("xdotool", "search", "--onlyvisible", "--name", f"^{title}$")
+    return [int(line) for line in found.splitlines() if line.strip().isdigit()]
+
+
 def wm_state(window: int) -> set[str]:
     """The window manager's ``_NET_WM_STATE`` atoms for ``window`` (e.g. HIDDEN)."""
     text = _run("xprop", "-id", str(window), "_NET_WM_STATE")
@@ -35,6 +41,11 @@ def active_window() -> int | None:
     """The window the window manager says is active (``_NET_ACTIVE_WINDOW`` on the root)."""
     match = re.search(r"window id # (0x[0-9a-f]+)", _run("xprop", "-root", "_NET_ACTIVE_WINDOW"))
     return int(match.group(1), 16) if match else None
+
+
+def activate(window: int) -> None:
+    """Make ``window`` the active one, as a click on it would."""
+    _run("xdotool", "windowactivate", "--sync", str(window))
 
 
 def minimize(window: int) -> None:
