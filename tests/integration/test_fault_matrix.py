@@ -7,8 +7,9 @@ drift from what the app does. Regenerate it with:
     FLASHBACK_WRITE_DOCS=1 tests/run tests/integration/test_fault_matrix.py
 
 "What the app does" comes from the same predicates the window uses
-(``errors.may_have_been_processed`` and ``errors.is_transient``), and the request counts
-are what the sandbox saw.
+(``errors.may_have_been_processed`` and ``errors.is_transient``); each distinct one is
+then observed in the real window by tests/gui/test_fault_matrix_window.py. The request
+counts are what the sandbox saw.
 """
 
 from __future__ import annotations
@@ -344,6 +345,10 @@ def render(matrix: Matrix) -> str:
         "Requests are those the sandbox counted on the action's route. Reads are retried",
         "once after a transient failure; a New Conversation is never sent twice, except the",
         "single replay a 401 allows after the sign-in was renewed.",
+        "",
+        "Each distinct \"what the app does\" of an action is played in the real window by",
+        "`tests/gui/test_fault_matrix_window.py` (with the first fault that has it), which",
+        "fails when the window shows something else or another message.",
         "",
         "| fault | action | message shown | what the app does | requests |",
         "|---|---|---|---|---|",
