@@ -346,7 +346,7 @@ def render(matrix: Matrix) -> str:
         "once after a transient failure; a New Conversation is never sent twice, except the",
         "single replay a 401 allows after the sign-in was renewed.",
         "",
-        "Each distinct \"what the app does\" of an action is played in the real window by",
+        'Each distinct "what the app does" of an action is played in the real window by',
         "`tests/gui/test_fault_matrix_window.py` (with the first fault that has it), which",
         "fails when the window shows something else or another message.",
         "",
