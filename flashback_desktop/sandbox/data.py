@@ -609,6 +609,7 @@ class SandboxState:
         self._conversations: dict[str, _StoredConversation] = {}
         self._sequence = itertools.count()
         self._counts: Counter[tuple[str, str]] = Counter()
+        self._in_flight = 0  # requests received and not yet fully answered
         # Per request: the names (never the values) of the headers it carried.
         self._header_names: dict[tuple[str, str], list[frozenset[str]]] = {}
         self._refresh_tokens: dict[str, _RefreshToken] = {}
@@ -636,6 +637,19 @@ class SandboxState:
             for path in set(paths):
                 self._counts[(method.upper(), path)] += 1
                 self._header_names.setdefault((method.upper(), path), []).append(names)
+
+    def request_started(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+
+    def request_finished(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+    def requests_in_flight(self) -> int:
+        """Requests received and not yet fully answered (a test's "the server is idle")."""
+        with self._lock:
+            return self._in_flight
 
     def request_header_names(self, method: str, path: str) -> list[frozenset[str]]:
         """For each request to ``method path``, the (lower-case) names of its headers.

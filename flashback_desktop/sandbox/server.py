@@ -148,21 +148,25 @@ class SandboxApp:
         if template is not None:
             keys.add(template)
         names = (name.decode("latin-1") for name, _value in scope.get("headers", ()))
-        self.state.record_request(method, keys, names)
-        fault = self.state.faults.take(method, keys)
-        if fault is None:
-            await self.app(scope, receive, send)
-            return
-        log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.describe())
-        await apply_fault(
-            fault,
-            self.app,
-            scope,
-            receive,
-            send,
-            stopping=self.stopping,
-            transport_of=self.transport_of,
-        )
+        self.state.request_started()  # before it is counted: idle never misses it
+        try:
+            self.state.record_request(method, keys, names)
+            fault = self.state.faults.take(method, keys)
+            if fault is None:
+                await self.app(scope, receive, send)
+                return
+            log.info("sandbox: fault on %s %s: %s", method, scope["path"], fault.describe())
+            await apply_fault(
+                fault,
+                self.app,
+                scope,
+                receive,
+                send,
+                stopping=self.stopping,
+                transport_of=self.transport_of,
+            )
+        finally:
+            self.state.request_finished()
 
 
 def build_app(state: SandboxState) -> SandboxApp:
@@ -220,8 +224,10 @@ class SandboxServer:
         *,
         state: SandboxState | None = None,
         tls: tuple[str | os.PathLike[str], str | os.PathLike[str]] | None = None,
+        date_header: bool = True,
     ) -> None:
         self.host = host
+        self.date_header = date_header  # False: answers carry no Date (some proxies strip it)
         self.requested_port = port
         self.state = state if state is not None else SandboxState()
         self.tls = tls
@@ -250,6 +256,7 @@ class SandboxServer:
             log_level="warning",
             access_log=False,
             server_header=False,
+            date_header=self.date_header,
             proxy_headers=False,  # nothing sits in front of the sandbox
             headers=[("X-Powered-By", "Express")],
             timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN_S,

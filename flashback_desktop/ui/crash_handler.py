@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from flashback_desktop.logging_setup import redact
@@ -55,17 +55,27 @@ def crash_dialog(parent: QWidget | None, exc: BaseException, log_path: str | Non
     return dialog
 
 
+class _Relay(QObject):
+    """Carries an exception to the GUI thread, from whichever thread it was raised in."""
+
+    crashed = Signal(object)
+
+
 class CrashHandler:
     def __init__(self, parent: Callable[[], QWidget | None], log_path: str | None) -> None:
         self._parent = parent
         self._log_path = log_path
         # A dialog without a parent window would be garbage-collected as soon as it opens.
         self._open_dialogs: list[ErrorDialog] = []
+        # Built on the GUI thread; queued, so the dialog opens from the GUI thread's event
+        # loop, never inside the failing code path (a timer started from a worker thread
+        # would belong to that thread and never fire).
+        self._relay = _Relay()
+        self._relay.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
     def __call__(self, exc: BaseException) -> None:
         log.critical("Unexpected error", exc_info=exc)
-        # Open the dialog from the event loop, never from inside the failing code path.
-        QTimer.singleShot(0, lambda: self._show(exc))
+        self._relay.crashed.emit(exc)
 
     def _show(self, exc: BaseException) -> None:
         dialog = crash_dialog(self._parent(), exc, self._log_path)

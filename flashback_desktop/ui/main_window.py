@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         error_dialog,
         filter_bar,
         history_panel,
+        press_intent,
         repo_model,
         sign_in_flow,
     )
@@ -57,6 +58,7 @@ else:
     accessibility = lazy_import("flashback_desktop.ui.accessibility")
     connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
     conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
+    press_intent = lazy_import("flashback_desktop.ui.press_intent")
     error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
     filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
     history_panel = lazy_import("flashback_desktop.ui.history_panel")
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.session: Session | None = None
         self._creating = False
+        self._create_presses = press_intent.PressIntent()  # a double press is one intent
         self._loading = False
         self._workspace_names: dict[str, str] = {}
         # What to carry on with after a sign-in that interrupted it: (user id, repository id).
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self.new_conversation_action.setToolTip(
             self.tr("Start a new AI conversation for the selected repository")
         )
+        self.new_conversation_action.setAutoRepeat(False)  # a held Ctrl+N is one press
         self.new_conversation_action.triggered.connect(self.start_new_conversation)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcuts(
@@ -348,6 +352,8 @@ class MainWindow(QMainWindow):
         self.column_fitter = column_fit.TextColumnFitter(self.table, self.model, (1, 2, 3, 4))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.activated.connect(lambda _index: self.start_new_conversation())
+        self._table_repeat_filter = press_intent.IgnoreAutoRepeat(self.table)
+        self.table.installEventFilter(self._table_repeat_filter)  # a held Enter is one press
 
     def _build_pages(self) -> None:
         from PySide6.QtWidgets import QPushButton, QStackedWidget
@@ -547,6 +553,14 @@ class MainWindow(QMainWindow):
     # ---- new conversation ------------------------------------------------------------------
 
     def start_new_conversation(self) -> None:
+        """A person's press, from any trigger: a quick second press is the same intent."""
+        repository = self.panel.repository
+        if repository is not None and not self._create_presses.is_new(repository.id):
+            log.info("New Conversation pressed again at once: the same intent, ignored")
+            return
+        self._start_create()
+
+    def _start_create(self) -> None:
         """Synchronous guard: at most one create request at a time, whatever triggered it."""
         repository = self.panel.repository
         if self._creating or repository is None or self.session is None:
@@ -584,6 +598,7 @@ class MainWindow(QMainWindow):
     async def _create_failed(
         self, repository: Repository, exc: errors.FlashbackError, click: Click
     ) -> None:
+        self._create_presses.forget()  # the next press, after the message, is a new intent
         if isinstance(exc, errors.UnauthorizedError):
             # Nothing was created (auth is checked first): carry on after the person signs in.
             log.info("Creating a conversation needs a new sign-in; it resumes afterwards")
@@ -745,7 +760,7 @@ class MainWindow(QMainWindow):
             return
         if self.select_repository(resume[1]):
             log.info("Resuming the New Conversation the sign-in interrupted")
-            self.start_new_conversation()
+            self._start_create()  # not a press: the press that asked was before the sign-in
 
     def sign_out(self) -> None:
         if self.session is None or self.tasks.is_running(SIGN_OUT_TASK):

@@ -44,6 +44,10 @@ class TaskManager:
         task = self._tasks.get(name)
         return task is not None and not task.done()
 
+    def running(self) -> list[str]:
+        """Names of the tasks still running (tests wait for none before "nothing happened")."""
+        return [name for name, task in self._tasks.items() if not task.done()]
+
     async def cancel_all(self) -> None:
         tasks = [task for task in self._tasks.values() if not task.done()]
         for task in tasks:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
@@ -21,6 +22,8 @@ from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS
+from tests.gui.keyboard import activate
+from tests.support.idle import wait_until_idle
 from tests.support.memory_keyring import MemoryKeyring
 
 T = TypeVar("T")
@@ -41,6 +44,15 @@ class App:
         task = asyncio.ensure_future(coroutine)
         self.qtbot.waitUntil(task.done, timeout=timeout_ms)
         return task.result()
+
+    def wait_until_idle(self, timeout_ms: int = 15_000) -> None:
+        """No task running, no request in flight at the sandbox, events drained."""
+        wait_until_idle(self.qtbot, self.window.tasks, self.sandbox.state, timeout_ms=timeout_ms)
+
+    def pause_between_intents(self) -> None:
+        """A person's pause: the next press of New Conversation is a new intent, not a double
+        press (a wait that can only make it more so on a busy machine, never flaky)."""
+        self.qtbot.wait(QApplication.doubleClickInterval() + 10)
 
     def select(self, name: str) -> None:
         for row in range(self.window.model.rowCount()):
@@ -94,9 +106,9 @@ def start_app(
             app.run(store.save(TokenPair(login["accessToken"], login["refreshToken"])))
         window.show()
         qtbot.waitExposed(window)
-        # Shortcuts only reach the active window; Xvfb has no window manager to activate it.
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+        # Shortcuts only reach the active window: the window manager activates it, as for a
+        # person (by hand only on a bare display outside tests/run and CI).
+        activate(qtbot, window)
         if signed_in and wait_for_repositories:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
                 window.attach_session(session, demo_account)

@@ -11,6 +11,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.support.real_parts import require_window_manager
+
 
 def focus() -> QWidget:
     widget = QApplication.focusWidget()
@@ -37,6 +39,10 @@ def wait_for_focus(qtbot: QtBot, widget: QWidget, timeout_ms: int = 10_000) -> N
 
 
 def activate(qtbot: QtBot, window: QWidget) -> None:
-    """What the window manager does for a new window; Xvfb has none."""
-    window.activateWindow()
+    """Wait until the window manager has activated a newly shown window, as for a person.
+
+    Only with no window manager (a bare display outside tests/run) is it done by hand.
+    """
+    if require_window_manager() is None:
+        window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)

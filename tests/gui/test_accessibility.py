@@ -182,6 +182,7 @@ def test_focus_moves_to_the_result_of_each_action(
     qtbot.waitUntil(app.window.panel.result_id.hasFocus, timeout=5000)
     assert app.window.panel.result_id.selectedText() == app.window.panel.result_id.text()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=500))
+    app.pause_between_intents()
     with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
         app.window.new_conversation_action.trigger()
     dialog = opened.args[0]

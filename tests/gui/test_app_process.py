@@ -7,8 +7,7 @@ import os
 import re
 import subprocess
 import sys
-import time
-from collections.abc import Callable
+import uuid
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,16 @@ from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
 from tests.support.app_process import run_app, run_python
-from tests.support.real_parts import require_secret_service
+from tests.support.real_parts import require_real_display, require_secret_service
+from tests.support.x11 import (
+    activate,
+    active_window,
+    minimize,
+    visible_windows_named,
+    visible_windows_of,
+    wait_for,
+    wm_state,
+)
 
 
 def test_version() -> None:
@@ -58,18 +66,11 @@ def test_without_a_saved_token_the_sign_in_dialog_is_needed(tmp_path: Path) -> N
     assert "SignInDialog" in result.stderr
 
 
-def wait_for(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
-
-
 def test_a_second_launch_brings_the_first_window_forward(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     """One app per person and server: the second launch starts no second session."""
+    require_real_display()
     backend = require_secret_service()
     store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
     login = sandbox.state.login(sandbox.state.demo_email, sandbox.state.demo_password)
@@ -80,17 +81,32 @@ def test_a_second_launch_brings_the_first_window_forward(
         first = subprocess.Popen(command, env=env, stderr=first_err)
     try:
         wait_for(lambda: sandbox.state.request_count("GET", "/repo") == 1, 60, "the first window")
+        wait_for(lambda: len(visible_windows_of(first.pid)) == 1, 30, "the first window shown")
+        (window,) = visible_windows_of(first.pid)
+        minimize(window)  # the person minimised it, then forgot it was running
+        wait_for(lambda: "HIDDEN" in wm_state(window), 10, "the window manager to minimise it")
         second = run_app("--server", sandbox.url, env={"XDG_STATE_HOME": str(tmp_path / "state")})
         assert second.returncode == 0, second.stderr
         assert "already running" in second.stderr
-        wait_for(
-            lambda: (
-                "Another launch asked for this window"
-                in "".join(p.read_text() for p in (tmp_path / "state").rglob("*.log"))
-            ),
-            10,
-            "the first copy to hear the second launch",
-        )
+        # What the window manager shows afterwards, not what the app meant to do.
+        wait_for(lambda: "HIDDEN" not in wm_state(window), 10, "the window to be shown again")
+        wait_for(lambda: active_window() == window, 10, "the window to be the active one")
+
+        # Covered by another program's window, which the person is using: the same.
+        title = f"another-program-{uuid.uuid4().hex}"
+        cover = ["xmessage", "-title", title, "-geometry", "1200x900+0+0", "another program"]
+        with subprocess.Popen(cover) as other:
+            try:
+                wait_for(lambda: bool(visible_windows_named(title)), 10, "the other window")
+                activate(visible_windows_named(title)[0])
+                wait_for(lambda: active_window() != window, 10, "the other window to be active")
+                again = run_app(
+                    "--server", sandbox.url, env={"XDG_STATE_HOME": str(tmp_path / "state")}
+                )
+                assert again.returncode == 0, again.stderr
+                wait_for(lambda: active_window() == window, 10, "the window to come forward")
+            finally:
+                other.kill()
         assert first.poll() is None  # the first copy is still running
         assert sandbox.state.request_count("GET", "/repo") == 1
         assert sandbox.state.request_count("GET", "/user/profile") == 1
@@ -126,11 +142,17 @@ def test_profile_startup_names_each_phase_in_order() -> None:
 
 # Runs the app to its first paint in this process, then names the modules it had executed.
 # A module bound with lazy_import but never used is in sys.modules without having run.
+# What was loaded before the app (coverage's measurement, when tests/run measures the
+# subprocess) does not count.
 FIRST_PAINT_MODULES = """
 import sys, types
+before = set(sys.modules)
 from flashback_desktop.app import main
 code = main(["--demo", "--exit-after", "first-paint"])
-loaded = {name for name, module in sys.modules.items() if type(module) is types.ModuleType}
+loaded = {
+    name for name, module in sys.modules.items()
+    if type(module) is types.ModuleType and name not in before
+}
 print(code, " ".join(sorted(loaded)))
 """
 

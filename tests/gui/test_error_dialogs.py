@@ -60,7 +60,7 @@ def test_a_server_without_conversations_says_so_and_does_not_refresh(
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "does not offer conversations" in dialog.message_label.text()
-    qtbot.wait(300)
+    app.wait_until_idle()
     assert app.sandbox.state.request_count("GET", "/repo") == 1  # no refresh loop
 
 

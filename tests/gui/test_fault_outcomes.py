@@ -72,7 +72,7 @@ def test_a_server_without_the_route_is_told_in_place_without_retrying(
     app = start_app(wait_for_repositories=False, banner_delays_s=(0.1,))
     qtbot.waitUntil(lambda: "does not offer" in app.window.message_label.text(), timeout=10_000)
     assert app.window.message_button.text() == "Try again"
-    qtbot.wait(300)
+    app.wait_until_idle()
     assert not app.window.connection_banner.isVisible()
     assert sandbox.state.request_count("GET", "/repo") == 1  # a wrong server is not retried
 

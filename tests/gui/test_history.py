@@ -201,7 +201,7 @@ def test_cancelling_the_confirmation_sends_nothing_and_names_untitled_by_time(
     dialog = opened.args[0]
     assert dialog.text() == f"Delete the conversation started {cell(app, 0, 0)}?"
     dialog.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.wait(100)
+    app.wait_until_idle()
     assert app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 0
     assert shown_ids(app) == [conversation_id]
 
@@ -343,7 +343,8 @@ def test_switching_repository_ignores_the_late_answer(
     with qtbot.waitSignal(panel.page_shown, timeout=10_000):
         app.select("NDAs")  # …and the person has moved on
     assert shown_ids(app) == nda
-    qtbot.wait(1200)  # long enough for the slow answer to have come
+    app.wait_until_idle()  # the slow answer has come and been handled
+    assert gets(app) == 2
     assert shown_ids(app) == nda
 
 

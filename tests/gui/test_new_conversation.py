@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault
@@ -55,21 +57,99 @@ def test_new_conversation_shows_the_id_the_server_created(
     assert app.window.panel.new_button.isEnabled()
 
 
-def test_clicks_ctrl_n_and_enter_in_flight_make_one_request(
-    start_app: Callable[..., App], qtbot: QtBot
+@pytest.fixture
+def double_click_interval_ms() -> Iterator[Callable[[int], None]]:
+    """Set the platform's double-click interval for one test (restored after it)."""
+    before = QApplication.doubleClickInterval()
+    yield QApplication.setDoubleClickInterval
+    QApplication.setDoubleClickInterval(before)
+
+
+def test_every_trigger_while_the_first_post_is_in_flight_makes_no_second_one(
+    start_app: Callable[..., App], qtbot: QtBot, double_click_interval_ms: Callable[[int], None]
 ) -> None:
+    """The in-flight guard on its own: presses well apart, but all during the slow POST."""
+    double_click_interval_ms(1)  # no press here is part of the previous one's intent
     app = start_app()
-    app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.0))
+    state = app.sandbox.state
+    state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     app.select("Marketing assets")
     window: MainWindow = app.window
+    window.table.setFocus()
     with qtbot.waitSignal(window.conversation_created, timeout=10_000):
-        window.panel.new_button.click()
-        window.start_new_conversation()  # a second click that slipped past the disabled button
-        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: state.request_count("POST", "/conversation") == 1, timeout=5000)
+        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(window.table, Qt.Key.Key_Return)
+        qtbot.mouseClick(window.panel.new_button, Qt.MouseButton.LeftButton)
         window.new_conversation_action.trigger()
-    assert app.sandbox.state.request_count("POST", "/conversation") == 1
+        window.start_new_conversation()  # a press that slipped past the disabled button
+    app.wait_until_idle()
+    assert state.request_count("POST", "/conversation") == 1
     assert len(conversations_on_server(app, repo_id_named(app.sandbox, "Marketing assets"))) == 1
+
+
+def test_quick_presses_after_a_fast_answer_are_one_intent(
+    start_app: Callable[..., App], qtbot: QtBot, double_click_interval_ms: Callable[[int], None]
+) -> None:
+    """The server answers between the presses: within the double-click interval, still one."""
+    double_click_interval_ms(60_000)  # every press below is "quick", however busy the machine
+    app = start_app()
+    state = app.sandbox.state
+    app.select("Contracts 2026")
+    window: MainWindow = app.window
+    window.table.setFocus()
+    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    created = window.panel.result_id.text()
+    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    window.new_conversation_action.trigger()
+    qtbot.mouseClick(window.panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(window.panel.new_button, Qt.MouseButton.LeftButton)
+    app.wait_until_idle()
+    assert state.request_count("POST", "/conversation") == 1
+    assert window.panel.result_id.text() == created
+
+    double_click_interval_ms(1)  # the next press comes after the interval: a new intent
+    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
+        window.new_conversation_action.trigger()
+    assert state.request_count("POST", "/conversation") == 2
+
+
+def test_a_quick_press_for_another_repository_is_its_own_intent(
+    start_app: Callable[..., App], qtbot: QtBot, double_click_interval_ms: Callable[[int], None]
+) -> None:
+    double_click_interval_ms(60_000)
+    app = start_app()
+    app.select("Contracts 2026")
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        app.window.new_conversation_action.trigger()
+    app.select("NDAs")
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+        app.window.new_conversation_action.trigger()
+    assert app.sandbox.state.request_count("POST", "/conversation") == 2
+
+
+def test_a_held_enter_is_one_press(
+    start_app: Callable[..., App], qtbot: QtBot, double_click_interval_ms: Callable[[int], None]
+) -> None:
+    """Auto-repeat comes after the double-click interval: it must not count as a new press."""
+    double_click_interval_ms(1)
+    app = start_app()
+    app.select("Contracts 2026")
+    window: MainWindow = app.window
+    window.table.setFocus()
+    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
+        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    for _ in range(3):  # what the keyboard sends while Enter stays down
+        held = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True
+        )
+        QApplication.sendEvent(window.table, held)
+    app.wait_until_idle()
+    assert app.sandbox.state.request_count("POST", "/conversation") == 1
+    assert not window.new_conversation_action.autoRepeat()  # a held Ctrl+N likewise
 
 
 def test_ctrl_n_starts_a_conversation(start_app: Callable[..., App], qtbot: QtBot) -> None:

@@ -7,14 +7,21 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.session.token_store import TokenPair
+from flashback_desktop.session.token_store import (
+    ACCESS_TOKEN_ENTRY,
+    REFRESH_TOKEN_ENTRY,
+    KeyringTokenStore,
+    TokenPair,
+)
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
 from tests.support.app_process import run_app
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
+from tests.support.secret_items import all_secret_items
 
 REPO = "Contracts 2026"
 
@@ -84,6 +91,20 @@ def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
     assert pair.refresh is not None
     assert password_at_close == [""]  # the password is not kept, even in the field
     assert memory_keyring.entries == {}  # the real Secret Service holds the sign-in
+    # What the Secret Service itself holds: the two tokens of this server, nothing more,
+    # and the password nowhere (not as an entry, not inside one).
+    items = all_secret_items()
+    service = KeyringTokenStore(canonical_origin(app.sandbox.url)).service
+    ours = [item for item in items if item.attributes.get("service") == service]
+    assert sorted(item.attributes.get("username", "") for item in ours) == sorted(
+        [ACCESS_TOKEN_ENTRY, REFRESH_TOKEN_ENTRY]
+    )
+    assert sorted(item.secret for item in ours) == sorted([pair.access, pair.refresh])
+    password = app.sandbox.state.demo_password
+    assert [item.label for item in items if password in item.secret] == []
+    server = app.sandbox.url.split("//", 1)[1]
+    about_this_server = [i for i in items if server in f"{i.label} {i.attributes}"]
+    assert about_this_server == ours
     try:
         second = run_app("--server", app.sandbox.url, "--exit-after", "repos-loaded")
         assert second.returncode == 0, second.stderr  # 3 would mean it asked to sign in
@@ -201,6 +222,27 @@ def test_an_expired_token_is_renewed_silently_during_new_conversation(
     assert after.refresh not in (None, before.refresh)  # the rotated one was stored
 
 
+def test_two_renewals_in_a_row_each_use_the_newest_refresh_token(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The demo server rotates the refresh token at each renewal: the second renewal must
+    send the token the first one handed out, or the person is asked to sign in again."""
+    app = start_app()
+    state = app.sandbox.state
+    seen = [stored_pair(app)]
+    for renewal in (1, 2):
+        expire_access_token(app)
+        with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+            app.window.refresh_action.trigger()
+        app.wait_until_idle()
+        assert state.request_count("POST", "/user/refresh") == renewal
+        assert app.window.sign_in_dialog is None
+        seen.append(stored_pair(app))
+    refresh_tokens = [pair.refresh for pair in seen if pair is not None]
+    assert len(set(refresh_tokens)) == 3  # rotated twice, each stored
+    assert app.session.signed_in
+
+
 def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
@@ -309,6 +351,7 @@ def test_a_cancelled_sign_in_does_not_create_later_unasked(
     app.window.sign_in_action.trigger()  # much later, the person signs in again
     with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
         sign_in_with_password(app, qtbot, wait_for_sign_in(app, qtbot))
+    app.wait_until_idle()  # a resumed create would be under way or done by now
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
     assert state.request_count("POST", "/conversation") == 1  # only the one that hit the 401
 
@@ -339,7 +382,7 @@ def test_a_click_during_the_reload_after_sign_in_is_the_only_conversation(
         app.window.panel.new_button.click()  # during the reload, on the kept list
     with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
         pass
-    qtbot.wait(300)
+    app.wait_until_idle()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
 
 
@@ -352,7 +395,7 @@ def test_sign_out_while_loading_shows_nothing_of_the_old_sign_in(
     app.window.refresh_action.trigger()
     app.window.sign_out_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
-    qtbot.wait(1200)  # the slow answer would have arrived by now
+    app.wait_until_idle()  # the slow answer has arrived and been handled
     assert app.window.model.total == 0
     assert not app.window.connection_banner.isVisible()
     assert app.window.sign_in_dialog is dialog

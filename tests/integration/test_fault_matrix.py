@@ -7,8 +7,9 @@ drift from what the app does. Regenerate it with:
     FLASHBACK_WRITE_DOCS=1 tests/run tests/integration/test_fault_matrix.py
 
 "What the app does" comes from the same predicates the window uses
-(``errors.may_have_been_processed`` and ``errors.is_transient``), and the request counts
-are what the sandbox saw.
+(``errors.may_have_been_processed`` and ``errors.is_transient``); each distinct one is
+then observed in the real window by tests/gui/test_fault_matrix_window.py. The request
+counts are what the sandbox saw.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
     finally:
         await session.close()
         state.faults.clear()
-    await settle()
+    await settle(sandbox)
     after = len(state.conversations_for(repo_id_named(sandbox, REPO)))
     return Outcome(error, state.request_count(action.method, action.path), after - before)
 
@@ -179,9 +180,13 @@ async def perform(action: Action, session: Session, sandbox: SandboxServer) -> o
     return await runs[action.name]()
 
 
-async def settle() -> None:
-    """A request the client gave up on may still be running on the server: let it finish."""
-    await asyncio.sleep(0.05)
+async def settle(sandbox: SandboxServer) -> None:
+    """A request the client gave up on may still be running on the server (a delay, a
+    trickle): wait until the sandbox has none in flight, so the counts that follow are final."""
+    deadline = time.monotonic() + 10
+    while sandbox.state.requests_in_flight():
+        assert time.monotonic() < deadline, "a request stayed in flight at the sandbox"
+        await asyncio.sleep(0.01)
 
 
 async def run_matrix(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> Matrix:
@@ -340,6 +345,10 @@ def render(matrix: Matrix) -> str:
         "Requests are those the sandbox counted on the action's route. Reads are retried",
         "once after a transient failure; a New Conversation is never sent twice, except the",
         "single replay a 401 allows after the sign-in was renewed.",
+        "",
+        'Each distinct "what the app does" of an action is played in the real window by',
+        "`tests/gui/test_fault_matrix_window.py` (with the first fault that has it), which",
+        "fails when the window shows something else or another message.",
         "",
         "| fault | action | message shown | what the app does | requests |",
         "|---|---|---|---|---|",

@@ -121,3 +121,27 @@ def require_real_display() -> str:
         reason = f"the running Qt application uses {app.platformName()!r}, not 'xcb'"
         _unavailable(what, reason, expected=expected)
     return display
+
+
+def window_manager_running() -> bool:
+    """Whether tests/run started a window manager on the display (openbox)."""
+    return bool(os.environ.get("FLASHBACK_TEST_WINDOW_MANAGER"))
+
+
+def require_window_manager() -> str | None:
+    """Return the window manager's name; fail in CI when there is none, else say None.
+
+    Without one, nothing activates, focuses or sizes a new window as a desktop does; a GUI
+    test that passes on a bare X server may fail for a person (the sign-in keyboard trap
+    went unseen that way). Outside CI a bare display or offscreen Qt still runs the tests.
+    """
+    name = os.environ.get("FLASHBACK_TEST_WINDOW_MANAGER")
+    if name:
+        return name
+    if running_in_ci():
+        pytest.fail(
+            "no window manager on the test display (FLASHBACK_TEST_WINDOW_MANAGER unset): "
+            "required in CI",
+            pytrace=False,
+        )
+    return None
