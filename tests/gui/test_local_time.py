@@ -16,7 +16,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import SandboxServer
-from flashback_desktop.sandbox.data import iso
+from flashback_desktop.sandbox.messages import iso
 from tests.gui.conftest import App
 from tests.support.sandbox_data import repo_id_named
 
