@@ -250,7 +250,7 @@ class RepositoryTableModel(QAbstractTableModel):
             return QCoreApplication.translate(_CONTEXT, HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == STATUS_COLUMN:
             return QCoreApplication.translate(
-                _CONTEXT,
+                "RepositoryTableModel",
                 "Whether an AI model is set up for the repository, or whether it is disabled. "
                 "Empty when Flashback did not say.",
             )
