@@ -9,12 +9,14 @@ keep at most ``TOOLTIP_LINES`` lines of ``TOOLTIP_LINE`` characters. Always plai
 from __future__ import annotations
 
 import html
+import textwrap
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
-TOOLTIP_LINE = 80
+TOOLTIP_LINE = 100  # a longer line is wrapped (between words where it has any)
+TOOLTIP_UNWRAPPED = 160  # a sentence up to this length stays on one line
 TOOLTIP_LINES = 12
 # What a label keeps of a text: more than any screen shows, few enough to measure quickly.
 KEPT_CHARACTERS = 2000
@@ -28,11 +30,14 @@ def clip(text: str, limit: int = KEPT_CHARACTERS) -> str:
 
 
 def bounded_tooltip(text: str) -> str:
-    """``text`` for a tooltip: lines of at most ``TOOLTIP_LINE`` characters, at most
-    ``TOOLTIP_LINES`` of them (then "…"), always shown literally (never as markup)."""
+    """``text`` for a tooltip: long lines wrapped at ``TOOLTIP_LINE`` characters, at most
+    ``TOOLTIP_LINES`` lines (then "…"), always shown literally (never as markup)."""
     lines: list[str] = []
     for line in clip(text, TOOLTIP_LINE * TOOLTIP_LINES).split("\n"):
-        lines.extend(line[i : i + TOOLTIP_LINE] for i in range(0, max(len(line), 1), TOOLTIP_LINE))
+        if len(line) <= TOOLTIP_UNWRAPPED:
+            lines.append(line)
+        else:
+            lines.extend(textwrap.wrap(line, TOOLTIP_LINE, break_on_hyphens=False))
         if len(lines) > TOOLTIP_LINES:
             break
     if len(lines) > TOOLTIP_LINES:
@@ -41,7 +46,7 @@ def bounded_tooltip(text: str) -> str:
     if "<" not in bounded and "&" not in bounded:
         return bounded  # Qt shows it as plain text
     # Rich text only so that markup shows as the characters it is.
-    return "<qt>" + "<br>".join(html.escape(line) for line in bounded.split("\n")) + "</qt>"
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
 
 
 class ElidedLabel(QLabel):

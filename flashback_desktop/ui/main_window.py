@@ -513,7 +513,9 @@ class MainWindow(QMainWindow):
         self._show_filtered(selected)
         if self._focus_list_when_shown:
             self._focus_list_when_shown = False
-            if self.filter_edit.hasFocus() or self.workspace_combo.hasFocus():
+            # The filter box may hold the focus only because nothing came before it.
+            typing = self.filter_edit.hasFocus() and bool(self.filter_edit.text())
+            if typing or self.workspace_combo.hasFocus():
                 pass  # the person is typing in the filter while it loaded: leave them be
             elif self.pages.currentWidget() is self.table:
                 self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import SandboxServer
-from flashback_desktop.ui.long_text import TOOLTIP_LINE, TOOLTIP_LINES
+from flashback_desktop.ui.long_text import TOOLTIP_LINES, TOOLTIP_UNWRAPPED
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.window_state import HEADER_KEY, WindowStateKeeper
 from tests.gui.conftest import App
@@ -33,7 +33,7 @@ def screen_width(window: MainWindow) -> int:
 def assert_bounded_tooltip(text: str) -> None:
     lines = text.replace("<br>", "\n").split("\n")
     assert len(lines) <= TOOLTIP_LINES + 1
-    assert all(len(line) <= TOOLTIP_LINE + len("<qt>") + len("</qt>") for line in lines)
+    assert all(len(line) <= TOOLTIP_UNWRAPPED + len("<qt>") + len("</qt>") for line in lines)
 
 
 def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
