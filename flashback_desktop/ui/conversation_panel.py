@@ -6,8 +6,8 @@ shows it (and offers it to copy) only while that repository is selected.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -89,6 +89,7 @@ class ConversationPanel(QWidget):
         self.result_id = QLineEdit()
         self.result_id.setObjectName("conversationIdField")
         self.result_id.setReadOnly(True)
+        self.result_id.installEventFilter(self)  # Ctrl+C in the field: show "Copied" too
         describe(
             self.result_id,
             self.tr("New conversation ID"),
@@ -125,6 +126,11 @@ class ConversationPanel(QWidget):
         )
         self.explanation_label.setObjectName("conversationExplanation")
         self.explanation_label.setWordWrap(True)
+        # Help text, not news: a little smaller and dimmer than the rest.
+        small = self.explanation_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.explanation_label.setFont(small)
+        self.explanation_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
     @property
     def repository(self) -> Repository | None:
@@ -192,6 +198,17 @@ class ConversationPanel(QWidget):
         if self.created_id:
             QGuiApplication.clipboard().setText(self.created_id)
             show_copied(self.copy_button, self.tr("Conversation ID copied."))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.result_id
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+            and self.result_id.hasSelectedText()
+        ):
+            show_copied(self.copy_button, self.tr("Conversation ID copied."))
+        return super().eventFilter(watched, event)
 
     def _shown_result(self) -> tuple[str, str, str] | None:
         repository, result = self._repository, self._result

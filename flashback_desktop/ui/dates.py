@@ -86,6 +86,15 @@ def date_format() -> str:
     )
 
 
+def named_locale(locale: QLocale) -> QLocale:
+    """Qt's own data for ``locale``'s language and country.
+
+    The system locale can answer with another locale's names: with LANGUAGE=es and
+    LC_TIME=C it is called es_ES but names its months in English and writes "4 12 2026".
+    """
+    return QLocale(locale.name())
+
+
 @lru_cache(maxsize=8)
 def _date_text_for(locale_name: str, date_format: str) -> DateText:
     return DateText(QLocale(locale_name), date_format)
@@ -100,7 +109,8 @@ def date_time_text(moment: datetime, locale: QLocale) -> str:
     """The day and the time of ``moment``: "4 Dec 2026 14:07" ("2:07 PM" in English)."""
     local = time.localtime(moment.timestamp())
     clock = QTime(local.tm_hour, local.tm_min)
-    hour = locale.toString(clock, locale.timeFormat(QLocale.FormatType.ShortFormat))
+    named = named_locale(locale)
+    hour = named.toString(clock, named.timeFormat(QLocale.FormatType.ShortFormat))
     return QCoreApplication.translate(
         "RepositoryTableModel", "{date} {time}", "a day and a time of day, e.g. 4 Dec 2026 14:07"
     ).format(date=date_text(moment, locale), time=hour)

@@ -32,6 +32,7 @@ from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.column_fit import widest_fitted
 from flashback_desktop.ui.copy_feedback import show_copied
+from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.history_model import (
     COLUMN_TITLE,
@@ -133,6 +134,7 @@ class HistoryPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(120)
         self.table.setWordWrap(False)  # one line per row: long texts are elided, never wrapped
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         # Fitted to their texts by _fit_columns, within bounds (a name from the server can be
         # any length); the title takes what is left.
@@ -317,7 +319,9 @@ class HistoryPanel(QWidget):
         self.load_failed.emit()
 
     def _rows(self, page: ConversationPage) -> list[HistoryRow]:
-        locale = QLocale()  # the default, read per page: it may change while the app runs
+        # The default, read per page (it may change while the app runs), with Qt's own data
+        # for its name: the system locale may group digits the C way in German.
+        locale = named_locale(QLocale())
         profile = self.session.profile if self.session is not None else None
         my_id = profile.id if profile is not None else None
         return [build_row(conversation, locale, my_id) for conversation in page.conversations]

@@ -320,12 +320,12 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(lower)
         self.splitter.setObjectName("historySplitter")
-        # Half and half: Recent conversations shows several rows, not about three. Stretch
-        # shares out only what the size hints leave over, so the sizes are set outright;
-        # the person's own split is kept by window_state.
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 250])
+        # 2:3: below the list sit the panel and Recent conversations, which must show
+        # several rows, not about three. Stretch shares out only what the size hints leave
+        # over, so the sizes are set outright; the person's own split is kept by window_state.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([200, 300])
         return self.splitter
 
     def _build_filter_bar(self) -> None:
@@ -367,6 +367,8 @@ class MainWindow(QMainWindow):
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)  # one line per row: a long text is elided, never wrapped
+        # A line of text and a little air, not Qt's 30 px: more rows fit a small window.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The columns after the name: fitted to their texts once per list (see column_fit).

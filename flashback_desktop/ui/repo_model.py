@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from flashback_desktop.api.models import Repository
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.dates import DateText as _DateText
-from flashback_desktop.ui.dates import date_format
+from flashback_desktop.ui.dates import date_format, named_locale
 from flashback_desktop.ui.long_text import bounded_tooltip
 from flashback_desktop.ui.server_words import repository_name
 
@@ -115,7 +115,7 @@ def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
     """Everything a row shows and compares, computed once; safe in a worker thread."""
-    date_text = _DateText(QLocale(), date_format())
+    date_text = _DateText(named_locale(QLocale()), date_format())
     status_of = _StatusTexts()
     return [
         build_row(r, workspace_names.get(r.workspace_id, ""), date_text, status_of)
