@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from flashback_desktop.api.models import Conversation
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
-from flashback_desktop.ui.long_text import bounded_tooltip
+from flashback_desktop.ui.long_text import bounded_tooltip, clip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -92,8 +92,8 @@ def build_row(conversation: Conversation, locale: QLocale, my_user_id: str | Non
     tokens_out = group_digits(conversation.tokens_out, locale)
     cells = (
         created,
-        conversation.title or QCoreApplication.translate("HistoryTableModel", UNTITLED),
-        who,
+        clip(conversation.title) or QCoreApplication.translate("HistoryTableModel", UNTITLED),
+        clip(who),
         tokens_in,
         tokens_out,
     )

@@ -20,7 +20,7 @@ from flashback_desktop.api.models import Repository
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.dates import DateText as _DateText
 from flashback_desktop.ui.dates import date_format, named_locale
-from flashback_desktop.ui.long_text import bounded_tooltip
+from flashback_desktop.ui.long_text import bounded_tooltip, clip
 from flashback_desktop.ui.server_words import repository_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -106,7 +106,9 @@ def build_row(
     name = repository_name(repo)
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
     status, status_tip = status_of(repo)
-    cells = (name, workspace_name, storage, status, created)
+    # Shown texts clipped (a name may be a million characters: the cell elides it anyway);
+    # sorting and filtering use the whole names.
+    cells = (clip(name), clip(workspace_name), clip(storage), status, created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
 

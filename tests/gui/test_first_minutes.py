@@ -123,7 +123,7 @@ def test_while_the_list_loads_after_start_it_says_connecting(
 
 @pytest.fixture
 def sandbox_with_slow_list(sandbox: object) -> None:
-    sandbox.state.faults.add("GET", "/repo", Fault(delay_s=1.0))  # type: ignore[attr-defined]
+    sandbox.state.faults.add("GET", "/repo", Fault(delay_s=3.0))  # type: ignore[attr-defined]
 
 
 def test_after_the_sign_in_expired_the_email_is_filled_in_and_only_sign_in_is_offered(
