@@ -267,11 +267,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
+        # A widget, not a message: a menu's status tips would erase a message for good.
+        self.server_status = ElidedLabel(
             self.tr("Demo mode: {server}").format(server=self.server_label)
             if self.demo
             else self.tr("Server: {server}").format(server=self.server_label)
         )
+        self.server_status.setObjectName("serverStatus")
+        self.statusBar().addWidget(self.server_status, 1)
         self._set_tab_order()
         self._update_actions()
 

@@ -381,3 +381,20 @@ def test_recent_conversations_get_room_and_the_split_is_remembered(
 
     second = start_app(prepare=remember)
     assert second.window.splitter.sizes() == chosen
+
+
+def test_the_server_stays_in_the_status_bar_after_a_menu_was_used(
+    start_app: Callable[..., App],
+) -> None:
+    app = start_app()
+    window = app.window
+    bar = window.statusBar()
+
+    def shown() -> str:
+        label = getattr(window, "server_status", None)
+        widget_text = label.text() if label is not None and label.isVisibleTo(window) else ""
+        return bar.currentMessage() or widget_text
+
+    assert app.sandbox.url in shown()
+    window.refresh_action.showStatusText(window)  # as hovering a menu item does
+    assert app.sandbox.url in shown()
