@@ -84,12 +84,16 @@ class TextColumnFitter(QObject):
         header = self.table.horizontalHeader()
         widest = widest_kept(self.table)
         self._restored = {}
-        for column in self.columns:
-            width = header.sectionSize(column)
-            if width > widest:  # saved by a run that met an absurd name: fitted afresh
-                header.resizeSection(column, header.sectionSizeFromContents(column).width())
-            else:
-                self._restored[column] = width
+        self._fitting = True  # not the person's choice: fit() still fits these
+        try:
+            for column in self.columns:
+                width = header.sectionSize(column)
+                if width > widest:  # saved by a run that met an absurd name: fitted afresh
+                    header.resizeSection(column, header.sectionSizeFromContents(column).width())
+                else:
+                    self._restored[column] = width
+        finally:
+            self._fitting = False
 
     def _on_resized(self, column: int, _old: int, _new: int) -> None:
         if not self._fitting and column in self.columns:

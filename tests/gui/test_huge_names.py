@@ -64,8 +64,15 @@ def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
     ini.setValue(HEADER_KEY, header.saveState())
     ini.sync()
     second = start_app(prepare=lambda window: WindowStateKeeper(window, ini))
-    width = second.window.table.horizontalHeader().sectionSize(WORKSPACE_COLUMN)
+    table = second.window.table
+    width = table.horizontalHeader().sectionSize(WORKSPACE_COLUMN)
     assert width < screen_width(second.window) // 2, width
+    model = second.window.model
+    widest_name = max(
+        table.sizeHintForIndex(model.index(row, WORKSPACE_COLUMN)).width()
+        for row in range(model.rowCount())
+    )
+    assert width >= widest_name  # fitted to today's names, not left at the header's width
 
 
 def test_a_huge_repository_name_never_pushes_the_buttons_off_screen(
