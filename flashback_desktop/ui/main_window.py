@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(
                 self.tr("Flashback Desktop — {server}").format(server=_server_name(server_label))
             )
-        self.resize(900, 600)
+        self.resize(900, 680)  # room for a list and several recent conversations below it
         # Centred by stretches: touching the Qt namespace costs about 25 ms before the paint.
         starting = QWidget()
         row = QHBoxLayout()
@@ -323,12 +323,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(lower)
         self.splitter.setObjectName("historySplitter")
-        # 2:3: below the list sit the panel and Recent conversations, which must show
-        # several rows, not about three. Stretch shares out only what the size hints leave
-        # over, so the sizes are set outright; the person's own split is kept by window_state.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([200, 300])
+        # Half and half: the list shows about ten repositories, and Recent conversations
+        # (under the panel) several rows, not about three. Stretch shares out only what the
+        # size hints leave over, so the sizes are set outright; the person's own split is
+        # kept by window_state.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 300])
         return self.splitter
 
     def _build_filter_bar(self) -> None:

@@ -372,6 +372,8 @@ def test_recent_conversations_get_room_and_the_split_is_remembered(
     table = first.window.history.table
     rows_visible = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows_visible >= 5, rows_visible
+    listed = first.window.table
+    assert listed.viewport().height() // listed.verticalHeader().defaultSectionSize() >= 9
     splitter = first.window.splitter
     total = sum(splitter.sizes())
     splitter.setSizes([total - 300, 300])
