@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from flashback_desktop.api.models import Conversation
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
-from flashback_desktop.ui.long_text import bounded_tooltip, clip
+from flashback_desktop.ui.long_text import bounded_tooltip, clip, in_sentence
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -74,7 +74,7 @@ class HistoryRow:
         if self.conversation.title:
             return QCoreApplication.translate(
                 "HistoryTableModel", "“{title}”", "a conversation's title, quoted"
-            ).format(title=self.conversation.title)
+            ).format(title=in_sentence(self.conversation.title))
         return QCoreApplication.translate(
             "HistoryTableModel", "started {when}", "a conversation without a title"
         ).format(when=self.cells[0])

@@ -20,6 +20,8 @@ TOOLTIP_UNWRAPPED = 160  # a sentence up to this length stays on one line
 TOOLTIP_LINES = 12
 # What a label keeps of a text: more than any screen shows, few enough to measure quickly.
 KEPT_CHARACTERS = 2000
+# A name quoted in a sentence (a dialog's headline, a status line) is cut after this.
+IN_SENTENCE = 80
 # A label asks for at most this many average characters' width; it elides below that.
 PREFERRED_CHARACTERS = 60
 
@@ -27,6 +29,11 @@ PREFERRED_CHARACTERS = 60
 def clip(text: str, limit: int = KEPT_CHARACTERS) -> str:
     """``text``, or its first ``limit`` characters and "…"."""
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def in_sentence(text: str) -> str:
+    """A name as a sentence quotes it: at most ``IN_SENTENCE`` characters, then "…"."""
+    return clip(text, IN_SENTENCE)
 
 
 def bounded_tooltip(text: str) -> str:

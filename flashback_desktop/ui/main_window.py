@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         error_dialog,
         filter_bar,
         history_panel,
+        long_text,
         repo_model,
         server_words,
         sign_in_flow,
@@ -64,6 +65,7 @@ else:
     history_panel = lazy_import("flashback_desktop.ui.history_panel")
     repo_model = lazy_import("flashback_desktop.ui.repo_model")
     server_words = lazy_import("flashback_desktop.ui.server_words")
+    long_text = lazy_import("flashback_desktop.ui.long_text")
     sign_in_flow = lazy_import("flashback_desktop.ui.sign_in_flow")
 
 log = logging.getLogger("flashback.ui")
@@ -227,9 +229,8 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         from PySide6.QtWidgets import QFrame, QToolButton
 
-        from flashback_desktop.ui.long_text import ElidedLabel
-
-        self.user_label = ElidedLabel(self.tr("Connecting…"))  # plain text: names are not markup
+        # Plain text (names are never markup), elided: a name can be any length.
+        self.user_label = long_text.ElidedLabel(self.tr("Connecting…"))
         self.user_label.setObjectName("userLabel")
         self.refresh_button = QToolButton()
         self.refresh_button.setDefaultAction(self.refresh_action)
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
         # A widget, not a message: a menu's status tips would erase a message for good.
-        self.server_status = ElidedLabel(
+        self.server_status = long_text.ElidedLabel(
             self.tr("Demo mode: {server}").format(server=self.server_label)
             if self.demo
             else self.tr("Server: {server}").format(server=self.server_label)
@@ -658,7 +659,7 @@ class MainWindow(QMainWindow):
             self.conversation_found.emit(found.id)
             return
         headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
-            name=server_words.repository_name(repository)
+            name=long_text.in_sentence(server_words.repository_name(repository))
         )
         if lookup_failure is None:
             text = self.tr("{message} No new conversation has appeared in this repository.")
@@ -702,7 +703,7 @@ class MainWindow(QMainWindow):
 
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
-            name=server_words.repository_name(repository)
+            name=long_text.in_sentence(server_words.repository_name(repository))
         )
         if isinstance(exc, errors.NotFoundError):
             self.refresh()

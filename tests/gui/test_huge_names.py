@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.sandbox import SandboxServer
+from flashback_desktop.sandbox import Fault, SandboxServer
+from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.long_text import TOOLTIP_LINES, TOOLTIP_UNWRAPPED
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.window_state import HEADER_KEY, WindowStateKeeper
@@ -94,3 +95,41 @@ def test_a_huge_repository_name_never_pushes_the_buttons_off_screen(
     label = window.panel.selection_label
     assert label.is_elided()
     assert len(label.shown_text()) < 1000
+
+
+def test_a_huge_name_in_a_sentence_is_cut_short(
+    start_app: Callable[..., App], sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    huge = "R" * 1_000_000
+    next(r for r in sandbox.state.repos if r["name"] == "NDAs")["name"] = huge
+    app = start_app()
+    sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
+    app.select(huge)
+    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+        app.window.panel.new_button.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ErrorDialog)
+    assert len(dialog.headline_label.text()) < 200
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert dialog.width() <= screen_width(app.window)
+    dialog.close()
+
+    title = "T" * 100_000
+    repo_id = next(r["id"] for r in sandbox.state.repos if r["name"] == "Contracts 2026")
+    sandbox.state.add_conversation(repo_id, title=title)
+    history = app.window.history
+    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+        app.select("Contracts 2026")
+    history.table.selectRow(0)
+    with qtbot.waitSignal(history.dialog_opened, timeout=5000) as asked:
+        history.delete_button.click()
+    box = asked.args[0]
+    assert isinstance(box, QMessageBox)
+    assert len(box.text()) < 200
+    delete = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
+    with qtbot.waitSignal(history.conversation_deleted, timeout=10_000):
+        delete.click()
+    assert len(history.status_label.text()) < 200
+    assert app.window.width() <= screen_width(app.window)
