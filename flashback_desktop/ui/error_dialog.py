@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.ui.accessibility import describe, set_tab_order
+from flashback_desktop.ui.copy_feedback import show_copied
 
 _ICON_SIZE = 40  # logical pixels; drawn for the screen's scale, so crisp at 200 %
 
@@ -116,6 +117,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)
+        show_copied(self.copy_button, self.tr("Details copied."))
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_box.setVisible(shown)

@@ -9,6 +9,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from flashback_desktop.ui.accessibility import describe
+from flashback_desktop.ui.long_text import bounded_tooltip, clip
+
+SHOWN_NAME_CHARACTERS = 40
 
 
 class FilterBar(QWidget):
@@ -75,7 +78,13 @@ class FilterBar(QWidget):
         self.workspace_combo.clear()
         self.workspace_combo.addItem(self.tr("All workspaces"), None)
         for workspace_id, name in sorted(names.items(), key=lambda item: item[1].casefold()):
-            self.workspace_combo.addItem(name, workspace_id)
+            # The box grows to its longest item: a name from the server is kept short.
+            self.workspace_combo.addItem(clip(name, SHOWN_NAME_CHARACTERS), workspace_id)
+            if len(name) > SHOWN_NAME_CHARACTERS:
+                last = self.workspace_combo.count() - 1
+                self.workspace_combo.setItemData(
+                    last, bounded_tooltip(name), Qt.ItemDataRole.ToolTipRole
+                )
         self.workspace_combo.setCurrentIndex(max(0, self.workspace_combo.findData(chosen)))
         self.workspace_combo.blockSignals(False)
 

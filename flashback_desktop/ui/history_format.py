@@ -6,6 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
+from flashback_desktop.ui.dates import date_time_text
+
 # These texts fill the history list's cells: they share its model's context.
 
 # QLocale.toString takes a signed 64-bit integer; token counters may be larger than that.
@@ -19,11 +21,13 @@ def local_date_time(moment: datetime) -> QDateTime:
 
 
 def format_created(moment: datetime | None, locale: QLocale, *, long: bool = False) -> str:
-    """The creation time in the locale's own short (or long) date and time format."""
+    """The creation time in the app's one date style (as the repository list writes it),
+    with the time; ``long``: the locale's full form, for a tooltip."""
     if moment is None:
         return QCoreApplication.translate("HistoryTableModel", "Unknown time")
-    form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return locale.toString(local_date_time(moment), form)
+    if long:
+        return locale.toString(local_date_time(moment), QLocale.FormatType.LongFormat)
+    return date_time_text(moment, locale)
 
 
 def group_digits(value: int, locale: QLocale) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from flashback_desktop.api.models import Conversation
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
+from flashback_desktop.ui.long_text import bounded_tooltip, clip, in_sentence
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -29,8 +30,22 @@ HEADERS = (
     QT_TRANSLATE_NOOP("HistoryTableModel", "Created"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "Title"),
     QT_TRANSLATE_NOOP("HistoryTableModel", "Started by"),
-    QT_TRANSLATE_NOOP("HistoryTableModel", "Tokens in"),
-    QT_TRANSLATE_NOOP("HistoryTableModel", "Tokens out"),
+    # Plain words for token counts: how much text went to the AI model and came back.
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Sent to AI"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "AI replies"),
+)
+HEADER_TIPS = (
+    "",
+    "",
+    "",
+    QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "How much text was sent to the AI model, counted in tokens (pieces of words)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "HistoryTableModel",
+        "How much text the AI model wrote back, counted in tokens (pieces of words)",
+    ),
 )
 COLUMN_TITLE = 1
 NUMBER_COLUMNS = frozenset({3, 4})
@@ -59,7 +74,7 @@ class HistoryRow:
         if self.conversation.title:
             return QCoreApplication.translate(
                 "HistoryTableModel", "“{title}”", "a conversation's title, quoted"
-            ).format(title=self.conversation.title)
+            ).format(title=in_sentence(self.conversation.title))
         return QCoreApplication.translate(
             "HistoryTableModel", "started {when}", "a conversation without a title"
         ).format(when=self.cells[0])
@@ -77,8 +92,8 @@ def build_row(conversation: Conversation, locale: QLocale, my_user_id: str | Non
     tokens_out = group_digits(conversation.tokens_out, locale)
     cells = (
         created,
-        conversation.title or QCoreApplication.translate("HistoryTableModel", UNTITLED),
-        who,
+        clip(conversation.title) or QCoreApplication.translate("HistoryTableModel", UNTITLED),
+        clip(who),
         tokens_in,
         tokens_out,
     )
@@ -183,8 +198,8 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role in _TEXT_ROLES:
-            return (row.tooltips if role == _TOOLTIP else row.cells)[column]
+        if role in _TEXT_ROLES:  # a tooltip bounded: a title can be any length
+            return bounded_tooltip(row.tooltips[column]) if role == _TOOLTIP else row.cells[column]
         if role == CONVERSATION_ID_ROLE:
             return row.conversation.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
@@ -204,6 +219,10 @@ class HistoryTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("HistoryTableModel", HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and HEADER_TIPS[section]:
+            return QCoreApplication.translate("HistoryTableModel", HEADER_TIPS[section])
         return None

@@ -30,8 +30,16 @@ from flashback_desktop.api.models import ConversationPage, Repository
 from flashback_desktop.i18n import message
 from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
+from flashback_desktop.ui.column_fit import widest_fitted
+from flashback_desktop.ui.copy_feedback import show_copied
+from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.history_model import HistoryRow, HistoryTableModel, build_row
+from flashback_desktop.ui.history_model import (
+    COLUMN_TITLE,
+    HistoryRow,
+    HistoryTableModel,
+    build_row,
+)
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
@@ -125,9 +133,13 @@ class HistoryPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(120)
+        self.table.setWordWrap(False)  # one line per row: long texts are elided, never wrapped
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Fitted to their texts by _fit_columns, within bounds (a name from the server can be
+        # any length); the title takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -307,7 +319,9 @@ class HistoryPanel(QWidget):
         self.load_failed.emit()
 
     def _rows(self, page: ConversationPage) -> list[HistoryRow]:
-        locale = QLocale()  # the default, read per page: it may change while the app runs
+        # The default, read per page (it may change while the app runs), with Qt's own data
+        # for its name: the system locale may group digits the C way in German.
+        locale = named_locale(QLocale())
         profile = self.session.profile if self.session is not None else None
         my_id = profile.id if profile is not None else None
         return [build_row(conversation, locale, my_id) for conversation in page.conversations]
@@ -363,7 +377,8 @@ class HistoryPanel(QWidget):
         if row is None:
             return
         QGuiApplication.clipboard().setText(row.conversation.id)
-        self._set_status(self.tr("Conversation ID copied."))
+        self._set_status(self.tr("Conversation ID copied."))  # said aloud there
+        show_copied(self.copy_button, "")
 
     def conversation_id_to_copy(self) -> str:
         """What the window's Ctrl+C copies while the focus is in this panel."""
@@ -431,11 +446,14 @@ class HistoryPanel(QWidget):
     def _removed(self, conversation_id: str, note: str) -> None:
         row = self.model.row_of(conversation_id)
         if row is not None:  # still this repository's list
+            # The view stays where it was, and nothing is selected: selecting the neighbour
+            # would leave it one Enter away from a second deletion.
+            scrolled = self.table.verticalScrollBar().value()
             self.model.remove(conversation_id)
+            self.table.selectionModel().clear()
+            self.table.verticalScrollBar().setValue(scrolled)
             self._total = max(self._total - 1, self.model.rowCount())
             self._set_status(note)
-            if self.model.rowCount():
-                self.table.selectRow(min(row, self.model.rowCount() - 1))
             self._show_rows()
         self.conversation_deleted.emit(conversation_id)
 
@@ -482,8 +500,23 @@ class HistoryPanel(QWidget):
         if self.model.rowCount() == 0:
             self._show_message(self.tr("No conversations yet.\nStart one with New Conversation."))
         else:
+            self._fit_columns()
             self.pages.setCurrentIndex(_Page.TABLE)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Each column but the title as wide as its header and its widest text, up to
+        ``widest_fitted``: longer texts are elided (the tooltip has them)."""
+        header = self.table.horizontalHeader()
+        widest = widest_fitted(self.table)
+        for column in range(self.model.columnCount()):
+            if column == COLUMN_TITLE:
+                continue
+            width = header.sectionSizeFromContents(column).width()
+            for row in range(self.model.rowCount()):
+                hint = self.table.sizeHintForIndex(self.model.index(row, column)).width()
+                width = max(width, min(hint, widest))
+            header.resizeSection(column, width + int(self.table.showGrid()))
 
     def _update_buttons(self, *_args: object) -> None:
         shown = self.model.rowCount()

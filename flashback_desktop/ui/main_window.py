@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from flashback_desktop.config import PRODUCTION_SERVER
 from flashback_desktop.i18n import message
 from flashback_desktop.lazy_import import lazy_import
 
@@ -41,8 +42,10 @@ if TYPE_CHECKING:
         error_dialog,
         filter_bar,
         history_panel,
+        long_text,
         press_intent,
         repo_model,
+        server_words,
         sign_in_flow,
     )
     from flashback_desktop.ui.repo_model import RepositoryRow
@@ -63,6 +66,8 @@ else:
     filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
     history_panel = lazy_import("flashback_desktop.ui.history_panel")
     repo_model = lazy_import("flashback_desktop.ui.repo_model")
+    server_words = lazy_import("flashback_desktop.ui.server_words")
+    long_text = lazy_import("flashback_desktop.ui.long_text")
     sign_in_flow = lazy_import("flashback_desktop.ui.sign_in_flow")
 
 log = logging.getLogger("flashback.ui")
@@ -71,6 +76,14 @@ LOAD_TASK = "load-repositories"
 CREATE_TASK = "create-conversation"
 _ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
+
+
+def _server_name(url: str) -> str:
+    """ "staging.example.com:8443" for a title: the address without its scheme."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return url[len(scheme) :].rstrip("/")
+    return url
 
 
 def _plain(exc: BaseException) -> str:
@@ -109,10 +122,16 @@ class MainWindow(QMainWindow):
         self.built = False
         self.painted = False
         # Translated already: app.py installs the translators before the frame is built.
-        self.setWindowTitle(
-            self.tr("Flashback Desktop — Demo") if demo else self.tr("Flashback Desktop")
-        )
-        self.resize(900, 600)
+        # Two windows on two servers must not look alike: the title names any but production.
+        if demo:
+            self.setWindowTitle(self.tr("Flashback Desktop — Demo"))
+        elif server_label.rstrip("/") == PRODUCTION_SERVER:
+            self.setWindowTitle(self.tr("Flashback Desktop"))
+        else:
+            self.setWindowTitle(
+                self.tr("Flashback Desktop — {server}").format(server=_server_name(server_label))
+            )
+        self.resize(900, 680)  # room for a list and several recent conversations below it
         # Centred by stretches: touching the Qt namespace costs about 25 ms before the paint.
         starting = QWidget()
         row = QHBoxLayout()
@@ -138,6 +157,9 @@ class MainWindow(QMainWindow):
         # What to carry on with after a sign-in that interrupted it: (user id, repository id).
         self._resume_create: tuple[str, str] | None = None
         self._sign_in_expired_shown = False
+        # Until the saved sign-in has been read (and the first list loaded): neither
+        # "Not signed in" nor Sign out would be true yet.
+        self._connecting = True
         self._shown_conversations: set[str] = set()  # so a lookup never claims an old one
         self._epoch = 0  # bumped on sign-out: a create still under way then reports nothing
         # When to look for a conversation whose answer was lost: a slow server may still be
@@ -211,9 +233,9 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         from PySide6.QtWidgets import QFrame, QToolButton
 
-        self.user_label = QLabel(self.tr("Not signed in"))
+        # Plain text (names are never markup), elided: a name can be any length.
+        self.user_label = long_text.ElidedLabel(self.tr("Connecting…"))
         self.user_label.setObjectName("userLabel")
-        self.user_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # names are never markup
         self.refresh_button = QToolButton()
         self.refresh_button.setDefaultAction(self.refresh_action)
         self.refresh_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -250,11 +272,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self._build_history_splitter(), 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(
+        # A widget, not a message: a menu's status tips would erase a message for good.
+        self.server_status = long_text.ElidedLabel(
             self.tr("Demo mode: {server}").format(server=self.server_label)
             if self.demo
             else self.tr("Server: {server}").format(server=self.server_label)
         )
+        self.server_status.setObjectName("serverStatus")
+        self.statusBar().addWidget(self.server_status, 1)
         self._set_tab_order()
         self._update_actions()
 
@@ -302,10 +327,14 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(lower)
-        self.splitter.setStretchFactor(0, 3)  # the repository list keeps most of the height
-        self.splitter.setStretchFactor(1, 2)
-        # Stretch shares out only what the size hints leave over: start at 3:2 outright.
-        self.splitter.setSizes([300, 200])
+        self.splitter.setObjectName("historySplitter")
+        # Half and half: the list shows about ten repositories, and Recent conversations
+        # (under the panel) several rows, not about three. Stretch shares out only what the
+        # size hints leave over, so the sizes are set outright; the person's own split is
+        # kept by window_state.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 300])
         return self.splitter
 
     def _build_filter_bar(self) -> None:
@@ -346,6 +375,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per row: a long text is elided, never wrapped
+        # A line of text and a little air, not Qt's 30 px: more rows fit a small window.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The columns after the name: fitted to their texts once per list (see column_fit).
@@ -405,6 +437,7 @@ class MainWindow(QMainWindow):
         session = self._require_session()
         self._show_keyring_notice()
         if not await session.restore():
+            self._connecting = False
             self._show_signed_out()
             self.ask_sign_in()
             return
@@ -433,7 +466,8 @@ class MainWindow(QMainWindow):
             )
         finally:
             self._loading = False
-            self._update_actions()
+            self._connecting = False  # whatever the answer, it is known now
+            self._show_profile()
         failures = [r for r in (repositories, workspaces, profile) if isinstance(r, BaseException)]
         for failure in failures:
             if not isinstance(failure, errors.FlashbackError):
@@ -492,7 +526,9 @@ class MainWindow(QMainWindow):
         self._show_filtered(selected)
         if self._focus_list_when_shown:
             self._focus_list_when_shown = False
-            if self.filter_edit.hasFocus() or self.workspace_combo.hasFocus():
+            # The filter box may hold the focus only because nothing came before it.
+            typing = self.filter_edit.hasFocus() and bool(self.filter_edit.text())
+            if typing or self.workspace_combo.hasFocus():
                 pass  # the person is typing in the filter while it loaded: leave them be
             elif self.pages.currentWidget() is self.table:
                 self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
@@ -587,7 +623,7 @@ class MainWindow(QMainWindow):
                 log.info("A conversation created before the sign-out is not shown")
                 return
             log.info("Created conversation %s", created.conversation_id)
-            self._show_created(created.conversation_id)
+            self._show_created(repository, created.conversation_id)
             self.conversation_created.emit(created.conversation_id)
         finally:
             self._creating = False
@@ -613,9 +649,9 @@ class MainWindow(QMainWindow):
         else:
             self._report_create_failure(repository, exc)
 
-    def _show_created(self, conversation_id: str) -> None:
+    def _show_created(self, repository: Repository, conversation_id: str, note: str = "") -> None:
         self._shown_conversations.add(conversation_id)
-        self.panel.show_created(conversation_id)
+        self.panel.show_created(repository.id, conversation_id, note)
 
     async def _look_for_created(
         self, repository: Repository, exc: errors.FlashbackError, click: Click
@@ -628,16 +664,17 @@ class MainWindow(QMainWindow):
             return  # signed out meanwhile: the answer belongs to a sign-in that has ended
         if found is not None:
             log.info("The conversation was created after all: %s", found.id)
-            self._show_created(found.id)
-            self.panel.set_note(
+            self._show_created(
+                repository,
+                found.id,
                 self.tr(
                     "The connection was interrupted, but Flashback did create this conversation."
-                )
+                ),
             )
             self.conversation_found.emit(found.id)
             return
         headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
-            name=repository.name
+            name=long_text.in_sentence(server_words.repository_name(repository))
         )
         if lookup_failure is None:
             text = self.tr("{message} No new conversation has appeared in this repository.")
@@ -681,7 +718,7 @@ class MainWindow(QMainWindow):
 
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
-            name=repository.name
+            name=long_text.in_sentence(server_words.repository_name(repository))
         )
         if isinstance(exc, errors.NotFoundError):
             self.refresh()
@@ -694,12 +731,18 @@ class MainWindow(QMainWindow):
         is asked first, so a list of conversations copies its selected one.
         """
         from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QApplication
 
-        conversation_id = self._id_on_offer() or self.panel.created_id
-        if not conversation_id:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.history.isAncestorOf(focus) and self._id_on_offer():
+            self.history.copy_selected_id()  # shows and says "copied" where it was copied
             return
-        QGuiApplication.clipboard().setText(conversation_id)
-        accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
+        conversation_id = self._id_on_offer()
+        if conversation_id:
+            QGuiApplication.clipboard().setText(conversation_id)
+            accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
+        elif self.panel.created_id:
+            self.panel.copy_id()
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 
@@ -711,25 +754,36 @@ class MainWindow(QMainWindow):
         self.sign_in_flow.ask(reason)
 
     def _on_sign_in_action(self) -> None:
-        self.ask_sign_in()  # not connected directly: triggered(bool) would become the reason
+        # Not connected directly: triggered(bool) would become the reason.
+        if self._sign_in_expired_shown:
+            self._ask_sign_in_again()
+        else:
+            self.ask_sign_in()
 
     def _sign_in_expired(self) -> None:
         """The session ran out and could not be renewed: keep everything shown, ask again."""
         self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
         self._sign_in_expired_shown = True
-        self.user_label.setText(self.tr("Your sign-in has expired."))
+        self._show_profile()
         if self.model.total > 0:
             self._show_list_page()  # not a loading page that never ends
         else:
             self._show_message(
-                self.tr("Your sign-in has expired."), button=(self.tr("Sign in"), self.ask_sign_in)
+                self.tr("Your sign-in has expired."),
+                button=(self.tr("Sign in"), self._ask_sign_in_again),
             )
         self._update_actions()
-        self.ask_sign_in(
+        self._ask_sign_in_again()
+
+    def _ask_sign_in_again(self) -> None:
+        """The same person, whose sign-in ran out: their email is filled in."""
+        profile = self.session.profile if self.session else None
+        self.sign_in_flow.ask(
             self.tr(
                 "Your sign-in has expired. Sign in again and Flashback Desktop will carry on "
                 "where you left off."
-            )
+            ),
+            email=profile.email if profile is not None else "",
         )
 
     def _on_sign_in_cancelled(self) -> None:
@@ -808,16 +862,19 @@ class MainWindow(QMainWindow):
     def _show_profile(self) -> None:
         session = self.session
         profile = session.profile if session and session.signed_in else None
-        if session is None or not session.signed_in:
+        if self._connecting:
+            self.user_label.setText(self.tr("Connecting…"))
+        elif self._sign_in_expired_shown:
+            self.user_label.setText(self.tr("Your sign-in has expired."))
+        elif session is None or not session.signed_in:
             self.user_label.setText(self.tr("Not signed in"))
         elif profile is None:
             self.user_label.setText(self.tr("Signed in"))
         else:
             parts = [profile.display_name, profile.email]
-            if profile.organisation_role:
-                parts.append(
-                    self.tr("Organisation role: {role}").format(role=profile.organisation_role)
-                )
+            role = server_words.organisation_role(profile)
+            if role:
+                parts.append(self.tr("Organisation role: {role}").format(role=role))
             self.user_label.setText(self.tr("Signed in as {who}").format(who=" · ".join(parts)))
         self._update_actions()
 
@@ -881,9 +938,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         signed_in = self.session is not None and self.session.signed_in
         self.refresh_action.setEnabled(signed_in and not self._loading)
-        self.sign_out_action.setEnabled(signed_in)
-        self.sign_out_button.setVisible(signed_in)
-        self.sign_in_button.setVisible(not signed_in or self._sign_in_expired_shown)
+        self.sign_out_action.setEnabled(signed_in and not self._connecting)
+        # The header offers one of the two, and neither while the answer is not known.
+        needs_sign_in = not signed_in or self._sign_in_expired_shown
+        self.sign_in_action.setEnabled(needs_sign_in and not self._connecting)
+        self.sign_in_button.setVisible(needs_sign_in and not self._connecting)
+        self.sign_out_button.setVisible(signed_in and not needs_sign_in and not self._connecting)
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self._creating
         )

