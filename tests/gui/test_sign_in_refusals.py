@@ -7,6 +7,7 @@ manager (tests/run starts openbox on Xvfb), a keyboard trap or a crushed dialog 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 
 import keyring.backends.fail
@@ -131,7 +132,7 @@ def test_wrong_authenticator_code_then_the_right_one(
     type_email_and_password(qtbot, state.mfa_email, state.demo_password)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.page == SignInPage.CODE and dialog.isEnabled(), timeout=10_000)
-    qtbot.waitUntil(lambda: dialog.pages.isEnabled(), timeout=5000)
+    qtbot.waitUntil(dialog.pages.isEnabled, timeout=5000)
     assert focused() is dialog.code_edit
     wrong = "000000" if state.current_totp_code() != "000000" else "111111"
     type_keys(qtbot, wrong)
@@ -202,10 +203,8 @@ def layout_problems(dialog: QWidget) -> list[str]:
 
 def assert_laid_out(qtbot: QtBot, dialog: QWidget) -> None:
     """The window manager applies a resize a moment later: wait for it, then judge."""
-    try:
+    with contextlib.suppress(qtbot.TimeoutError):
         qtbot.waitUntil(lambda: not layout_problems(dialog), timeout=3000)
-    except qtbot.TimeoutError:
-        pass
     assert layout_problems(dialog) == []
 
 
