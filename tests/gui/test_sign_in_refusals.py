@@ -196,7 +196,9 @@ def layout_problems(dialog: QWidget) -> list[str]:
         for second, second_rect in rects[index + 1 :]:
             if first_rect.intersects(second_rect):
                 problems.append(f"{first.text()[:20]!r} overlaps {second.text()[:20]!r}")
-    if not dialog.rect().contains(QRect(QPoint(0, 0), dialog.layout().totalMinimumSize())):
+    layout = dialog.layout()
+    assert layout is not None
+    if not dialog.rect().contains(QRect(QPoint(0, 0), layout.totalMinimumSize())):
         problems.append("the dialog is smaller than its layout's minimum")
     return problems
 
