@@ -151,8 +151,7 @@ def choose_server(
                     Phrase(
                         QT_TRANSLATE_NOOP(
                             "Messages",
-                            "The system-wide default server set in {file} is not usable: "
-                            "{problem}",
+                            "The system-wide default server set in {file} is not usable: {problem}",
                         ),
                         file=system_default_file,
                         problem=exc.message,
