@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import PySide6
 import pytest
 
 from flashback_desktop import startup_checks
@@ -131,8 +132,6 @@ def test_xcb_is_checked_only_where_qt_will_use_it() -> None:
 
 
 def _qxcb_plugin() -> Path:
-    import PySide6
-
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     if not plugin.is_file():
         pytest.skip("this PySide6 has no X11 plugin")
