@@ -305,7 +305,9 @@ class SignInDialog(QDialog):
         # The stack takes the height of the page shown, not of the tallest one.
         for index in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if index == page else QSizePolicy.Policy.Ignored
-            self.pages.widget(index).setSizePolicy(policy, policy)
+            widget = self.pages.widget(index)
+            if widget is not None:
+                widget.setSizePolicy(policy, policy)
         self.sign_in_button.setText(self._submit_text())
         self.sign_in_button.setDefault(True)  # Enter submits on every page
         self._first_edit().setFocus()
