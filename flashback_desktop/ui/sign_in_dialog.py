@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -99,7 +99,6 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self._set_tab_order()
         self._on_page_changed(SignInPage.PASSWORD)
-        self._fit_to_content()
 
     def _set_tab_order(self) -> None:
         """Each page's fields, its link, then the buttons: Tab skips the hidden pages."""
@@ -281,6 +280,12 @@ class SignInDialog(QDialog):
     def forget_password(self) -> None:
         self.password_edit.clear()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Now the fonts and the style are those shown. Qt sized the window from the wrapped
+        # labels' guessed shape, taller than they are at this width: take the real height.
+        self._fit_to_content(exactly=True)
+
     def reject(self) -> None:
         if not self._busy:  # Esc and the title bar's close button end up here too
             super().reject()
@@ -313,7 +318,7 @@ class SignInDialog(QDialog):
         self._first_edit().setFocus()
         self._update_buttons()
 
-    def _fit_to_content(self) -> None:
+    def _fit_to_content(self, *, exactly: bool = False) -> None:
         """Grow (never crush) to fit what is shown now at the current width.
 
         Wrapped labels need more height as messages appear; a top-level dialog's layout
@@ -333,8 +338,13 @@ class SignInDialog(QDialog):
             layout.totalMinimumSize().height(),
         )
         self.setMinimumSize(narrowest, needed)
-        if self.height() < needed or self.width() < narrowest:
-            self.resize(max(self.width(), narrowest), max(self.height(), needed))
+        width = max(self.width(), narrowest)
+        if exactly:
+            self.resize(
+                width, layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else needed
+            )
+        elif self.height() < needed or self.width() < narrowest:
+            self.resize(width, max(self.height(), needed))
 
     def _ready(self) -> bool:
         if self.page == SignInPage.TOKEN:
