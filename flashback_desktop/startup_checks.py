@@ -126,6 +126,7 @@ def install_advice(missing: Sequence[SystemLibrary]) -> str:
     apt = " ".join(dict.fromkeys(library.apt for library in missing))
     dnf = " ".join(dict.fromkeys(library.dnf for library in missing))
     return (
-        f"Qt cannot start: these system libraries are missing: {names}. Install them with "
+        f"Qt cannot start: these system libraries are missing or cannot be loaded: {names}. "
+        f"Install them with "
         f"'sudo apt install {apt}' (Debian, Ubuntu) or 'sudo dnf install {dnf}' (Fedora)."
     )

@@ -38,6 +38,22 @@ def test_without_a_graphical_session_one_plain_line_and_no_abort() -> None:
     assert result.stderr.strip() == f"flashback-desktop: {NO_GRAPHICAL_SESSION}"
 
 
+def test_a_broken_qt_library_is_named_with_the_packages_to_install(tmp_path: Path) -> None:
+    """The dynamic loader finds an unusable libxcb-cursor first, as if it were missing: Qt
+    itself would abort (exit 134) with a hint; the app names the packages instead."""
+    require_real_display()
+    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")  # not a library
+    result = run_app(
+        "--demo", "--exit-after", "first-paint", env={"LD_LIBRARY_PATH": str(tmp_path)}
+    )
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "libxcb-cursor.so.0" in lines[0]
+    assert "sudo apt install libxcb-cursor0" in lines[0]
+    assert "sudo dnf install xcb-util-cursor" in lines[0]
+
+
 def test_an_unusable_system_wide_file_is_named(tmp_path: Path) -> None:
     site = tmp_path / "xdg" / "Flashback" / "flashback-desktop.ini"
     site.parent.mkdir(parents=True)
