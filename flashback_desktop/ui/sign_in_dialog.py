@@ -35,7 +35,9 @@ class SignInPage:
 
 
 def _wrapped(text: str = "", name: str = "") -> QLabel:
+    """Plain text unless a caller says otherwise: messages may quote what was typed."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
