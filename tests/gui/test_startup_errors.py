@@ -74,6 +74,7 @@ def _window_titles(display: str) -> str:
         text=True,
         check=False,
         env={**os.environ, "DISPLAY": display},
+        timeout=30,
     )
     return tree.stdout
 
@@ -107,9 +108,13 @@ def test_a_refused_server_address_is_shown_in_a_dialog_and_logged(tmp_path: Path
                 env={**os.environ, "DISPLAY": display},
                 check=False,
                 capture_output=True,
+                timeout=30,
             )
             subprocess.run(
-                ["xdotool", "key", "Return"], env={**env, "DISPLAY": display}, check=True
+                ["xdotool", "key", "Return"],
+                env={**env, "DISPLAY": display},
+                check=True,
+                timeout=30,
             )
             assert app.wait(timeout=30) == 2
             assert "plain http" in errors.read_text(encoding="utf-8")
