@@ -270,3 +270,19 @@ def test_the_token_page_names_the_password_store_when_it_works(
     dialog = wait_for_sign_in(app, qtbot)
     assert app.session.keyring_problem is None
     assert "kept in this computer's password store" in dialog.token_explanation.text()
+
+
+def test_a_reason_and_the_demo_account_fit_too(language: str, qtbot: QtBot) -> None:
+    """As after "Your sign-in has expired" in demo mode: every text above the fields."""
+    dialog = SignInDialog(
+        None,
+        server="https://flashback.example.com",
+        reason="Your sign-in has expired. Sign in again to carry on where you were.",
+        demo_account=("ana.ruiz@demo.flashback.tech", "demo-password"),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert_laid_out(qtbot, dialog)
+    dialog.show_error("That password is not right for this account. " * 3)
+    assert_laid_out(qtbot, dialog)
