@@ -136,7 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
-    from PySide6.QtCore import QSettings
+    problem = _cannot_start_qt()
+    if problem is not None:
+        _report_not_starting(problem, options)
+        return EXIT_USAGE
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -158,18 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     server_url = DEMO_SERVER
     choice: ServerChoice | None = None
     if not options.demo:
-        from flashback_desktop.preferences import saved_server
-        from flashback_desktop.site_config import read_system_defaults
-
-        try:
-            choice = choose_server(
-                options.server,
-                os.environ,
-                saved_server(QSettings()),
-                read_system_defaults().server,
-            )
-        except ServerUrlError as exc:
-            print(f"flashback-desktop: {i18n.message(exc.message)}", file=sys.stderr)
+        choice = _choose_server(options)
+        if choice is None:
             return EXIT_USAGE
         server_url = choice.base_url
 
@@ -208,6 +201,67 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.set_event_loop(None)
     finally:
         instance.close()
+
+
+def _cannot_start_qt() -> str | None:
+    """Why Qt would abort (no display, system libraries missing), in one line; else None."""
+    from flashback_desktop import startup_checks as checks
+
+    if checks.no_graphical_session(os.environ, sys.platform):
+        return checks.NO_GRAPHICAL_SESSION
+    try:
+        import PySide6.QtWidgets  # noqa: F401 - fails when QtGui's system libraries are missing
+    except ImportError as exc:
+        missing = checks.libraries_named_in(exc)
+        if not missing:
+            raise
+        return checks.install_advice(missing)
+    if checks.uses_xcb(os.environ, sys.platform):
+        from PySide6.QtCore import QLibraryInfo
+
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        lacking = checks.xcb_plugin_problem(plugins / "platforms" / "libqxcb.so")
+        if lacking:
+            return checks.install_advice(lacking)
+    return None
+
+
+def _choose_server(options: Options) -> ServerChoice | None:
+    """The server to use; None when its address is refused (the person has been told)."""
+    from PySide6.QtCore import QSettings
+
+    from flashback_desktop import i18n
+    from flashback_desktop.preferences import saved_server
+    from flashback_desktop.site_config import read_system_defaults
+
+    system = read_system_defaults()
+    try:
+        return choose_server(
+            options.server,
+            os.environ,
+            saved_server(QSettings()),
+            system.server,
+            str(system.path) if system.path else None,
+        )
+    except ServerUrlError as exc:
+        _refuse_server(i18n.message(exc.message), options)
+        return None
+
+
+def _report_not_starting(problem: str, options: Options) -> None:
+    """One line on the terminal, and the same in the log file (for IT, after the fact)."""
+    print(f"flashback-desktop: {problem}", file=sys.stderr)
+    _setup_logging(options.debug)
+    log.info("Not starting: %s", problem)  # INFO: the file only, the terminal has it already
+
+
+def _refuse_server(problem: str, options: Options) -> None:
+    """The terminal line, the log, and (for a person at a screen) a dialog."""
+    _report_not_starting(problem, options)
+    if options.exit_after is None:  # a script waits for no click
+        from flashback_desktop.ui.startup_error_dialog import show_startup_error
+
+        show_startup_error(problem)
 
 
 def _show_window_frame(options: Options, server_url: str, profile: StartupProfile) -> MainWindow:

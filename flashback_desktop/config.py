@@ -126,9 +126,11 @@ def choose_server(
     environment: Mapping[str, str],
     saved: str | None,
     system_default: str | None = None,
+    system_default_file: str | None = None,
 ) -> ServerChoice:
     """First of: --server, FLASHBACK_SERVER, the saved setting, the system-wide default
-    (site_config.py), production. Only the one chosen is validated."""
+    (site_config.py, read from ``system_default_file``), production. Only the one chosen
+    is validated."""
     candidates = (
         (command_line, "command line"),
         (environment.get(SERVER_ENV_VAR), "environment"),
@@ -144,6 +146,17 @@ def choose_server(
             if source != "system-wide default":
                 raise
             # The person did not type it: say where it came from, for IT.
+            if system_default_file:
+                raise ServerUrlError(
+                    Phrase(
+                        QT_TRANSLATE_NOOP(
+                            "Messages",
+                            "The system-wide default server set in {file} is not usable: {problem}",
+                        ),
+                        file=system_default_file,
+                        problem=exc.message,
+                    )
+                ) from exc
             raise ServerUrlError(
                 Phrase(
                     QT_TRANSLATE_NOOP(

@@ -36,6 +36,7 @@ MESSAGES = "Messages"  # the context of the sentences marked in layers without Q
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+_in_use = SOURCE_LANGUAGE
 
 
 def choose_language(setting: object, preferred: Iterable[str]) -> str:
@@ -73,6 +74,8 @@ def install(language: str | None = None) -> str:
             QSettings().value(LANGUAGE_KEY, ""), QLocale.system().uiLanguages()
         )
     uninstall()
+    global _in_use  # noqa: PLW0603 - one language per process, chosen at start
+    _in_use = language
     QLocale.setDefault(locale_for(language, QLocale.system()))
     if language == SOURCE_LANGUAGE:
         return language
@@ -89,8 +92,20 @@ def install(language: str | None = None) -> str:
     return language
 
 
+def language_in_use() -> str:
+    """The language ``install`` chose for this run ("en" before it ran)."""
+    return _in_use
+
+
+def language_at_next_start(setting: str | None) -> str:
+    """What ``install`` will choose at the next start with ``setting`` saved."""
+    return choose_language(setting or "", QLocale.system().uiLanguages())
+
+
 def uninstall() -> None:
     """Back to English and the system's locale (tests switch languages in one process)."""
+    global _in_use  # noqa: PLW0603
+    _in_use = SOURCE_LANGUAGE
     app = QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from flashback_desktop.site_config import read_system_defaults
 from flashback_desktop.ui import user_guide
 from flashback_desktop.ui.about_dialog import AboutDialog
+from flashback_desktop.ui.restart_question import restart_explanation, restart_question
 from flashback_desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
@@ -162,27 +163,21 @@ class AppMenus(QObject):
             in_use=in_use,
             system_default=read_system_defaults().server,
         )
-        dialog.server_changed.connect(self._offer_restart)
+        dialog.restart_suggested.connect(self._offer_restart)
         dialog.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
         self.settings_dialog = dialog
         self._show(dialog)
 
-    def _offer_restart(self, server: str) -> None:
-        """A new server needs a session of its own (its own sign-in): restart into it."""
+    def _offer_restart(self, server: str, language: str = "") -> None:
+        """A new server needs a session of its own (its own sign-in), a new language a new
+        start: offer to restart into them ("" is what did not change)."""
         box = QMessageBox(self.window)
         box.setObjectName("restartQuestion")
         box.setWindowTitle("Flashback Desktop")
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("Restart Flashback Desktop to use the new server?"))
-        box.setInformativeText(
-            self.tr("New server: {server}").format(server=server)
-            + "\n\n"
-            + self.tr(
-                "Each server has its own sign-in, so you may be asked to sign in to it. "
-                "Otherwise the new server is used from the next start."
-            )
-        )
+        box.setText(restart_question(server, language))
+        box.setInformativeText(restart_explanation(server, language))
         self.restart_now_button = box.addButton(
             self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole
         )
@@ -199,14 +194,14 @@ class AppMenus(QObject):
         self.window.dialog_opened.emit(box)
 
     def restart_now(self) -> None:
-        log.info("Restarting for the new server")
+        log.info("Restarting for the new settings")
         if self.restart():
             self.window.close()  # the app quits the usual way; the new copy takes over
             return
         self.window.show_error(
             self.tr("Flashback Desktop could not restart by itself."),
-            self.tr("The new server is saved."),
-            self.tr("Close Flashback Desktop and open it again to use it."),
+            self.tr("Your new settings are saved."),
+            self.tr("Close Flashback Desktop and open it again to use them."),
             "Starting a new copy of the app failed.",  # Details: kept in English for support
         )
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flashback_desktop import preferences
+from flashback_desktop import i18n, preferences
 from flashback_desktop.config import (
     PRODUCTION_SERVER,
     SERVER_ENV_VAR,
@@ -62,7 +62,9 @@ def _wrapped(name: str) -> QLabel:
 
 class SettingsDialog(QDialog):
     # The server the app would use from the next start, when that differs from the one in use.
-    server_changed = Signal(str)
+    # After Save: the server and the language name (each "" when unchanged) that take
+    # effect at the next start, when at least one differs from this run's.
+    restart_suggested = Signal(str, str)
 
     def __init__(
         self,
@@ -353,9 +355,17 @@ class SettingsDialog(QDialog):
         preferences.save_language(self.settings, self.language_combo.currentData() or None)
         log.info("Settings saved: server %s", stored or "default")
         next_start = self._server_from_next_start(stored)
+        language = self._language_from_next_start()
         self.accept()
-        if next_start is not None:
-            self.server_changed.emit(next_start)
+        if next_start is not None or language is not None:
+            self.restart_suggested.emit(next_start or "", language or "")
+
+    def _language_from_next_start(self) -> str | None:
+        """The name of the language of the next start, when it differs from this run's."""
+        chosen = i18n.language_at_next_start(self.language_combo.currentData() or None)
+        if chosen == i18n.language_in_use():
+            return None
+        return dict(preferences.LANGUAGES).get(chosen, chosen)
 
     def _server_from_next_start(self, stored: str | None) -> str | None:
         """The server the app will use after a restart, when it differs from the one in use."""

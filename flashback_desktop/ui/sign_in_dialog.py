@@ -10,13 +10,14 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.link_button import LinkButton
 
 CODE_LENGTH = 6
+MINIMUM_WIDTH = 460  # logical pixels: room for an email address and the wrapped messages
 
 
 class SignInPage:
@@ -33,7 +35,9 @@ class SignInPage:
 
 
 def _wrapped(text: str = "", name: str = "") -> QLabel:
+    """Plain text unless a caller says otherwise: messages may quote what was typed."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if name:
         label.setObjectName(name)
@@ -53,6 +57,7 @@ class SignInDialog(QDialog):
         server: str,
         reason: str | None = None,
         demo_account: tuple[str, str] | None = None,
+        keeps_sign_in: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
@@ -78,7 +83,7 @@ class SignInDialog(QDialog):
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_password_page(demo_account))
-        self.pages.addWidget(self._build_token_page())
+        self.pages.addWidget(self._build_token_page(keeps_sign_in))
         self.pages.addWidget(self._build_code_page())
         self.pages.currentChanged.connect(self._on_page_changed)
 
@@ -94,7 +99,6 @@ class SignInDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
         self._set_tab_order()
         self._on_page_changed(SignInPage.PASSWORD)
 
@@ -163,14 +167,22 @@ class SignInDialog(QDialog):
         layout.addWidget(self.use_token_link)
         return page
 
-    def _build_token_page(self) -> QWidget:
-        self.token_explanation = _wrapped(
+    def _build_token_page(self, keeps_sign_in: bool) -> QWidget:
+        # Promise only what will happen: without a usable password store (or in demo mode)
+        # the token lives in memory until the app closes.
+        explanation = (
             self.tr(
                 "Paste the access token you copied from the Flashback website. It is kept in "
                 "this computer's password store, not in a file."
-            ),
-            "tokenExplanation",
+            )
+            if keeps_sign_in
+            else self.tr(
+                "Paste the access token you copied from the Flashback website. No password "
+                "store can be used here, so it is kept only until you close Flashback Desktop, "
+                "never in a file: next time, paste it again."
+            )
         )
+        self.token_explanation = _wrapped(explanation, "tokenExplanation")
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("tokenEdit")
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -189,7 +201,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.token_explanation)
         layout.addWidget(self.token_edit)
         layout.addWidget(self.use_password_link)
-        layout.addStretch(1)  # pages share the tallest page's height: keep this one at the top
+        layout.addStretch(1)  # keep the page at the top when the dialog is taller
         return page
 
     def _build_code_page(self) -> QWidget:
@@ -231,6 +243,7 @@ class SignInDialog(QDialog):
     def show_page(self, page: int) -> None:
         self.error_label.setVisible(False)
         self.pages.setCurrentIndex(page)
+        self._fit_to_content()
 
     def ask_for_code(self) -> None:
         """The password was right: forget it and ask for the authenticator code."""
@@ -244,13 +257,19 @@ class SignInDialog(QDialog):
         self.show_page(SignInPage.TOKEN)
         self.show_error(text)
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: str, *, fix: QLineEdit | None = None) -> None:
+        """Say why, then put the keyboard in the field to fix (``fix``, else the page's
+        first one to type in) with its text selected, so typing replaces it and Enter
+        sends what is typed now. Called once the dialog is no longer busy: a disabled
+        field cannot take the focus."""
         self.error_label.setText(text)
         self.error_label.setVisible(True)
+        self._fit_to_content()
         announce(self.error_label, text, assertive=True)
-        edit = self._first_edit()
-        edit.setFocus()
+        edit = fix if fix is not None and fix.isVisibleTo(self) else self._first_edit()
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
         edit.selectAll()
+        self.sign_in_button.setDefault(True)
 
     def set_busy(self, busy: bool) -> None:
         """While Flashback is answering, the dialog stays: its answer has to land somewhere."""
@@ -262,6 +281,12 @@ class SignInDialog(QDialog):
 
     def forget_password(self) -> None:
         self.password_edit.clear()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Now the fonts and the style are those shown. Qt sized the window from the wrapped
+        # labels' guessed shape, taller than they are at this width: take the real height.
+        self._fit_to_content(exactly=True)
 
     def reject(self) -> None:
         if not self._busy:  # Esc and the title bar's close button end up here too
@@ -283,10 +308,45 @@ class SignInDialog(QDialog):
     def _submit_text(self) -> str:
         return self.tr("Verify") if self.page == SignInPage.CODE else self.tr("Sign in")
 
-    def _on_page_changed(self, _page: int) -> None:
+    def _on_page_changed(self, page: int) -> None:
+        # The stack takes the height of the page shown, not of the tallest one.
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == page else QSizePolicy.Policy.Ignored
+            widget = self.pages.widget(index)
+            if widget is not None:
+                widget.setSizePolicy(policy, policy)
         self.sign_in_button.setText(self._submit_text())
+        self.sign_in_button.setDefault(True)  # Enter submits on every page
         self._first_edit().setFocus()
         self._update_buttons()
+
+    def _fit_to_content(self, *, exactly: bool = False) -> None:
+        """Grow (never crush) to fit what is shown now at the current width.
+
+        Wrapped labels need more height as messages appear; a top-level dialog's layout
+        does not grow the window for them by itself, so its fields would be squeezed below
+        their size hint and the text clipped.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        narrowest = max(MINIMUM_WIDTH, layout.totalMinimumSize().width())
+        # The height needed at the narrowest width is enough at every wider one.
+        needed = max(
+            layout.totalHeightForWidth(narrowest)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height(),
+            layout.totalMinimumSize().height(),
+        )
+        self.setMinimumSize(narrowest, needed)
+        width = max(self.width(), narrowest)
+        if exactly:
+            self.resize(
+                width, layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else needed
+            )
+        elif self.height() < needed or self.width() < narrowest:
+            self.resize(width, max(self.height(), needed))
 
     def _ready(self) -> bool:
         if self.page == SignInPage.TOKEN:

@@ -46,6 +46,8 @@ _NO_MFA_METHOD = QT_TRANSLATE_NOOP(
     "Flashback website, then sign in here again.",
 )
 
+_UNKNOWN_ACCOUNT = errors.SIGN_IN_REFUSALS["USER_NOT_FOUND"][0]
+
 Attempt = Coroutine[Any, Any, "UserProfile | MfaChallenge"]
 
 
@@ -78,6 +80,7 @@ class SignInFlow(QObject):
             server=self._server_label,
             reason=reason,
             demo_account=self.demo_account,
+            keeps_sign_in=self._keeps_sign_in(),
         )
         dialog.password_entered.connect(self._on_password_entered)
         dialog.token_entered.connect(self._on_token_entered)
@@ -90,6 +93,12 @@ class SignInFlow(QObject):
         self._dialog = dialog
         dialog.open()
         self.dialog_opened.emit(dialog)
+
+    def _keeps_sign_in(self) -> bool:
+        """Whether a sign-in made now outlives this run (demo mode keeps it in memory)."""
+        if self.demo_account is not None:
+            return False
+        return self.session is None or self.session.keyring_problem is None
 
     def raise_dialog(self) -> None:
         if self._dialog is not None:
@@ -135,19 +144,15 @@ class SignInFlow(QObject):
     async def _attempt(self, dialog: SignInDialog, attempt: Attempt, rejected: str) -> None:
         try:  # the dialog is busy, so it cannot be closed until the answer is in
             outcome = await attempt
-        except errors.UnauthorizedError:
-            dialog.show_error(message(rejected))
-            return
-        except errors.MfaTimedOutError as exc:
-            dialog.show_page(SignInPage.PASSWORD)
-            dialog.show_error(f"{message(exc.message)} {message(exc.action)}")
-            return
         except errors.FlashbackError as exc:
-            log.warning("Sign-in failed: %s", exc)
-            dialog.show_error(f"{message(exc.message)} {message(exc.action)}")
-            return
-        finally:
+            # Not busy any more first: the field to fix must be enabled to take the focus.
             dialog.set_busy(False)
+            self._refused(dialog, exc, rejected)
+            return
+        except BaseException:
+            dialog.set_busy(False)
+            raise
+        dialog.set_busy(False)
         if isinstance(outcome, UserProfile):
             dialog.forget_password()
             dialog.accept()
@@ -158,3 +163,17 @@ class SignInFlow(QObject):
             dialog.explain_browser_only(
                 message(_BROWSER_ONLY_MFA if outcome.methods else _NO_MFA_METHOD)
             )
+
+    @staticmethod
+    def _refused(dialog: SignInDialog, exc: errors.FlashbackError, rejected: str) -> None:
+        if isinstance(exc, errors.UnauthorizedError):
+            dialog.show_error(message(rejected))
+            return
+        if isinstance(exc, errors.MfaTimedOutError):
+            dialog.show_page(SignInPage.PASSWORD)
+        else:
+            log.warning("Sign-in failed: %s", exc)
+        # An unknown account is fixed in the email field; everything else where the page
+        # puts the keyboard first (the password, the code, the token).
+        fix = dialog.email_edit if exc.message == _UNKNOWN_ACCOUNT else None
+        dialog.show_error(f"{message(exc.message)} {message(exc.action)}", fix=fix)

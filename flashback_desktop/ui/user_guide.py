@@ -1,28 +1,42 @@
-"""Help → User guide: the README's "User guide" section, shown inside the app.
+"""Help → User guide, in the app's language, shown inside the app.
 
-The README ships with the app (next to the ``flashback_desktop`` package in a checkout, at
-the bundle's root in a PyInstaller build), so the guide works offline and matches the
-version installed, with no web address to keep in step.
+English is the README's "User guide" section; each other language has its translation in
+``resources/guide/user-guide.<lang>.md`` (the same bullets, the app's own words for its
+buttons). The README and the guides ship with the app (next to the ``flashback_desktop``
+package in a checkout, at the bundle's root in a PyInstaller build), so the guide works
+offline and matches the version installed, with no web address to keep in step.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from flashback_desktop import i18n
 from flashback_desktop.ui.accessibility import describe
+
+log = logging.getLogger("flashback.ui.user_guide")
 
 SECTION = "## User guide"
 
 
-def readme_path() -> Path:
-    """README.md in the bundle (PyInstaller's _MEIPASS) or in the source checkout."""
+def _root() -> Path:
+    """The bundle's root (PyInstaller's _MEIPASS) or the source checkout."""
     bundled = getattr(sys, "_MEIPASS", None)
-    base = Path(bundled) if bundled else Path(__file__).resolve().parents[2]
-    return base / "README.md"
+    return Path(bundled) if bundled else Path(__file__).resolve().parents[2]
+
+
+def readme_path() -> Path:
+    return _root() / "README.md"
+
+
+def guide_path(language: str) -> Path:
+    """The translated guide for ``language`` (English has none: it is the README's)."""
+    return _root() / "resources" / "guide" / f"user-guide.{language}.md"
 
 
 def user_guide_section(readme: str) -> str | None:
@@ -36,8 +50,17 @@ def user_guide_section(readme: str) -> str | None:
     return "\n".join(lines[start:end]).strip()
 
 
-def load_user_guide(path: Path | None = None) -> str | None:
-    """The guide's Markdown, or None when this installation carries no README."""
+def load_user_guide(path: Path | None = None, language: str | None = None) -> str | None:
+    """The guide's Markdown in ``language`` (default: the app's), else in English from the
+    README; None when this installation carries neither."""
+    language = language or i18n.language_in_use()
+    if path is None and language != i18n.SOURCE_LANGUAGE:
+        try:
+            return guide_path(language).read_text(encoding="utf-8").strip()
+        except OSError:
+            log.warning(
+                "No user guide in %s here (%s): showing English", language, guide_path(language)
+            )
     try:
         text = (path or readme_path()).read_text(encoding="utf-8")
     except OSError:

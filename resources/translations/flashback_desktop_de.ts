@@ -122,16 +122,12 @@
         <translation>Qt ist ein Toolkit zum Erstellen von Anwendungen, entwickelt von The Qt Company und dem Qt Project. Die App verwendet es unter der GNU Lesser General Public License, Version 3 (LGPLv3). Siehe {licensing} und {site}.</translation>
     </message>
     <message>
-        <source>Restart Flashback Desktop to use the new server?</source>
-        <translation>Flashback Desktop neu starten, um den neuen Server zu verwenden?</translation>
+        <source>Your new settings are saved.</source>
+        <translation>Ihre neuen Einstellungen sind gespeichert.</translation>
     </message>
     <message>
-        <source>New server: {server}</source>
-        <translation>Neuer Server: {server}</translation>
-    </message>
-    <message>
-        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
-        <translation>Jeder Server hat seine eigene Anmeldung, daher werden Sie möglicherweise gebeten, sich dort anzumelden. Andernfalls wird der neue Server ab dem nächsten Start verwendet.</translation>
+        <source>Close Flashback Desktop and open it again to use them.</source>
+        <translation>Schließen Sie Flashback Desktop und öffnen Sie es erneut, um sie zu verwenden.</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
@@ -146,12 +142,32 @@
         <translation>Flashback Desktop konnte sich nicht selbst neu starten.</translation>
     </message>
     <message>
-        <source>The new server is saved.</source>
-        <translation>Der neue Server ist gespeichert.</translation>
+        <source>Restart Flashback Desktop to use the new server and language?</source>
+        <translation>Flashback Desktop neu starten, um den neuen Server und die neue Sprache zu verwenden?</translation>
     </message>
     <message>
-        <source>Close Flashback Desktop and open it again to use it.</source>
-        <translation>Schließen Sie Flashback Desktop und öffnen Sie es erneut, um ihn zu verwenden.</translation>
+        <source>Restart Flashback Desktop to show it in {language}?</source>
+        <translation>Flashback Desktop neu starten, um es auf {language} anzuzeigen?</translation>
+    </message>
+    <message>
+        <source>Restart Flashback Desktop to use the new server?</source>
+        <translation>Flashback Desktop neu starten, um den neuen Server zu verwenden?</translation>
+    </message>
+    <message>
+        <source>New server: {server}</source>
+        <translation>Neuer Server: {server}</translation>
+    </message>
+    <message>
+        <source>New language: {language}</source>
+        <translation>Neue Sprache: {language}</translation>
+    </message>
+    <message>
+        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
+        <translation>Jeder Server hat seine eigene Anmeldung, daher werden Sie möglicherweise gebeten, sich dort anzumelden. Andernfalls wird der neue Server ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <source>Otherwise the new language is used from the next start.</source>
+        <translation>Andernfalls wird die neue Sprache ab dem nächsten Start verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1126,10 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>„{address}“ hat eine ungültige Portnummer.</translation>
     </message>
     <message>
+        <source>The system-wide default server set in {file} is not usable: {problem}</source>
+        <translation>Der in {file} festgelegte systemweite Standardserver ist nicht verwendbar: {problem}</translation>
+    </message>
+    <message>
         <source>The system-wide default server is not usable: {problem}</source>
         <translation>Der systemweite Standardserver ist nicht verwendbar: {problem}</translation>
     </message>
@@ -1362,6 +1382,10 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Fügen Sie das Zugriffstoken ein, das Sie auf der Flashback-Website kopiert haben. Es wird im Passwortspeicher dieses Computers aufbewahrt, nicht in einer Datei.</translation>
     </message>
     <message>
+        <source>Paste the access token you copied from the Flashback website. No password store can be used here, so it is kept only until you close Flashback Desktop, never in a file: next time, paste it again.</source>
+        <translation>Fügen Sie das Zugriffstoken ein, das Sie auf der Flashback-Website kopiert haben. Hier lässt sich kein Passwortspeicher verwenden, daher wird es nur bis zum Schließen von Flashback Desktop aufbewahrt, nie in einer Datei: Fügen Sie es beim nächsten Mal erneut ein.</translation>
+    </message>
+    <message>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
@@ -1396,6 +1420,17 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Verify</source>
         <translation>Bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>Flashback Desktop cannot start</source>
+        <translation>Flashback Desktop kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop cannot start with this server address.</source>
+        <translation>Flashback Desktop kann mit dieser Serveradresse nicht starten.</translation>
     </message>
 </context>
 <context>

@@ -122,16 +122,12 @@
         <translation>Qt es un conjunto de herramientas para crear aplicaciones, desarrollado por The Qt Company y el Qt Project. La aplicación lo usa bajo la Licencia Pública General Reducida de GNU, versión 3 (LGPLv3). Consulte {licensing} y {site}.</translation>
     </message>
     <message>
-        <source>Restart Flashback Desktop to use the new server?</source>
-        <translation>¿Reiniciar Flashback Desktop para usar el nuevo servidor?</translation>
+        <source>Your new settings are saved.</source>
+        <translation>Su nueva configuración está guardada.</translation>
     </message>
     <message>
-        <source>New server: {server}</source>
-        <translation>Nuevo servidor: {server}</translation>
-    </message>
-    <message>
-        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
-        <translation>Cada servidor tiene su propio inicio de sesión, así que es posible que se le pida iniciar sesión en él. Si no reinicia ahora, el nuevo servidor se usará a partir del próximo inicio.</translation>
+        <source>Close Flashback Desktop and open it again to use them.</source>
+        <translation>Cierre Flashback Desktop y vuelva a abrirlo para usarla.</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>
@@ -146,12 +142,32 @@
         <translation>Flashback Desktop no ha podido reiniciarse por sí solo.</translation>
     </message>
     <message>
-        <source>The new server is saved.</source>
-        <translation>El nuevo servidor se ha guardado.</translation>
+        <source>Restart Flashback Desktop to use the new server and language?</source>
+        <translation>¿Reiniciar Flashback Desktop para usar el nuevo servidor y el nuevo idioma?</translation>
     </message>
     <message>
-        <source>Close Flashback Desktop and open it again to use it.</source>
-        <translation>Cierre Flashback Desktop y vuelva a abrirlo para usarlo.</translation>
+        <source>Restart Flashback Desktop to show it in {language}?</source>
+        <translation>¿Reiniciar Flashback Desktop para mostrarlo en {language}?</translation>
+    </message>
+    <message>
+        <source>Restart Flashback Desktop to use the new server?</source>
+        <translation>¿Reiniciar Flashback Desktop para usar el nuevo servidor?</translation>
+    </message>
+    <message>
+        <source>New server: {server}</source>
+        <translation>Nuevo servidor: {server}</translation>
+    </message>
+    <message>
+        <source>New language: {language}</source>
+        <translation>Nuevo idioma: {language}</translation>
+    </message>
+    <message>
+        <source>Each server has its own sign-in, so you may be asked to sign in to it. Otherwise the new server is used from the next start.</source>
+        <translation>Cada servidor tiene su propio inicio de sesión, así que es posible que se le pida iniciar sesión en él. Si no reinicia ahora, el nuevo servidor se usará a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Otherwise the new language is used from the next start.</source>
+        <translation>Si no, el nuevo idioma se usará a partir del próximo inicio.</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1126,10 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>«{address}» tiene un número de puerto no válido.</translation>
     </message>
     <message>
+        <source>The system-wide default server set in {file} is not usable: {problem}</source>
+        <translation>No se puede usar el servidor predeterminado del sistema indicado en {file}: {problem}</translation>
+    </message>
+    <message>
         <source>The system-wide default server is not usable: {problem}</source>
         <translation>No se puede usar el servidor predeterminado del sistema: {problem}</translation>
     </message>
@@ -1362,6 +1382,10 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Pegue el token de acceso que copió del sitio web de Flashback. Se guarda en el almacén de contraseñas de este equipo, no en un archivo.</translation>
     </message>
     <message>
+        <source>Paste the access token you copied from the Flashback website. No password store can be used here, so it is kept only until you close Flashback Desktop, never in a file: next time, paste it again.</source>
+        <translation>Pegue el token de acceso que copió en el sitio web de Flashback. Aquí no se puede usar ningún almacén de contraseñas, así que se guarda solo hasta que cierre Flashback Desktop, nunca en un archivo: la próxima vez, péguelo de nuevo.</translation>
+    </message>
+    <message>
         <source>Access token</source>
         <translation>Token de acceso</translation>
     </message>
@@ -1396,6 +1420,17 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Verify</source>
         <translation>Verificar</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>Flashback Desktop cannot start</source>
+        <translation>Flashback Desktop no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop cannot start with this server address.</source>
+        <translation>Flashback Desktop no puede iniciarse con esta dirección de servidor.</translation>
     </message>
 </context>
 <context>

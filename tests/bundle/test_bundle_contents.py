@@ -83,6 +83,8 @@ def test_dynamically_loaded_parts_are_collected(built: Built) -> None:
     assert catalogues == ["flashback_desktop_de.qm", "flashback_desktop_es.qm"]
     # Help → User guide reads the README's section where ui/user_guide.py looks (_MEIPASS).
     assert "\n## User guide\n" in (internal / "README.md").read_text(encoding="utf-8")
+    guides = sorted(p.name for p in (internal / "resources" / "guide").glob("*.md"))
+    assert guides == ["user-guide.de.md", "user-guide.es.md"]
     assert not [p for p in built.bundle.rglob("*") if p.is_symlink() and not p.exists()]
 
 
