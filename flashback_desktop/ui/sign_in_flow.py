@@ -46,7 +46,11 @@ _NO_MFA_METHOD = QT_TRANSLATE_NOOP(
     "Flashback website, then sign in here again.",
 )
 
-_UNKNOWN_ACCOUNT = errors.SIGN_IN_REFUSALS["USER_NOT_FOUND"][0]
+# Refusals that the email address answers for: no such account, or one with no password
+# (it signs in through Google, GitHub or Microsoft: another address, or the token page).
+_FIXED_IN_THE_EMAIL = frozenset(
+    errors.SIGN_IN_REFUSALS[code][0] for code in ("USER_NOT_FOUND", "NO_PASSWORD_SET")
+)
 
 Attempt = Coroutine[Any, Any, "UserProfile | MfaChallenge"]
 
@@ -173,7 +177,7 @@ class SignInFlow(QObject):
             dialog.show_page(SignInPage.PASSWORD)
         else:
             log.warning("Sign-in failed: %s", exc)
-        # An unknown account is fixed in the email field; everything else where the page
-        # puts the keyboard first (the password, the code, the token).
-        fix = dialog.email_edit if exc.message == _UNKNOWN_ACCOUNT else None
+        # An unknown or password-less account is fixed in the email field; everything else
+        # where the page puts the keyboard first (the password, the code, the token).
+        fix = dialog.email_edit if exc.message in _FIXED_IN_THE_EMAIL else None
         dialog.show_error(f"{message(exc.message)} {message(exc.action)}", fix=fix)
