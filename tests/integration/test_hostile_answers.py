@@ -6,6 +6,7 @@ the client only reads in passing, is ignored). Issue 15, item 5.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,6 +23,8 @@ pytestmark = pytest.mark.asyncio
 
 DEEP = 50_000  # far past any recursion limit, Python's or a decoder's
 HUGE_NUMBER = "9" * 5_000  # past Python's 4,300-digit limit for int(str)
+
+NO_RETRIES = dataclasses.replace(FAST_LIMITS, read_retries=0)
 
 Call = Callable[[FlashbackClient], Awaitable[Any]]
 

@@ -22,6 +22,14 @@ def answer(status: str, body: bytes, headers: dict[str, str] | None = None) -> b
     return f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body
 
 
+def _content_length(head: bytes) -> int:
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value.strip())
+    return 0
+
+
 class CannedHttpServer:
     """``with CannedHttpServer(raw) as server:`` then talk to ``server.url``."""
 
@@ -39,9 +47,20 @@ class CannedHttpServer:
                     if not chunk:
                         return
                     received += chunk
+                head, _, received = received.partition(b"\r\n\r\n")
+                # Read the request body first: closing with unread data sends a reset, which
+                # can destroy the answer before the client has read it.
+                length = _content_length(head)
+                while len(received) < length:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        return
+                    received += chunk
                 outer.requests += 1
                 sock.sendall(outer.raw)
                 sock.shutdown(socket.SHUT_WR)
+                while sock.recv(65536):  # until the client hangs up
+                    pass
 
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
