@@ -7,4 +7,4 @@ import sys
 # never uses. A None entry makes that one import fail, and httpx then defines a stub ``main``
 # in its place, as it does where the command-line extras are not installed. This package
 # runs before api.client, the only module that imports httpx.
-sys.modules.setdefault("httpx._main", None)
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]  # None: "not importable"
