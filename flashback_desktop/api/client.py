@@ -345,13 +345,19 @@ class FlashbackClient:
             exchange = await self._attempts(outgoing, token)
         status, body, details, _headers = exchange
         if not 200 <= status < 300:
-            raise _error_for_status(exchange, decode_error_body(body), not_found, unavailable)
+            try:
+                error_body = decode_error_body(body)
+            except ShapeError as exc:  # JSON no client should follow, whatever the status
+                raise errors.UnreadableResponseError(
+                    _with_status(details, status, cause=str(exc))
+                ) from exc
+            raise _error_for_status(exchange, error_body, not_found, unavailable)
         # Decoded here, on the loop's thread: msgspec turns 10,000 repositories into records
         # in about 10 ms, and a worker thread would not help, as it holds the GIL throughout.
         try:
             return decode(body)
         except ShapeError as exc:
-            error_body = decode_error_body(body)
+            error_body = _error_body_or_none(body)
             if isinstance(exc, RefusedAnswer) or (error_body and error_body.success is False):
                 raise refused(_with_error_body(details, status, error_body)) from exc
             cause = f"not JSON: {_preview(body)}" if isinstance(exc, NotJsonError) else str(exc)
@@ -520,6 +526,13 @@ def _transport_error(
         if isinstance(exc, kinds):
             return error(found)
     return errors.NetworkUnreachableError(found)
+
+
+def _error_body_or_none(body: Body) -> ErrorBody | None:
+    try:
+        return decode_error_body(body)
+    except ShapeError:
+        return None
 
 
 def _declared_length(headers: httpx.Headers) -> int:

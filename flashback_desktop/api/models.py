@@ -445,8 +445,19 @@ class ErrorBody(_Answer, frozen=True, gc=False):
 
 
 def decode_error_body(body: Body) -> ErrorBody | None:
-    """The error fields of a JSON object body; None when the body is anything else."""
+    """The error fields of a JSON object body; None when the body is not one (an HTML page,
+    a JSON list): then the status alone tells what happened.
+
+    Raises ``ShapeError`` for JSON no client should follow (nested without end, numbers
+    beyond what Python converts): that answer is unreadable, whatever its status.
+    """
     try:
         return msgspec.json.decode(body, type=ErrorBody)
-    except (msgspec.DecodeError, RecursionError):  # ValidationError is a DecodeError
+    except RecursionError as exc:
+        raise NotJsonError("nested too deeply") from exc
+    except msgspec.ValidationError:  # JSON, but not an object; or a number out of range
+        pass
+    except msgspec.DecodeError:  # not JSON at all
         return None
+    decode(body, Any)  # raises ShapeError when the JSON itself is absurd (rare path)
+    return None

@@ -111,17 +111,33 @@ async def test_an_unknown_field_is_skipped_however_absurd() -> None:
     assert await outcome(ok(body), repos) == ()
 
 
-async def test_deep_nesting_in_an_error_message_keeps_the_status_error() -> None:
-    body = ('{"success": false, "message": ' + "[" * DEEP + "]" * DEEP + "}").encode()
-    found = await outcome(answer("400 Bad Request", body), create)
-    assert isinstance(found, errors.BadRequestError), repr(found)
-    assert "not JSON" in (found.details.cause or "")
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        ("400 Bad Request", '{"success": false, "message": ' + "[" * DEEP + "]" * DEEP + "}"),
+        ("500 Internal Server Error", '{"success": false, "message": ' + HUGE_NUMBER + "}"),
+        ("404 Not Found", "[" + HUGE_NUMBER + "]"),
+    ],
+)
+async def test_absurd_json_in_an_error_answer_is_unreadable_too(status: str, body: str) -> None:
+    found = await outcome(answer(status, body.encode()), create)
+    assert type(found) is errors.UnreadableResponseError, repr(found)
+    assert f"Status: {status.split(maxsplit=1)[0]}" in found.details.as_text()
 
 
-async def test_a_huge_number_in_an_error_message_keeps_the_status_error() -> None:
-    body = ('{"success": false, "message": ' + HUGE_NUMBER + "}").encode()
-    found = await outcome(answer("500 Internal Server Error", body), repos)
-    assert isinstance(found, errors.ServerError), repr(found)
+@pytest.mark.parametrize(
+    ("status", "body", "kind"),
+    [
+        ("500 Internal Server Error", b"<html>Oops</html>", errors.ServerError),
+        ("400 Bad Request", b'["a list, not an error body"]', errors.BadRequestError),
+        ("403 Forbidden", b'{"message": 5, "error_code": ["x"]}', errors.ForbiddenError),
+    ],
+)
+async def test_an_error_answer_that_is_merely_odd_keeps_its_status_error(
+    status: str, body: bytes, kind: type[errors.FlashbackError]
+) -> None:
+    found = await outcome(answer(status, body), create)
+    assert type(found) is kind, repr(found)
 
 
 async def test_a_content_encoding_that_lies_is_an_unreadable_answer() -> None:

@@ -129,7 +129,11 @@ def test_damaged_json(name: str, value: object, cut: int, junk: bytes) -> None:
     decodes_or_shape_error(DECODERS[name], bytes(body))
 
 
-def test_the_error_body_decoder_never_raises() -> None:
-    """It answers None for anything that is not an error body: it is used on error paths."""
-    assert models.decode_error_body(b"[" * 100_000) is None
-    assert models.decode_error_body(b'{"message": ' + b"9" * 5000 + b"}") is None
+def test_the_error_body_decoder_tells_odd_from_absurd() -> None:
+    """Odd (HTML, a list): None, and the status speaks. Absurd JSON: unreadable."""
+    assert models.decode_error_body(b"<html>502 Bad Gateway</html>") is None
+    assert models.decode_error_body(b'["not", "an", "object"]') is None
+    with pytest.raises(ShapeError):
+        models.decode_error_body(b"[" * 100_000)
+    with pytest.raises(ShapeError):
+        models.decode_error_body(b'{"message": ' + b"9" * 5000 + b"}")
