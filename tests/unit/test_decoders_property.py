@@ -7,10 +7,12 @@ property the window reads works. Issue 15, item 11.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,8 +53,8 @@ def _touch_everything(value: object) -> None:
         for item in value:
             _touch_everything(item)
         return
-    if value is None or isinstance(value, str | int | bool):
-        return
+    if not (isinstance(value, msgspec.Struct) or dataclasses.is_dataclass(value)):
+        return  # a plain value (or plain JSON the record keeps as it came)
     for name in dir(value):
         if not name.startswith("_"):
             attribute = getattr(value, name)
@@ -91,7 +93,7 @@ ABSURD = st.integers(min_value=1_000, max_value=60_000).flatmap(
 )
 BYTES = st.binary(max_size=200) | ABSURD
 
-PROPERTY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("name", DECODERS)
