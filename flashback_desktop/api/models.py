@@ -73,7 +73,8 @@ def _counter(value: int | str | None) -> int:
 
 
 def _timestamp(text: str | None) -> datetime | None:
-    """ISO 8601; an unparseable date is shown as unknown rather than failing the list.
+    """ISO 8601; an unparseable or impossible date is shown as unknown rather than failing
+    the list.
 
     The API always says UTC ("Z"); a date without a zone is read as UTC, so it can still be
     compared with the app's own (aware) times.
@@ -83,6 +84,8 @@ def _timestamp(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
+        return None
+    if not 1970 < moment.year < 9999:  # no Flashback date; and local time could overflow
         return None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 

@@ -74,6 +74,21 @@ def test_unparseable_date_is_unknown() -> None:
     assert parse.repository({**REPO, "createdAt": "yesterday"}).created_at is None
 
 
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "1970-01-01T00:00:00Z"]
+)
+def test_a_date_no_server_could_mean_is_unknown(text: str) -> None:
+    """Converting these to local time overflows, or falls before the epoch (Windows)."""
+    assert parse.repository({**REPO, "createdAt": text}).created_at is None
+
+
+def test_a_date_without_a_zone_is_read_as_utc() -> None:
+    created = parse.repository({**REPO, "createdAt": "2026-01-02T09:30:00"}).created_at
+    assert created is not None
+    assert created.utcoffset() is not None
+    assert created.hour == 9
+
+
 def test_created_conversation_needs_an_id() -> None:
     assert CreatedConversation.decode(
         body({"success": True, "conversationId": "c"})
