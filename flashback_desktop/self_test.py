@@ -203,7 +203,6 @@ def usable_backends(chosen: KeyringBackend) -> list[str]:
 
 
 def check_keyring_round_trip() -> str:
-
     from flashback_desktop.session.keyring_backend import choose_backend
 
     backend = choose_backend()
