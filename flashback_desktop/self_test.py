@@ -73,8 +73,10 @@ class SelfTest:
         import keyring
         import keyring.backend
 
+        from flashback_desktop.session.keyring_backend import choose_backend
+
         available = keyring.backend.get_all_keyring()  # loads every backend's entry point
-        chosen = keyring.get_keyring()
+        chosen = choose_backend()  # the app's own choice
         names = usable_backends(chosen)
         listed = f"{len(available)} backends load"
         if not names:
@@ -201,9 +203,9 @@ def usable_backends(chosen: KeyringBackend) -> list[str]:
 
 
 def check_keyring_round_trip() -> str:
-    import keyring
+    from flashback_desktop.session.keyring_backend import choose_backend
 
-    backend = keyring.get_keyring()
+    backend = choose_backend()
     user = f"probe-{secrets.token_hex(4)}"
     value = secrets.token_urlsafe(24)
     backend.set_password(KEYRING_PROBE_SERVICE, user, value)

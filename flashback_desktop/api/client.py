@@ -9,15 +9,12 @@ another host; the token is attached per request, never as a default header.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
-import json
 import logging
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import quote, urlsplit
@@ -26,19 +23,24 @@ import httpx
 
 from flashback_desktop import __version__
 from flashback_desktop.api import errors
-from flashback_desktop.api.json_slices import loads_in_slices
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
+    Body,
     ConversationPage,
     CreatedConversation,
+    ErrorBody,
     LoginResult,
     MfaStatus,
+    NotJsonError,
+    RefusedAnswer,
     Repository,
     ShapeError,
     UserProfile,
     Workspace,
-    parse_repositories,
-    parse_workspaces,
+    decode_acknowledgement,
+    decode_error_body,
+    decode_repositories,
+    decode_workspaces,
 )
 from flashback_desktop.api.tls import tls_context
 from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
@@ -169,9 +171,11 @@ class FlashbackClient:
             return
         try:
             server_now = parsedate_to_datetime(headers.get("date", ""))
-        except (TypeError, ValueError):  # absent or malformed: keep what we knew
-            return
-        if server_now.tzinfo is not None:
+        except (TypeError, ValueError, OverflowError, IndexError):  # absent or malformed
+            return  # keep what we knew
+        # A clock from another age is a broken header, and arithmetic on it could overflow.
+        earliest, latest = _PLAUSIBLE_CLOCK
+        if server_now.tzinfo is not None and earliest <= server_now <= latest:
             self.server_clock = (server_now, time.monotonic())
 
     async def aclose(self) -> None:
@@ -184,7 +188,7 @@ class FlashbackClient:
         body = {"email": email, "password": password}
         try:
             result = await self._call(
-                "POST", "user/login", LoginResult.from_json, json_body=body, token=None
+                "POST", "user/login", LoginResult.decode, json_body=body, token=None
             )
         except _SIGN_IN_REFUSALS as exc:
             raise _sign_in_refusal(exc) from exc
@@ -200,7 +204,7 @@ class FlashbackClient:
             result = await self._call(
                 "POST",
                 "user/refresh",
-                LoginResult.from_refresh_json,
+                LoginResult.decode_refresh,
                 json_body={"refresh_token": refresh_token},
                 token=None,
                 refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
@@ -214,10 +218,10 @@ class FlashbackClient:
     async def logout(self, refresh_token: str) -> None:
         """Revoke the refresh token on the server. No renewal: a 401 here is just reported."""
         body = {"refresh_token": refresh_token}
-        await self._call("POST", "user/logout", _ignore, json_body=body, renew=False)
+        await self._call("POST", "user/logout", decode_acknowledgement, json_body=body, renew=False)
 
     async def mfa_status(self, token: str) -> MfaStatus:
-        return await self._call("GET", "mfa/status", MfaStatus.from_json, token=token)
+        return await self._call("GET", "mfa/status", MfaStatus.decode, token=token)
 
     async def verify_mfa_code(self, limited_token: str, code: str) -> LoginResult:
         """Exchange an authenticator-app code and the limited login token for full access."""
@@ -225,7 +229,7 @@ class FlashbackClient:
             result = await self._call(
                 "POST",
                 "mfa/verify-login",
-                LoginResult.from_mfa_json,
+                LoginResult.decode_mfa,
                 json_body={"mfaType": MFA_AUTHENTICATOR_APP, "code": code},
                 token=limited_token,
             )
@@ -238,29 +242,29 @@ class FlashbackClient:
 
     async def get_profile_with(self, token: str) -> UserProfile:
         """The profile for a token that is not (yet) the session's: a pasted or limited one."""
-        return await self._call("GET", "user/profile", UserProfile.from_json, token=token)
+        return await self._call("GET", "user/profile", UserProfile.decode, token=token)
 
     async def ask_without_sign_in(self) -> None:
         """GET /user/profile with no token at all; a Flashback server refuses it with 401.
 
         Used to check a server before signing in to it: nothing secret is sent.
         """
-        await self._call("GET", "user/profile", _ignore, token=None, renew=False)
+        await self._call("GET", "user/profile", decode_acknowledgement, token=None, renew=False)
 
     async def get_profile(self) -> UserProfile:
-        return await self._call("GET", "user/profile", UserProfile.from_json)
+        return await self._call("GET", "user/profile", UserProfile.decode)
 
     async def list_workspaces(self) -> tuple[Workspace, ...]:
-        return await self._call("GET", "workspace", parse_workspaces)
+        return await self._call("GET", "workspace", decode_workspaces)
 
     async def list_repositories(self) -> tuple[Repository, ...]:
-        return await self._call("GET", "repo", parse_repositories)
+        return await self._call("GET", "repo", decode_repositories)
 
     async def create_conversation(self, repo_id: str) -> CreatedConversation:
         return await self._call(
             "POST",
             "conversation",
-            CreatedConversation.from_json,
+            CreatedConversation.decode,
             json_body={"repoId": repo_id},
             not_found=_REPO_NOT_FOUND,
             unavailable=_CONVERSATIONS_UNAVAILABLE,
@@ -290,7 +294,7 @@ class FlashbackClient:
         return await self._call(
             "GET",
             "conversation",
-            ConversationPage.from_json,
+            ConversationPage.decode,
             params=params,
             unavailable=_CONVERSATIONS_UNAVAILABLE,
         )
@@ -302,7 +306,7 @@ class FlashbackClient:
         await self._call(
             "DELETE",
             path,
-            _ignore,
+            decode_acknowledgement,
             params={"hardDelete": "true" if hard else "false"},
             not_found=_CONVERSATION_NOT_FOUND,
             unavailable=_CONVERSATIONS_UNAVAILABLE,
@@ -314,7 +318,7 @@ class FlashbackClient:
         self,
         method: str,
         path: str,
-        parse: Callable[[object], T],
+        decode: Callable[[Body], T],
         *,
         json_body: Mapping[str, Any] | None = None,
         params: Mapping[str, str | int] | None = None,
@@ -340,33 +344,25 @@ class FlashbackClient:
         else:
             exchange = await self._attempts(outgoing, token)
         status, body, details, _headers = exchange
-        ok = 200 <= status < 300
-        parsed: Any = _NOT_PARSED
-        if len(body) > _BIG_BODY_BYTES:
-            # Decoded and parsed in one trip to a worker thread: json.loads of 10,000
-            # repositories takes a few hundred milliseconds, which would freeze the window.
-            # Decoded in slices too: json.loads would hold the GIL, and so freeze the
-            # window from the worker thread just the same.
-            payload, parsed = await asyncio.to_thread(
-                _decode_then_parse, body, parse if ok else None
-            )
-        else:
-            payload = _decode_json(body)
-        if not ok:
-            raise _error_for_status(exchange, payload, not_found, unavailable)
-        if payload is _NOT_JSON:
-            raise errors.UnreadableResponseError(
-                _with_status(details, status, cause=f"not JSON: {_preview(body)}")
-            )
-        if isinstance(payload, Mapping) and payload.get("success") is False:
-            raise refused(_with_payload(details, status, payload))
+        if not 200 <= status < 300:
+            try:
+                error_body = decode_error_body(body)
+            except ShapeError as exc:  # JSON no client should follow, whatever the status
+                raise errors.UnreadableResponseError(
+                    _with_status(details, status, cause=str(exc))
+                ) from exc
+            raise _error_for_status(exchange, error_body, not_found, unavailable)
+        # Decoded here, on the loop's thread: msgspec turns 10,000 repositories into records
+        # in about 10 ms, and a worker thread would not help, as it holds the GIL throughout.
         try:
-            if isinstance(parsed, ShapeError):
-                raise parsed
-            return parse(payload) if parsed is _NOT_PARSED else parsed
+            return decode(body)
         except ShapeError as exc:
+            error_body = _error_body_or_none(body)
+            if isinstance(exc, RefusedAnswer) or (error_body and error_body.success is False):
+                raise refused(_with_error_body(details, status, error_body)) from exc
+            cause = f"not JSON: {_preview(body)}" if isinstance(exc, NotJsonError) else str(exc)
             raise errors.UnreadableResponseError(
-                _with_status(details, status, cause=str(exc))
+                _with_status(details, status, cause=cause)
             ) from exc
 
     @staticmethod
@@ -424,26 +420,25 @@ class FlashbackClient:
 
     async def _send(
         self, request: httpx.Request, details: errors.ErrorDetails
-    ) -> tuple[int, bytes, httpx.Headers]:
+    ) -> tuple[int, bytearray, httpx.Headers]:
         """Send and read the body within the size cap; map transport failures to our errors."""
         try:
             response = await self._http.send(request, stream=True)
             try:
-                declared = int(response.headers.get("content-length", "0") or 0)
                 cap = self.limits.max_response_bytes
-                if declared > cap:
+                if _declared_length(response.headers) > cap:
                     raise _too_large(details, response.status_code, cap)
-                chunks: list[bytes] = []
-                received = 0
+                # One buffer, grown in place: no list of chunks joined into a second copy.
+                body = bytearray()
                 async for chunk in response.aiter_bytes():
-                    received += len(chunk)
-                    if received > cap:
+                    if len(body) + len(chunk) > cap:
                         raise _too_large(details, response.status_code, cap)
-                    chunks.append(chunk)
-                return response.status_code, b"".join(chunks), response.headers
+                    body += chunk
+                return response.status_code, body, response.headers
             finally:
                 await response.aclose()
-        except httpx.TransportError as exc:
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            # DecodingError: a Content-Encoding that lies about the body.
             raise _transport_error(exc, details) from exc
 
     @staticmethod
@@ -452,9 +447,8 @@ class FlashbackClient:
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
 
 
-_NOT_JSON: Any = object()
-_NOT_PARSED: Any = object()  # a big body whose parse was left to the caller
-_BIG_BODY_BYTES = 256 * 1024
+# Server clocks the app believes (the Date header); anything else is a broken header.
+_PLAUSIBLE_CLOCK = (datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
 
 
 class _Outgoing(NamedTuple):
@@ -468,13 +462,9 @@ class _Outgoing(NamedTuple):
 
 class _Exchange(NamedTuple):
     status: int
-    body: bytes
+    body: bytearray
     details: errors.ErrorDetails
     headers: httpx.Headers
-
-
-def _ignore(_payload: object) -> None:
-    return None
 
 
 def _register_tokens(result: LoginResult) -> None:
@@ -514,7 +504,7 @@ _TRANSPORT_ERRORS: tuple[
 
 
 def _transport_error(
-    exc: httpx.TransportError, details: errors.ErrorDetails
+    exc: httpx.TransportError | httpx.DecodingError, details: errors.ErrorDetails
 ) -> errors.FlashbackError:
     """What a failure below HTTP means for the person."""
     found = _with_cause(details, exc)
@@ -538,64 +528,25 @@ def _transport_error(
     return errors.NetworkUnreachableError(found)
 
 
-def _decode_then_parse(body: bytes, parse: Callable[[Any], Any] | None) -> tuple[Any, Any]:
-    """The payload, and what ``parse`` made of it (a ShapeError is returned, not raised).
-
-    Parsing is skipped (``_NOT_PARSED``) when there is nothing to parse: no ``parse``, a body
-    that is not JSON, or a ``success: false`` answer, which the caller turns into errors.
-    """
-    with _cyclic_gc_paused():
-        payload = _decode_json(body, loads_in_slices)
-        unusable = payload is _NOT_JSON or (
-            isinstance(payload, Mapping) and payload.get("success") is False
-        )
-        if parse is None or unusable:
-            return payload, _NOT_PARSED
-        try:
-            return payload, parse(payload)
-        except ShapeError as exc:
-            return payload, exc
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a big body becomes objects.
-
-    Each of the hundreds of thousands of new dicts and lists counts towards the next
-    collection, and a full one in the middle of 10,000 repositories held the GIL for about
-    60 ms, freezing the window. JSON makes no reference cycles, so nothing is lost by
-    waiting. Two decodes at once are fine: whichever found it enabled enables it again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+def _error_body_or_none(body: Body) -> ErrorBody | None:
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        return decode_error_body(body)
+    except ShapeError:
+        return None
 
 
-def _decode_json(body: bytes, loads: Callable[[bytes], Any] = json.loads) -> Any:
-    if not body.strip():
-        return _NOT_JSON
-    try:
-        return loads(body)
-    except (ValueError, UnicodeDecodeError):
-        return _NOT_JSON
+def _declared_length(headers: httpx.Headers) -> int:
+    """Content-Length as a number; an absurd one (not digits, thousands of them) is ignored,
+    as the size cap still applies to what actually arrives."""
+    value = headers.get("content-length", "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 20:
+        return 0
+    return int(value)
 
 
-def _preview(body: bytes, limit: int = 200) -> str:
+def _preview(body: Body, limit: int = 200) -> str:
     text = body[:limit].decode("utf-8", "replace").strip()
     return repr(text) if text else "empty body"
-
-
-def _server_message(payload: Any) -> str | None:
-    if isinstance(payload, Mapping):
-        for key in ("message", "error_message", "error"):
-            value = payload.get(key)
-            if isinstance(value, str) and value:
-                return value
-    return None
 
 
 _ERROR_BY_STATUS: dict[int, type[errors.FlashbackError]] = {
@@ -615,19 +566,19 @@ _TRANSIENT_ERRORS = (
 
 def _error_for_status(
     exchange: _Exchange,
-    payload: Any,
+    error_body: ErrorBody | None,
     not_found: tuple[str, str] | None,
     unavailable: tuple[str, str] | None,
 ) -> errors.FlashbackError:
     status, body, details, _headers = exchange
-    if payload is _NOT_JSON:
+    if error_body is None:
         found = _with_status(details, status, cause=f"not JSON: {_preview(body)}")
     else:
-        found = _with_payload(details, status, payload)
+        found = _with_error_body(details, status, error_body)
     if status == 404:
         # The documented 404 is a JSON ErrorBody; anything else (an HTML page) means the
         # server has no such route, as production has no conversation routes.
-        if not (isinstance(payload, Mapping) and payload.get("success") is False):
+        if error_body is None or error_body.success is not False:
             message, action = unavailable or (None, None)
             return errors.EndpointUnavailableError(found, message=message, action=action)
         message, action = not_found or (None, None)
@@ -668,7 +619,8 @@ def _with_status(
 def _retry_after_action(headers: httpx.Headers) -> str | None:
     """Retry-After in seconds, told in words; the HTTP-date form falls back to the default."""
     value = headers.get("retry-after", "").strip()
-    if not value.isdigit():
+    # ASCII digits only ("²" passes isdigit), and few enough for int() and for words.
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
         return None
     seconds = int(value)
     if seconds <= 60:
@@ -682,14 +634,15 @@ def _retry_after_action(headers: httpx.Headers) -> str | None:
     )
 
 
-def _with_payload(details: errors.ErrorDetails, status: int, payload: Any) -> errors.ErrorDetails:
-    code = payload.get("error_code") if isinstance(payload, Mapping) else None
+def _with_error_body(
+    details: errors.ErrorDetails, status: int, error_body: ErrorBody | None
+) -> errors.ErrorDetails:
     return errors.ErrorDetails(
         method=details.method,
         url=details.url,
         status=status,
-        server_message=_server_message(payload),
-        server_code=code if isinstance(code, str) else None,
+        server_message=error_body.server_message if error_body else None,
+        server_code=error_body.server_code if error_body else None,
     )
 
 

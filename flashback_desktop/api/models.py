@@ -1,149 +1,189 @@
-"""Typed, frozen views of the API's JSON, parsed defensively.
+"""Typed, frozen records of the API's answers, decoded straight from the body with msgspec.
 
-Missing optional fields are fine. A field of the wrong type raises ``ShapeError``, which the
-client turns into an ``UnreadableResponseError``: the person sees a plain message, not a crash.
+One ``msgspec.Struct`` per answer shape, holding only the fields the app uses: msgspec skips
+every other field without building it (the 10,000-repository list is 15 MB of JSON, most of
+it buckets and keys the app never shows). Fields the API fills loosely are ``Optional``.
+Anything else (not JSON, a wrong type or shape, nesting past the decoder's depth limit, an
+integer too large to use) raises ``ShapeError``, which the client turns into an
+``UnreadableResponseError``: the person sees a plain message, not a crash.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Annotated, Any, TypeVar
 
-_DECIMAL = re.compile(r"[0-9]+")
+import msgspec
+
+T = TypeVar("T")
+
+
+# A response body, read once into one buffer.
+Body = bytes | bytearray
 
 
 class ShapeError(ValueError):
-    """The JSON does not have the documented shape."""
+    """The body is not JSON of the documented shape."""
 
 
-JsonObject = Mapping[str, Any]
+class NotJsonError(ShapeError):
+    """The body is not JSON at all (or JSON no decoder should follow, nested without end)."""
 
 
-def as_object(value: object, what: str) -> JsonObject:
-    if not isinstance(value, Mapping):
-        raise ShapeError(f"{what} is not a JSON object")
+class RefusedAnswer(ShapeError):
+    """The answer says ``success: false``: a refusal, which the client words as such."""
+
+
+def decode(body: Body, shape: Any) -> Any:
+    """``body`` as ``shape``; every way it can fail is a ``ShapeError``."""
+    try:
+        value = msgspec.json.decode(body, type=shape)
+    except msgspec.ValidationError as exc:
+        raise ShapeError(str(exc)) from exc
+    except msgspec.DecodeError as exc:
+        raise NotJsonError(str(exc)) from exc
+    except RecursionError as exc:  # nested deeper than the decoder goes: hostile, not data
+        raise NotJsonError("nested too deeply") from exc
+    if isinstance(value, _Answer) and value.success is False:
+        raise RefusedAnswer("the server answered success: false")
     return value
 
 
-def as_list(value: object, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise ShapeError(f"{what} is not a JSON list")
+def _decode_as(body: Body, shape: type[T]) -> T:
+    """``decode`` for one Struct type, typed as such."""
+    value: T = decode(body, shape)
     return value
 
 
-def required_str(obj: JsonObject, key: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str) or not value:
-        raise ShapeError(f"field {key!r} is missing or not a non-empty string")
-    return value
+_NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+# Counters arrive as numbers or as decimal strings (they may exceed 2^53). Forty digits is
+# far beyond any real count, and keeps int() clear of Python's 4,300-digit limit.
+_Counter = (
+    Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]  # msgspec bounds stop at int64
+    | Annotated[str, msgspec.Meta(pattern="^[0-9]{1,40}$")]
+    | None
+)
+# Counts the window hands to Qt (a C int) or pages through.
+_Count = Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)]
 
 
-def optional_str(obj: JsonObject, key: str) -> str | None:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ShapeError(f"field {key!r} is not a string")
-    return value
+def _counter(value: int | str | None) -> int:
+    return 0 if value is None else int(value)
 
 
-def optional_bool(obj: JsonObject, key: str) -> bool | None:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, bool):
-        raise ShapeError(f"field {key!r} is not true or false")
-    return value
+def _timestamp(text: str | None) -> datetime | None:
+    """ISO 8601; an unparseable or impossible date is shown as unknown rather than failing
+    the list.
 
-
-def optional_datetime(obj: JsonObject, key: str) -> datetime | None:
-    """ISO 8601 timestamps; an unparseable date is shown as unknown rather than failing the list."""
-    value = optional_str(obj, key)
-    if not value:
+    The API always says UTC ("Z"); a date without a zone is read as UTC, so it can still be
+    compared with the app's own (aware) times.
+    """
+    if not text:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
+    if not 1970 < moment.year < 9999:  # no Flashback date; and local time could overflow
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def big_int(obj: JsonObject, key: str) -> int:
-    """Counters that arrive as decimal strings because they may exceed 2^53."""
-    value = obj.get(key)
-    if value is None:
-        return 0
-    if isinstance(value, bool):
-        raise ShapeError(f"field {key!r} is not a number")
-    if isinstance(value, int):
-        return value
-    # ASCII digits only (BigIntString's pattern): str.isdigit() would also let "²" through.
-    if isinstance(value, str) and _DECIMAL.fullmatch(value):
-        return int(value)
-    raise ShapeError(f"field {key!r} is not a whole number")
+class _Record(msgspec.Struct, frozen=True, gc=False):
+    """Records hold strings, numbers and other records only: no cycles for the GC to find."""
 
 
-@dataclass(frozen=True, slots=True)
-class Workspace:
-    id: str
-    name: str
+class _Answer(msgspec.Struct, frozen=True, gc=False):
+    """The envelope every answer may carry; ``success: false`` is a refusal, not data."""
 
-    @classmethod
-    def from_json(cls, value: object) -> Workspace:
-        obj = as_object(value, "workspace")
-        return cls(id=required_str(obj, "id"), name=optional_str(obj, "name") or "")
+    success: Any = None
 
 
-@dataclass(frozen=True, slots=True)
-class Repository:
-    id: str
-    name: str
-    workspace_id: str
-    storage_type: str
-    created_at: datetime | None
-    disabled: bool
-    # None: the server did not say (field absent); False: no AI model configured.
-    ai_configured: bool | None
-    # Names of the configured models, where the server nested them (aiLlm.name).
-    ai_model_names: tuple[str, ...] = ()
+class Workspace(_Record, frozen=True, gc=False):
+    id: _NonEmpty
+    name_or_none: str | None = msgspec.field(default=None, name="name")
 
-    @classmethod
-    def from_json(cls, value: object) -> Repository:
-        obj = as_object(value, "repository")
-        ai_llms = obj.get("aiLlms")
-        links = None if ai_llms is None else _ai_links(as_list(ai_llms, "aiLlms"))
-        return cls(
-            id=required_str(obj, "id"),
-            name=optional_str(obj, "name") or "(unnamed repository)",
-            workspace_id=optional_str(obj, "workspaceId") or "",
-            storage_type=optional_str(obj, "storageType") or "",
-            created_at=optional_datetime(obj, "createdAt"),
-            disabled=bool(optional_bool(obj, "disabled")),
-            ai_configured=None if links is None else bool(links),
-            ai_model_names=_ai_model_names(links or []),
-        )
+    @property
+    def name(self) -> str:
+        return self.name_or_none or ""
 
 
-def _ai_links(items: list[Any]) -> list[JsonObject]:
-    """Entries that point at a model: both aiLlmId and aiLlm are optional, so check both."""
-    links = []
-    for item in items:
-        link = as_object(item, "aiLlms entry")
-        if optional_str(link, "aiLlmId") or isinstance(link.get("aiLlm"), Mapping):
-            links.append(link)
-    return links
+class _AiModel(_Record, frozen=True, gc=False):
+    name: str | None = None
 
 
-def _ai_model_names(links: list[JsonObject]) -> tuple[str, ...]:
-    names = []
-    for link in links:
-        llm = link.get("aiLlm")
-        name = optional_str(llm, "name") if isinstance(llm, Mapping) else None
-        if name and name not in names:
-            names.append(name)
-    return tuple(sorted(names, key=str.casefold))
+class _AiLink(_Record, frozen=True, gc=False):
+    ai_llm_id: str | None = msgspec.field(default=None, name="aiLlmId")
+    ai_llm: _AiModel | None = msgspec.field(default=None, name="aiLlm")
+
+
+class Repository(_Record, frozen=True, gc=False):
+    id: _NonEmpty
+    name_or_none: str | None = msgspec.field(default=None, name="name")
+    workspace_or_none: str | None = msgspec.field(default=None, name="workspaceId")
+    storage_or_none: str | None = msgspec.field(default=None, name="storageType")
+    created_text: str | None = msgspec.field(default=None, name="createdAt")
+    disabled_or_none: bool | None = msgspec.field(default=None, name="disabled")
+    ai_links: tuple[_AiLink, ...] | None = msgspec.field(default=None, name="aiLlms")
+
+    @property
+    def name(self) -> str:
+        return self.name_or_none or "(unnamed repository)"
+
+    @property
+    def workspace_id(self) -> str:
+        return self.workspace_or_none or ""
+
+    @property
+    def storage_type(self) -> str:
+        return self.storage_or_none or ""
+
+    @property
+    def created_at(self) -> datetime | None:
+        return _timestamp(self.created_text)
+
+    @property
+    def disabled(self) -> bool:
+        return bool(self.disabled_or_none)
+
+    # The two below run once per row when the table is built (10,000 times for a big
+    # list), so they are written as plain loops with a fast path for one link.
+
+    @property
+    def ai_configured(self) -> bool | None:
+        """None: the server did not say (aiLlms absent); False: no AI model configured."""
+        links = self.ai_links
+        if links is None:
+            return None
+        for link in links:  # noqa: SIM110 - a generator costs more, 10,000 times per list
+            if link.ai_llm_id or link.ai_llm is not None:  # either field names a model
+                return True
+        return False
+
+    @property
+    def ai_model_names(self) -> tuple[str, ...]:
+        """Names of the configured models, where the server nested them (aiLlm.name)."""
+        links = self.ai_links
+        if not links:
+            return ()
+        if len(links) == 1:
+            model = links[0].ai_llm
+            return (model.name,) if model is not None and model.name else ()
+        names = {link.ai_llm.name for link in links if link.ai_llm and link.ai_llm.name}
+        return tuple(sorted(names, key=str.casefold))
+
+
+class _RepositoriesAnswer(_Answer, frozen=True, gc=False):
+    repos: tuple[Repository, ...] | None = None
+
+
+class _WorkspacesAnswer(_Answer, frozen=True, gc=False):
+    workspaces: tuple[Workspace, ...] | None = None
+
+
+class _CreatedAnswer(_Answer, frozen=True, gc=False):
+    conversation_id: str | None = msgspec.field(default=None, name="conversationId")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,47 +191,73 @@ class CreatedConversation:
     conversation_id: str
 
     @classmethod
-    def from_json(cls, value: object) -> CreatedConversation:
-        obj = as_object(value, "response")
-        if obj.get("success") is False:
-            raise ShapeError("the server answered success: false")
-        return cls(conversation_id=required_str(obj, "conversationId"))
+    def decode(cls, body: Body) -> CreatedConversation:
+        answer = _decode_as(body, _CreatedAnswer)
+        if not answer.conversation_id:
+            raise ShapeError("field 'conversationId' is missing or not a non-empty string")
+        return cls(answer.conversation_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Conversation:
-    id: str
-    repo_id: str
-    created_at: datetime | None
-    created_by: str
-    creator_name: str
-    creator_email: str
-    title: str
-    tokens_in: int
-    tokens_out: int
-    deleted: bool
+class _Creator(_Record, frozen=True, gc=False):
+    name: str | None = None
+    last_name: str | None = msgspec.field(default=None, name="lastName")
+    email: str | None = None
 
-    @classmethod
-    def from_json(cls, value: object) -> Conversation:
-        obj = as_object(value, "conversation")
-        creator = obj.get("creator")
-        creator_name = creator_email = ""
-        if isinstance(creator, Mapping):
-            parts = (optional_str(creator, "name"), optional_str(creator, "lastName"))
-            creator_name = " ".join(p for p in parts if p)
-            creator_email = optional_str(creator, "email") or ""
-        return cls(
-            id=required_str(obj, "id"),
-            repo_id=optional_str(obj, "repoId") or "",
-            created_at=optional_datetime(obj, "createdAt"),
-            created_by=optional_str(obj, "createdBy") or "",
-            creator_name=creator_name,
-            creator_email=creator_email,
-            title=optional_str(obj, "title") or "",
-            tokens_in=big_int(obj, "tokensIn"),
-            tokens_out=big_int(obj, "tokensOut"),
-            deleted=obj.get("deletedAt") is not None,
-        )
+
+class Conversation(_Record, frozen=True, gc=False):
+    id: _NonEmpty
+    repo_or_none: str | None = msgspec.field(default=None, name="repoId")
+    created_text: str | None = msgspec.field(default=None, name="createdAt")
+    created_by_or_none: str | None = msgspec.field(default=None, name="createdBy")
+    creator: _Creator | None = None
+    title_or_none: str | None = msgspec.field(default=None, name="title")
+    tokens_in_text: _Counter = msgspec.field(default=None, name="tokensIn")
+    tokens_out_text: _Counter = msgspec.field(default=None, name="tokensOut")
+    deleted_at: Any = msgspec.field(default=None, name="deletedAt")
+
+    @property
+    def repo_id(self) -> str:
+        return self.repo_or_none or ""
+
+    @property
+    def created_at(self) -> datetime | None:
+        return _timestamp(self.created_text)
+
+    @property
+    def created_by(self) -> str:
+        return self.created_by_or_none or ""
+
+    @property
+    def creator_name(self) -> str:
+        creator = self.creator
+        if creator is None:
+            return ""
+        return " ".join(part for part in (creator.name, creator.last_name) if part)
+
+    @property
+    def creator_email(self) -> str:
+        return (self.creator.email if self.creator else None) or ""
+
+    @property
+    def title(self) -> str:
+        return self.title_or_none or ""
+
+    @property
+    def tokens_in(self) -> int:
+        return _counter(self.tokens_in_text)
+
+    @property
+    def tokens_out(self) -> int:
+        return _counter(self.tokens_out_text)
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class _ConversationsAnswer(_Answer, frozen=True, gc=False):
+    conversations: tuple[Conversation, ...] | None = None
+    total: _Count | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +266,12 @@ class ConversationPage:
     total: int
 
     @classmethod
-    def from_json(cls, value: object) -> ConversationPage:
-        obj = as_object(value, "response")
-        items = as_list(obj.get("conversations"), "conversations")
-        total = obj.get("total", len(items))
-        if not isinstance(total, int) or isinstance(total, bool):
-            raise ShapeError("field 'total' is not a number")
-        return cls(tuple(Conversation.from_json(item) for item in items), total)
+    def decode(cls, body: Body) -> ConversationPage:
+        answer = _decode_as(body, _ConversationsAnswer)
+        if answer.conversations is None:
+            raise ShapeError("field 'conversations' is missing: Expected `array`")
+        total = len(answer.conversations) if answer.total is None else answer.total
+        return cls(answer.conversations, total)
 
 
 # OrgRole codes (openapi.yaml) in the words the window shows.
@@ -217,6 +282,20 @@ _ORG_ROLE_WORDS = {
     254: "Administrator",
     255: "Owner",
 }
+
+
+class _Profile(_Record, frozen=True, gc=False):
+    id: _NonEmpty
+    name: str | None = None
+    last_name: str | None = msgspec.field(default=None, name="lastName")
+    email: str | None = None
+    org_id: str | None = msgspec.field(default=None, name="orgId")
+    org_role: Any = msgspec.field(default=None, name="orgRole")  # loose: unknown codes mean 0
+    mfa_required: bool | None = msgspec.field(default=None, name="mfaRequired")
+
+
+class _ProfileAnswer(_Answer, frozen=True, gc=False):
+    data: _Profile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,18 +320,29 @@ class UserProfile:
         return _ORG_ROLE_WORDS.get(self.org_role or 0, "Member")
 
     @classmethod
-    def from_json(cls, value: object) -> UserProfile:
-        obj = as_object(as_object(value, "response").get("data"), "profile")
-        role = obj.get("orgRole")
+    def decode(cls, body: Body) -> UserProfile:
+        data = _decode_as(body, _ProfileAnswer).data
+        if data is None:
+            raise ShapeError("field 'data' is missing: Expected `object`")
+        role = data.org_role
         return cls(
-            id=required_str(obj, "id"),
-            first_name=optional_str(obj, "name") or "",
-            last_name=optional_str(obj, "lastName") or "",
-            email=optional_str(obj, "email") or "",
-            org_id=optional_str(obj, "orgId"),
+            id=data.id,
+            first_name=data.name or "",
+            last_name=data.last_name or "",
+            email=data.email or "",
+            org_id=data.org_id,
             org_role=role if isinstance(role, int) and not isinstance(role, bool) else None,
-            mfa_required=optional_bool(obj, "mfaRequired") or False,
+            mfa_required=bool(data.mfa_required),
         )
+
+
+class _TokensAnswer(_Answer, frozen=True, gc=False):
+    access_token: str | None = msgspec.field(default=None, name="accessToken")
+    # The TS type of /user/refresh carries `token` beside `accessToken`; the docs show only
+    # the latter.
+    token: str | None = None
+    full_access_token: str | None = msgspec.field(default=None, name="fullAccessToken")
+    refresh_token: str | None = msgspec.field(default=None, name="refreshToken")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,33 +353,41 @@ class LoginResult:
     refresh_token: str | None = field(repr=False)
 
     @classmethod
-    def from_json(cls, value: object) -> LoginResult:
-        obj = as_object(value, "response")
-        return cls(
-            access_token=required_str(obj, "accessToken"),
-            refresh_token=optional_str(obj, "refreshToken"),
-        )
+    def decode(cls, body: Body) -> LoginResult:
+        answer = _decode_as(body, _TokensAnswer)
+        return cls(_required(answer.access_token, "accessToken"), answer.refresh_token)
 
     @classmethod
-    def from_refresh_json(cls, value: object) -> LoginResult:
-        # The TS type carries both `token` and `accessToken`; the docs show only the latter.
-        obj = as_object(value, "response")
-        access = optional_str(obj, "accessToken") or optional_str(obj, "token")
-        if not access:
-            raise ShapeError("field 'accessToken' is missing")
-        return cls(access_token=access, refresh_token=optional_str(obj, "refreshToken"))
+    def decode_refresh(cls, body: Body) -> LoginResult:
+        answer = _decode_as(body, _TokensAnswer)
+        access = _required(answer.access_token or answer.token, "accessToken")
+        return cls(access, answer.refresh_token)
 
     @classmethod
-    def from_mfa_json(cls, value: object) -> LoginResult:
-        obj = as_object(value, "response")
-        return cls(
-            access_token=required_str(obj, "fullAccessToken"),
-            refresh_token=optional_str(obj, "refreshToken"),
-        )
+    def decode_mfa(cls, body: Body) -> LoginResult:
+        answer = _decode_as(body, _TokensAnswer)
+        return cls(_required(answer.full_access_token, "fullAccessToken"), answer.refresh_token)
+
+
+def _required(value: str | None, key: str) -> str:
+    if not value:
+        raise ShapeError(f"field {key!r} is missing or not a non-empty string")
+    return value
 
 
 # Two-step methods (MFAType); only the authenticator app can be completed inside the app.
 MFA_AUTHENTICATOR_APP = "GOOGLE_AUTH"
+
+
+class _MfaData(_Record, frozen=True, gc=False):
+    session_verified: bool | None = msgspec.field(default=None, name="sessionVerified")
+    enabled_methods: tuple[str | int | float | bool, ...] = msgspec.field(
+        default=(), name="enabledMethods"
+    )
+
+
+class _MfaAnswer(_Answer, frozen=True, gc=False):
+    data: _MfaData | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,21 +396,71 @@ class MfaStatus:
     methods: tuple[str, ...]
 
     @classmethod
-    def from_json(cls, value: object) -> MfaStatus:
-        obj = as_object(as_object(value, "response").get("data"), "MFA status")
-        methods = as_list(obj.get("enabledMethods", []), "enabledMethods")
-        return cls(
-            session_verified=optional_bool(obj, "sessionVerified") or False,
-            methods=tuple(str(method) for method in methods),
-        )
+    def decode(cls, body: Body) -> MfaStatus:
+        data = _decode_as(body, _MfaAnswer).data
+        if data is None:
+            raise ShapeError("field 'data' is missing: Expected `object`")
+        methods = tuple(str(method) for method in data.enabled_methods)
+        return cls(session_verified=bool(data.session_verified), methods=methods)
 
 
-def parse_repositories(value: object) -> tuple[Repository, ...]:
-    obj = as_object(value, "response")
-    return tuple(Repository.from_json(item) for item in as_list(obj.get("repos"), "repos"))
+def decode_repositories(body: Body) -> tuple[Repository, ...]:
+    repos = _decode_as(body, _RepositoriesAnswer).repos
+    if repos is None:
+        raise ShapeError("field 'repos' is missing: Expected `array`")
+    return repos
 
 
-def parse_workspaces(value: object) -> tuple[Workspace, ...]:
-    obj = as_object(value, "response")
-    items = as_list(obj.get("workspaces"), "workspaces")
-    return tuple(Workspace.from_json(item) for item in items)
+def decode_workspaces(body: Body) -> tuple[Workspace, ...]:
+    workspaces = _decode_as(body, _WorkspacesAnswer).workspaces
+    if workspaces is None:
+        raise ShapeError("field 'workspaces' is missing: Expected `array`")
+    return workspaces
+
+
+class _Acknowledgement(_Answer, frozen=True, gc=False):
+    """An answer whose content the app does not use (logout, delete, the server check)."""
+
+
+def decode_acknowledgement(body: Body) -> None:
+    """Any JSON will do; only a body that is not JSON at all is unreadable."""
+    decode(body, _Acknowledgement | list[msgspec.Raw] | str | float | bool | None)
+
+
+class ErrorBody(_Answer, frozen=True, gc=False):
+    """What an error answer (or a ``success: false``) may say; loose, as proxies answer too."""
+
+    message: Any = None
+    error_message: Any = None
+    error: Any = None
+    error_code: Any = None
+
+    @property
+    def server_message(self) -> str | None:
+        for value in (self.message, self.error_message, self.error):
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    @property
+    def server_code(self) -> str | None:
+        return self.error_code if isinstance(self.error_code, str) else None
+
+
+def decode_error_body(body: Body) -> ErrorBody | None:
+    """The error fields of a JSON object body; None when the body is not one (an HTML page,
+    a JSON list): then the status alone tells what happened.
+
+    Raises ``ShapeError`` for JSON no client should follow (nested without end, numbers
+    beyond what Python converts): that answer is unreadable, whatever its status.
+    """
+    try:
+        return msgspec.json.decode(body, type=ErrorBody)
+    except RecursionError as exc:
+        raise NotJsonError("nested too deeply") from exc
+    except msgspec.ValidationError:  # JSON, but not an object; or a number out of range
+        pass
+    except msgspec.DecodeError:  # not JSON at all
+        return None
+    decode(body, Any)  # raises ShapeError when the JSON itself is absurd (rare path)
+    return None

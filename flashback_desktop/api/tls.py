@@ -8,6 +8,7 @@ certifi's bundle still verifies every connection: verification is never switched
 
 from __future__ import annotations
 
+import functools
 import logging
 import ssl
 
@@ -17,7 +18,13 @@ import truststore
 log = logging.getLogger("flashback.api.tls")
 
 
+@functools.cache
 def tls_context() -> ssl.SSLContext:
+    """One context for the whole run, shared by every client (an SSLContext may be).
+
+    The first call comes from the session's worker thread, which builds the first client
+    before the window's content; Settings → Test connection's clients then reuse it.
+    """
     try:
         return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     except Exception as exc:  # any failure to reach the OS store: certifi still verifies

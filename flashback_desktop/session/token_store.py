@@ -27,6 +27,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from flashback_desktop.session.keyring_backend import choose_backend
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("flashback.session.keyring")
@@ -454,7 +455,7 @@ class KeyringTokenStore:
 
     def _ready_backend(self) -> KeyringBackend:
         if self._backend is None:
-            self._backend = keyring.get_keyring()  # about 60 ms: never at start-up
+            self._backend = choose_backend()  # tens of ms: never at start-up
         if not self._prepared:
             keep_on_this_machine(self._backend)
             self._prepared = True

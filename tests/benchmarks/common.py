@@ -33,6 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 BARE_WINDOW_SCRIPT = REPO_ROOT / "tests" / "benchmarks" / "bare_window.py"
 STACK_FLOOR_SCRIPT = REPO_ROOT / "tests" / "benchmarks" / "stack_floor.py"
+APP_STACK_SCRIPT = REPO_ROOT / "tests" / "benchmarks" / "app_stack.py"
 BUNDLE_APP = REPO_ROOT / "dist" / "flashback-desktop" / "flashback-desktop"
 BUNDLE_BARE = REPO_ROOT / "dist" / "bare-window" / "bare-window"
 KEYRING_BACKEND = "tests.benchmarks.env_keyring.EnvKeyring"

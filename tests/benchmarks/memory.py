@@ -50,7 +50,7 @@ from tests.benchmarks.payload import repos_body
 
 REPOS = 10_000
 RUNS = 3
-LIMIT = 1.5
+LIMIT = 2.0
 STAGES_SCRIPT = Path(__file__).with_name("memory_stages.py")
 
 

@@ -30,7 +30,8 @@ ticks. The phases, one after the other, after the window's first paint:
 
 Each phase also takes ``SETTLE_S`` after its end. Per phase: p50, p99 and max gap, and
 where the GUI thread was while the heartbeat was late (sampled from another thread). The
-target (p99 <= 16 ms, max <= 50 ms) applies at 1,000 repositories; 10,000 is reported.
+target (p99 <= 16 ms, max <= 50 ms) applies at 1,000 and at 10,000 repositories, in every
+phase.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ from tests.benchmarks.common import (
 )
 
 SIZES = (1_000, 10_000)
-TARGET_SIZE = 1_000
+TARGET_SIZES = (1_000, 10_000)
 HEARTBEAT_MS = 5
 P99_LIMIT_S = 0.016
 MAX_LIMIT_S = 0.050
@@ -393,7 +394,7 @@ def size_lines(run: SizeRun) -> list[str]:
             ms(p.p50),
             ms(p.p99),
             ms(p.worst),
-            status(p.ok) if run.count == TARGET_SIZE else f"report ({_within(p)})",
+            status(p.ok) if run.count in TARGET_SIZES else f"report ({_within(p)})",
         ]
         for p in run.phases
     ]
@@ -420,7 +421,7 @@ def summary_rows(run: SizeRun) -> list[Row]:
             f"{HEARTBEAT_MS} ms timer",
             "",
             f"p99 <= {ms(P99_LIMIT_S)}, max <= {ms(MAX_LIMIT_S)}",
-            status(p.ok) if run.count == TARGET_SIZE else "report",
+            status(p.ok) if run.count in TARGET_SIZES else "report",
         )
         for p in run.phases
     ]
@@ -482,7 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 environment(),
                 f"sandbox in its own process, POST /conversation {CREATE_DELAY_S:g} s; keyring "
                 f"in memory, {KEYRING_DELAY_S * 1000:.0f} ms per call; target p99 <= "
-                f"{ms(P99_LIMIT_S)}, max <= {ms(MAX_LIMIT_S)} at {TARGET_SIZE:,} repositories",
+                f"{ms(P99_LIMIT_S)}, max <= {ms(MAX_LIMIT_S)} at 1,000 and 10,000 repositories",
             ]
         ),
         flush=True,

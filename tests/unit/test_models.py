@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -11,8 +12,29 @@ from flashback_desktop.api.models import (
     Repository,
     ShapeError,
     UserProfile,
-    parse_repositories,
+    decode_repositories,
 )
+
+
+def body(value: object) -> bytes:
+    return json.dumps(value).encode()
+
+
+class _Parsed:
+    """One record decoded the way the client decodes it: inside its answer."""
+
+    @staticmethod
+    def repository(value: object) -> Repository:
+        (repo,) = decode_repositories(body({"success": True, "repos": [value]}))
+        return repo
+
+    @staticmethod
+    def conversation(value: object) -> Conversation:
+        page = ConversationPage.decode(body({"success": True, "conversations": [value]}))
+        return page.conversations[0]
+
+
+parse = _Parsed()
 
 REPO: dict[str, Any] = {
     "id": "r1",
@@ -26,7 +48,7 @@ REPO: dict[str, Any] = {
 
 
 def test_repository_with_only_required_fields() -> None:
-    repo = Repository.from_json(REPO)
+    repo = parse.repository(REPO)
     assert repo.name == "Contracts 2026"
     assert repo.created_at is not None
     assert repo.created_at.year == 2026
@@ -35,55 +57,81 @@ def test_repository_with_only_required_fields() -> None:
 
 
 def test_ai_models_empty_list_means_none_configured() -> None:
-    assert Repository.from_json({**REPO, "aiLlms": []}).ai_configured is False
-    assert Repository.from_json({**REPO, "aiLlms": [{"aiLlmId": "x"}]}).ai_configured is True
+    assert parse.repository({**REPO, "aiLlms": []}).ai_configured is False
+    assert parse.repository({**REPO, "aiLlms": [{"aiLlmId": "x"}]}).ai_configured is True
 
 
 def test_wrong_types_are_a_shape_error_not_a_crash() -> None:
     with pytest.raises(ShapeError):
-        Repository.from_json({**REPO, "id": 5})
+        parse.repository({**REPO, "id": 5})
     with pytest.raises(ShapeError):
-        parse_repositories({"success": True, "repos": {"not": "a list"}})
+        decode_repositories(body({"success": True, "repos": {"not": "a list"}}))
     with pytest.raises(ShapeError):
-        Repository.from_json({**REPO, "aiLlms": "yes"})
+        parse.repository({**REPO, "aiLlms": "yes"})
 
 
 def test_unparseable_date_is_unknown() -> None:
-    assert Repository.from_json({**REPO, "createdAt": "yesterday"}).created_at is None
+    assert parse.repository({**REPO, "createdAt": "yesterday"}).created_at is None
+
+
+@pytest.mark.parametrize(
+    "text", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "1970-01-01T00:00:00Z"]
+)
+def test_a_date_no_server_could_mean_is_unknown(text: str) -> None:
+    """Converting these to local time overflows, or falls before the epoch (Windows)."""
+    assert parse.repository({**REPO, "createdAt": text}).created_at is None
+
+
+def test_a_date_without_a_zone_is_read_as_utc() -> None:
+    created = parse.repository({**REPO, "createdAt": "2026-01-02T09:30:00"}).created_at
+    assert created is not None
+    assert created.utcoffset() is not None
+    assert created.hour == 9
 
 
 def test_created_conversation_needs_an_id() -> None:
-    assert CreatedConversation.from_json({"success": True, "conversationId": "c"}).conversation_id
+    assert CreatedConversation.decode(
+        body({"success": True, "conversationId": "c"})
+    ).conversation_id
     with pytest.raises(ShapeError):
-        CreatedConversation.from_json({"success": True})
+        CreatedConversation.decode(body({"success": True}))
     with pytest.raises(ShapeError):
-        CreatedConversation.from_json({"success": False, "conversationId": "c"})
+        CreatedConversation.decode(body({"success": False, "conversationId": "c"}))
 
 
 def test_token_counters_beyond_64_bits_survive() -> None:
     huge = str(2**70)
-    page = ConversationPage.from_json(
-        {
-            "success": True,
-            "total": 1,
-            "conversations": [{"id": "c1", "tokensIn": huge, "tokensOut": "0"}],
-        }
+    page = ConversationPage.decode(
+        body(
+            {
+                "success": True,
+                "total": 1,
+                "conversations": [{"id": "c1", "tokensIn": huge, "tokensOut": "0"}],
+            }
+        )
     )
     assert page.conversations[0].tokens_in == 2**70
     with pytest.raises(ShapeError):
-        ConversationPage.from_json({"conversations": [{"id": "c", "tokensIn": "-1"}], "total": 1})
+        ConversationPage.decode(
+            body({"conversations": [{"id": "c", "tokensIn": "-1"}], "total": 1})
+        )
 
 
 def test_profile_display_name() -> None:
-    profile = UserProfile.from_json(
-        {"success": True, "data": {"id": "u", "name": "Ana", "lastName": "Ruiz", "email": "a@x"}}
+    profile = UserProfile.decode(
+        body(
+            {
+                "success": True,
+                "data": {"id": "u", "name": "Ana", "lastName": "Ruiz", "email": "a@x"},
+            }
+        )
     )
     assert profile.display_name == "Ana Ruiz"
 
 
 def test_ai_model_links_and_names() -> None:
     def parsed(links: object) -> Repository:
-        return Repository.from_json({**REPO, "aiLlms": links})
+        return parse.repository({**REPO, "aiLlms": links})
 
     assert parsed([{}]).ai_configured is False  # an entry that points at no model
     named = parsed(
@@ -108,14 +156,14 @@ CONVERSATION: dict[str, Any] = {
 
 
 def test_conversation_counters_are_exact_integers() -> None:
-    parsed = Conversation.from_json(CONVERSATION)
+    parsed = parse.conversation(CONVERSATION)
     assert parsed.tokens_in == 123456789012345678901234567890
     assert parsed.title == ""
     assert parsed.creator_email == ""
     with pytest.raises(ShapeError):  # "²" passes str.isdigit() but is no decimal number
-        Conversation.from_json({**CONVERSATION, "tokensIn": "²"})
+        parse.conversation({**CONVERSATION, "tokensIn": "²"})
     with pytest.raises(ShapeError):
-        Conversation.from_json({**CONVERSATION, "tokensOut": "1.5e3"})
+        parse.conversation({**CONVERSATION, "tokensOut": "1.5e3"})
     creator = {"id": "u1", "name": "Ana", "lastName": "Ruiz", "email": "ana@x.org"}
-    full = Conversation.from_json({**CONVERSATION, "creator": creator, "title": "Q1"})
+    full = parse.conversation({**CONVERSATION, "creator": creator, "title": "Q1"})
     assert (full.creator_name, full.creator_email, full.title) == ("Ana Ruiz", "ana@x.org", "Q1")
