@@ -19,17 +19,15 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 app = QCoreApplication([])
 from flashback_desktop import i18n
-from flashback_desktop.api.models import Repository
+from flashback_desktop.api.models import decode_repositories
 from flashback_desktop.ui.dates import date_time_text, named_locale
 from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.repo_model import build_rows
 i18n.install()
 moment = datetime(2026, 1, 2, 10, 0, tzinfo=UTC)
-repository = Repository(
-    id="r", name="n", workspace_id="w", storage_type="S3", created_at=moment,
-    disabled=False, ai_configured=None,
-)
-row = build_rows([repository], {})[0]
+body = b'{"success": true, "repos": [{"id": "r", "name": "n", "workspaceId": "w", ' \
+    b'"storageType": "S3", "createdAt": "2026-01-02T10:00:00Z", "disabled": false}]}'
+row = build_rows(list(decode_repositories(body)), {})[0]
 print(row.cells[4])
 print(date_time_text(moment, QLocale()).split(" ")[1])
 print(group_digits(1234567, named_locale(QLocale())))
