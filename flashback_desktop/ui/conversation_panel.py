@@ -84,6 +84,7 @@ class ConversationPanel(QWidget):
         self.note_label = QLabel()
         self.note_label.setObjectName("resultNote")
         self.note_label.setWordWrap(True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setVisible(False)
 
         top = QHBoxLayout()

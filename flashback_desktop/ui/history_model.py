@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from flashback_desktop.api.models import Conversation
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
+from flashback_desktop.ui.plain_text import plain_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -184,7 +185,8 @@ class HistoryTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role in _TEXT_ROLES:
-            return (row.tooltips if role == _TOOLTIP else row.cells)[column]
+            # Server text in a tooltip: shown literally, never as markup.
+            return plain_tooltip(row.tooltips[column]) if role == _TOOLTIP else row.cells[column]
         if role == CONVERSATION_ID_ROLE:
             return row.conversation.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:

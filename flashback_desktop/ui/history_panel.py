@@ -147,6 +147,7 @@ class HistoryPanel(QWidget):
         self.message_label.setObjectName("historyMessage")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.setObjectName("historyRetryButton")
         describe(
@@ -169,6 +170,7 @@ class HistoryPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("historyStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names conversations
         # Named more fully than their short texts: several lists have Copy and Delete.
         self.load_more_button = QPushButton(self.tr("Load &more"))
         self.load_more_button.setObjectName("historyLoadMoreButton")
@@ -379,6 +381,7 @@ class HistoryPanel(QWidget):
         dialog.setObjectName("deleteConversationDialog")
         dialog.setIcon(QMessageBox.Icon.Question)
         dialog.setWindowTitle(self.tr("Delete conversation"))
+        dialog.setTextFormat(Qt.TextFormat.PlainText)  # the title is the server's, not markup
         dialog.setText(self.tr("Delete the conversation {name}?").format(name=row.name))
         dialog.setInformativeText(self.tr("It will no longer appear in the list of conversations."))
         delete = dialog.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)

@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
         )
         self.message_label = QLabel()
         self.message_label.setObjectName("pageMessage")
+        self.message_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_button = QPushButton()
         self.message_button.setObjectName("pageMessageButton")

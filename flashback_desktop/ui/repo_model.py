@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from flashback_desktop.api.models import Repository
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+from flashback_desktop.ui.plain_text import plain_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -302,7 +303,8 @@ class RepositoryTableModel(QAbstractTableModel):
             return row.cells[index.column()]
         if role == _TOOLTIP:
             column = index.column()
-            return row.status_tip if column == STATUS_COLUMN else row.cells[column]
+            # Server text: shown literally, never as markup.
+            return plain_tooltip(row.status_tip if column == STATUS_COLUMN else row.cells[column])
         if role == _REPOSITORY:
             return row.repository
         return None
