@@ -401,7 +401,8 @@ class MainWindow(QMainWindow):
         self._show_keyring_notice()
         if not await session.restore():
             self._show_signed_out()
-            self.ask_sign_in()
+            note = session.restore_note  # a saved sign-in that could not be read, say
+            self.ask_sign_in(message(note) if note else None)
             return
         await self._load_everything()
 

@@ -130,8 +130,8 @@ class HostileServer:
 
     @property
     def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        port = self._httpd.server_address[1]
+        return f"http://127.0.0.1:{port}"
 
     def __enter__(self) -> HostileServer:
         self._thread.start()
