@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -157,6 +158,8 @@ class FlashbackClient:
             headers={"Accept": "application/json", "User-Agent": f"FlashbackDesktop/{__version__}"},
             verify=tls_context(),
             transport=transport,
+            # No cookies: Flashback needs none, and a proxy's or portal's would travel back.
+            cookies=CookieJar(policy=_NO_COOKIES),
         )
 
     def set_access_token(self, token: str | None) -> None:
@@ -451,6 +454,9 @@ class FlashbackClient:
         elapsed_ms = (time.monotonic() - started) * 1000
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
 
+
+# Refuses every cookie a response sets, and so never sends one back.
+_NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
 
 _NOT_JSON: Any = object()
 _NOT_PARSED: Any = object()  # a big body whose parse was left to the caller

@@ -18,6 +18,7 @@ from flashback_desktop.api.models import (
 )
 from flashback_desktop.logging_setup import REDACTED
 from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
+from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
@@ -133,6 +134,7 @@ class Session:
             # A refusal may echo the password back; it must not reach the log or Details.
             exc.details = _without(exc.details, password)
             raise
+        _check_tokens(login)  # before the token is sent anywhere or kept
         profile = await self.client.get_profile_with(login.access_token)
         if profile.mfa_required:
             status = await self.client.mfa_status(login.access_token)
@@ -150,6 +152,7 @@ class Session:
         if pending is None:
             raise RuntimeError("No two-step verification is waiting")
         verified = await self.client.verify_mfa_code(pending.login.access_token, code.strip())
+        _check_tokens(verified)
         self._pending_mfa = None
         refresh = verified.refresh_token or pending.login.refresh_token
         await self._signed_in(TokenPair(verified.access_token, refresh), pending.profile)
@@ -222,3 +225,11 @@ def _without(details: errors.ErrorDetails, secret: str) -> errors.ErrorDetails:
 
 # Shorter "passwords" would cut ordinary words out of messages; the server refuses them anyway.
 _SHORTEST_SCRUBBED = 4
+
+
+def _check_tokens(login: LoginResult) -> None:
+    """A sign-in answer whose token the app cannot send or read is an unreadable answer."""
+    if not (token_is_usable(login.access_token) and token_is_usable(login.refresh_token)):
+        raise errors.UnreadableResponseError(
+            errors.ErrorDetails(cause="the sign-in answer's token cannot be read or sent")
+        )

@@ -31,6 +31,7 @@ from flashback_desktop.i18n import message
 from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.history_model import HistoryRow, HistoryTableModel, build_row
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -504,7 +505,7 @@ class HistoryPanel(QWidget):
         if shown:
             locale = QLocale()
             shown_text = locale.toString(shown)
-            total_text = locale.toString(max(self._total, shown))
+            total_text = group_digits(max(self._total, shown), locale)  # any size of total
             self.count_label.setText(
                 self.tr("{shown} of {total}", "conversations shown of all").format(
                     shown=shown_text, total=total_text

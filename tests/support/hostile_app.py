@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop import logging_setup
 from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.session.session import Session
@@ -53,6 +56,31 @@ class HostileApp:
 
 
 @pytest.fixture
+def app_log(tmp_path: Path) -> Iterator[Path]:
+    """The app's own logging set-up, at DEBUG as with --debug, into a file under tmp_path."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    names = ("httpx", "httpcore", "qasync")
+    library_levels = {name: logging.getLogger(name).level for name in names}
+    log_file = logging_setup.setup_logging(tmp_path / "logs", debug=True)
+    assert log_file is not None
+    yield log_file
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+            root.removeHandler(handler)
+    root.setLevel(level)
+    for name, previous in library_levels.items():
+        logging.getLogger(name).setLevel(previous)
+
+
+def log_text(log_file: Path) -> str:
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    return log_file.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
 def hostile() -> Iterator[HostileServer]:
     with HostileServer() as server:
         yield server
@@ -68,10 +96,19 @@ def start_hostile_app(
 ) -> Iterator[Callable[..., HostileApp]]:
     started: list[HostileApp] = []
 
-    def start(*, saved: TokenPair | None = None, wait_for_repositories: bool = True) -> HostileApp:
+    def start(
+        *,
+        saved: TokenPair | None = None,
+        signed_in: bool = True,
+        wait_for_repositories: bool = True,
+        prepare: Callable[[MainWindow], object] | None = None,
+    ) -> HostileApp:
+        """``saved``: the pair an earlier run left in the keyring (fresh tokens by default)."""
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
         window = MainWindow(tasks, server_label=hostile.url)
+        if prepare is not None:
+            prepare(window)
 
         def stop_tasks(_window: object) -> None:
             stopping = asyncio.ensure_future(tasks.cancel_all())
@@ -82,15 +119,16 @@ def start_hostile_app(
         session = Session(FlashbackClient(hostile.url, limits=FAST_LIMITS), store)
         app = HostileApp(window, session, store, hostile, qtbot, crashes)
         started.append(app)
-        if saved is None:
+        if saved is None and signed_in:
             tokens = hostile.new_tokens()
             saved = TokenPair(tokens["accessToken"], tokens["refreshToken"])
-        app.run(store.save(saved))
+        if saved is not None:
+            app.run(store.save(saved))
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-        if wait_for_repositories:
+        if signed_in and wait_for_repositories:
             with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
                 window.attach_session(session)
         else:

@@ -196,6 +196,10 @@ class HostileServer:
             },
         }
         payload = routes.get((seen.method, seen.path))
+        if not seen.path.startswith("/user/") or seen.path == "/user/profile":
+            bearer = seen.headers.get("Authorization", "").removeprefix("Bearer ")
+            if bearer not in self.issued:  # like any server: only its own tokens work
+                return Answer.json({"success": False, "message": "Unauthorized"}, status=401)
         if payload is not None:
             return Answer.json(payload())
         if seen.method == "DELETE" and seen.path.startswith("/conversation/"):
