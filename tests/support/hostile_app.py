@@ -62,6 +62,8 @@ def app_log(tmp_path: Path) -> Iterator[Path]:
     handlers, level = list(root.handlers), root.level
     names = ("httpx", "httpcore", "qasync")
     library_levels = {name: logging.getLogger(name).level for name in names}
+    for name in names:  # as in the app: no level but what setup_logging gives them
+        logging.getLogger(name).setLevel(logging.NOTSET)
     log_file = logging_setup.setup_logging(tmp_path / "logs", debug=True)
     assert log_file is not None
     yield log_file
