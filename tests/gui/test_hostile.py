@@ -7,8 +7,13 @@ person sees, what reached the server and what the log says.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
+import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -417,3 +422,40 @@ def test_a_repeating_503_with_a_1_mb_message_keeps_the_log_small(
     text = log_text(app_log)
     assert len(text) < 150_000
     assert text.count("Loading repositories failed") == 1  # the repeats are collapsed
+
+
+# ---- no D-Bus daemon left behind ---------------------------------------------------------------
+
+
+def test_without_a_dbus_session_no_daemon_is_started_and_left_behind(
+    hostile: HostileServer, tmp_path: Path
+) -> None:
+    """dbus-launch --autolaunch records the daemon it starts in ~/.dbus/session-bus."""
+    if not os.environ.get("DISPLAY"):
+        pytest.skip("autolaunching needs an X display")
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DBUS_SESSION_BUS_ADDRESS", "FLASHBACK_SERVER"}
+    }
+    env.update(HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path / "run"))
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    (tmp_path / "run").mkdir(mode=0o700)
+    command = [sys.executable, "-m", "flashback_desktop", "--server", hostile.url]
+    result = subprocess.run(
+        [*command, "--exit-after", "repos-loaded"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    launched = sorted((tmp_path / ".dbus" / "session-bus").glob("*"))
+    for record in launched:  # stop what this test caused, by its process id
+        found = re.search(r"DBUS_SESSION_BUS_PID=(\d+)", record.read_text())
+        if found:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(found.group(1)), signal.SIGTERM)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert launched == []
