@@ -147,6 +147,8 @@ class TokenKeeper:
         """Read the keyring again first: another copy of the app may have rotated the pair
         already. Its pair is then taken as it is, and there is nothing to refresh."""
         stored = await self._store.load()
+        if stored is not None and not _usable(stored):
+            stored = None  # written by an older copy: not one to take, nor to refresh with
         current = self._pair
         if current is None or self._generation != generation:
             return None
