@@ -131,6 +131,9 @@ def log_directory() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
+    from flashback_desktop.dbus_session import prevent_autolaunch
+
+    prevent_autolaunch()  # before Qt or the keyring could start a D-Bus daemon that stays
     if options.self_test:  # before anything else starts: it needs no display or network
         from flashback_desktop.self_test import run_self_test
 

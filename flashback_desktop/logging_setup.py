@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import math
 import re
 import sys
 import threading
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,8 @@ _PATTERNS = (
     re.compile(r"(?i)(bearer\s+)[^\s'\"]+"),
     re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"),
     re.compile(
-        r"(?i)(\"?(?:password|access_?token|refresh_?token|token)\"?\s*[:=]\s*\"?)[^\s,'\"}]+"
+        r"(?i)([\"']?(?:password|access_?token|refresh_?token|token)[\"']?\s*[:=]\s*[\"']?)"
+        r"[^\s,'\"}]+"
     ),
 )
 
@@ -54,20 +57,94 @@ def redact(text: str) -> str:
     return text
 
 
+# Text from the network is untrusted: a name with a newline could write a forged line, a
+# 1 MB message a 1 MB line. Each value put into a message is cut to this many characters,
+# and a whole line (a library's debug dump included) to the second figure.
+MAX_VALUE_CHARS = 2_000
+MAX_LINE_CHARS = 8_000
+MAX_TRACEBACK_CHARS = 20_000
+# A record's continuation lines start with this, so no text can pass for a record of its own.
+CONTINUATION = "    "
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def escape_controls(text: str) -> str:
+    """Control characters spelt out (a newline becomes the two characters \\n)."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def shortened(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [shortened from {len(text):,} characters]"
+
+
+def _as_text(value: object) -> str:
+    try:
+        return value if isinstance(value, str) else str(value)
+    except Exception:  # a broken __str__ must not lose the line
+        return f"<{type(value).__name__}>"
+
+
+def _clean_value(value: object) -> object:
+    """A value put into a log message: redacted whole, then escaped and shortened."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # %d and %.0f need numbers; a number too long to print is shortened like text.
+        try:
+            return value if len(repr(value)) <= MAX_VALUE_CHARS else shortened(str(value), 40)
+        except ValueError:  # an int beyond Python's 4,300-digit limit
+            return f"<a number of about {int(value).bit_length() * 0.30103:,.0f} digits>"
+    return shortened(escape_controls(redact(_as_text(value))), MAX_VALUE_CHARS)
+
+
+def _indented(text: str) -> str:
+    """Control characters escaped, except newlines, which start an indented continuation."""
+    return _CONTROL_BUT_NEWLINE.sub(_escaped, text).replace("\n", "\n" + CONTINUATION)
+
+
+def _clean_message(record: logging.LogRecord) -> str:
+    args = record.args
+    if isinstance(args, tuple):
+        record.args = tuple(_clean_value(arg) for arg in args)
+    elif isinstance(args, Mapping):
+        record.args = {key: _clean_value(value) for key, value in args.items()}
+    try:
+        message = record.getMessage()
+    except Exception:  # a bad format string: keep the raw text and values, not lose the line
+        values = record.args.values() if isinstance(record.args, Mapping) else record.args or ()
+        message = " ".join([_as_text(record.msg), *(_as_text(v) for v in values)])
+    # Redacted before it is cut, so a secret is never left in half.
+    return _indented(shortened(redact(message), MAX_LINE_CHARS))
+
+
+def _clean_traceback(exc: BaseException) -> str:
+    text = redact("".join(traceback.format_exception(exc)).rstrip())
+    return CONTINUATION + _indented(shortened(text, MAX_TRACEBACK_CHARS))
+
+
+def _clean(record: logging.LogRecord) -> None:
+    record.msg = _clean_message(record)
+    record.args = None
+    record._flashback_redacted = True  # the handlers' filter need not do it again
+    if record.exc_info and record.exc_info[1] is not None:
+        record.exc_text = _clean_traceback(record.exc_info[1])
+
+
 _base_factory = logging.getLogRecordFactory()
 
 
 def _redacting_record_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     record = _base_factory(*args, **kwargs)
-    try:
-        message = record.getMessage()
-    except Exception:  # a bad format string: keep the raw text rather than lose the line
-        message = str(record.msg)
-    record.msg = redact(message)
-    record.args = None
-    record._flashback_redacted = True  # the handlers' filter need not do it again
-    if record.exc_info and record.exc_info[1] is not None:
-        record.exc_text = redact("".join(traceback.format_exception(record.exc_info[1])).rstrip())
+    _clean(record)
     return record
 
 
@@ -76,17 +153,43 @@ class RedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "_flashback_redacted", False):
-            try:
-                message = record.getMessage()
-            except Exception:  # a bad format string: keep the raw text rather than raise
-                message = str(record.msg)
-            record.msg = redact(message)
-            record.args = None
-            if record.exc_info and record.exc_info[1] is not None:
-                text = "".join(traceback.format_exception(record.exc_info[1]))
-                record.exc_text = redact(text.rstrip())
-            record._flashback_redacted = True
+            _clean(record)
         return True
+
+
+class RepeatCollapser(logging.Filter):
+    """A warning repeated within minutes is written once, then once more per ``every`` repeats
+    or ``window_s`` seconds, saying how often it came meanwhile. A server failing the same
+    way every few seconds must not rotate away the rest of the log.
+
+    Warnings differing only in numbers (times, durations, counts) count as the same.
+    """
+
+    def __init__(self, *, window_s: float = 600.0, every: int = 100) -> None:
+        super().__init__()
+        self.window_s = window_s
+        self.every = every
+        self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        key = (record.name, record.levelno, _DIGITS.sub("#", _as_text(record.msg)))
+        written_at, held_back = self._seen.get(key, (-math.inf, 0))
+        if record.created - written_at < self.window_s and held_back + 1 < self.every:
+            self._seen[key] = (written_at, held_back + 1)
+            return False
+        if held_back:
+            record.msg = f"{record.msg} [this warning came {held_back:,} more times meanwhile]"
+        self._seen.pop(key, None)
+        self._seen[key] = (record.created, 0)
+        if len(self._seen) > _REMEMBERED_WARNINGS:
+            del self._seen[next(iter(self._seen))]  # the oldest
+        return True
+
+
+_DIGITS = re.compile(r"\d+")
+_REMEMBERED_WARNINGS = 200
 
 
 def install_redaction() -> None:
@@ -105,6 +208,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
     stderr.setLevel(logging.DEBUG if debug else logging.WARNING)
     stderr.setFormatter(formatter)
     stderr.addFilter(RedactingFilter())
+    stderr.addFilter(RepeatCollapser())
     root.addHandler(stderr)
     log_file: Path | None = None
     if log_dir is not None:
@@ -116,6 +220,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
             )
             handler.setFormatter(formatter)
             handler.addFilter(RedactingFilter())
+            handler.addFilter(RepeatCollapser())
             root.addHandler(handler)
         except OSError as exc:  # a read-only home must not stop the app
             logging.getLogger("flashback.app").warning("Cannot write the log file: %s", exc)
@@ -123,4 +228,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
     # httpx logs each request at INFO; ours already do, with the duration.
     logging.getLogger("httpx").setLevel(logging.DEBUG if debug else logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.DEBUG if debug else logging.WARNING)
+    # qasync's DEBUG lines print every worker-thread call's arguments: whole response bodies
+    # (6 MB, and a refresh answer's tokens before they are known secrets). Never wanted.
+    logging.getLogger("qasync").setLevel(logging.INFO)
     return log_file

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -159,6 +160,8 @@ class FlashbackClient:
             headers={"Accept": "application/json", "User-Agent": f"FlashbackDesktop/{__version__}"},
             verify=tls_context(),
             transport=transport,
+            # No cookies: Flashback needs none, and a proxy's or portal's would travel back.
+            cookies=CookieJar(policy=_NO_COOKIES),
         )
 
     def set_access_token(self, token: str | None) -> None:
@@ -449,6 +452,8 @@ class FlashbackClient:
 
 # Server clocks the app believes (the Date header); anything else is a broken header.
 _PLAUSIBLE_CLOCK = (datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
+# Refuses every cookie a response sets, and so never sends one back.
+_NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
 
 
 class _Outgoing(NamedTuple):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import Conversation
@@ -44,15 +44,23 @@ async def find_created_conversation(
     page = await client.list_conversations(repo_id, user_id=user_id, take=NEWEST_TO_CHECK)
     since = _click_on_server_clock(client, click)
     candidates = [
-        conversation
+        (created, conversation)
         for conversation in page.conversations
         if conversation.created_by == user_id
         and conversation.id not in already_shown
-        and conversation.created_at is not None
-        and conversation.created_at >= since
+        and (created := _aware(conversation.created_at)) is not None
+        and created >= since
     ]
     # The earliest after the click: anything later came from a later request.
-    return min(candidates, key=lambda c: c.created_at or since, default=None)
+    return min(candidates, key=lambda pair: pair[0], default=(since, None))[1]
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A date without a time zone (some servers drop it) is taken as UTC, as Flashback
+    writes it; comparing it with the click's zoned time would raise."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def _click_on_server_clock(client: FlashbackClient, click: Click) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from flashback_desktop.api import errors
@@ -16,7 +16,9 @@ from flashback_desktop.api.models import (
     LoginResult,
     UserProfile,
 )
+from flashback_desktop.logging_setup import REDACTED
 from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
+from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
@@ -32,6 +34,11 @@ _UNVERIFIED_TOKEN = (
         "Sign in with your email and password here instead, or finish two-step verification "
         "on the Flashback website before copying a token.",
     ),
+)
+
+
+_UNREADABLE_SAVED_SIGN_IN = QT_TRANSLATE_NOOP(
+    "Messages", "The saved sign-in could not be read, so you are signed out. Sign in again."
 )
 
 
@@ -90,6 +97,11 @@ class Session:
     def keyring_problem(self) -> KeyringProblem | None:
         return self.store.problem
 
+    @property
+    def restore_note(self) -> str | None:
+        """Why a saved sign-in was not used, when the person should know (untranslated)."""
+        return _UNREADABLE_SAVED_SIGN_IN if self.tokens.discarded_unreadable else None
+
     async def restore(self) -> bool:
         """Use the saved sign-in, if there is one. True when one was found."""
         if not await self.tokens.restore():
@@ -116,7 +128,13 @@ class Session:
     async def sign_in_with_password(self, email: str, password: str) -> UserProfile | MfaChallenge:
         """The profile when signed in, or the second step the account asks for."""
         self._pending_mfa = None
-        login = await self.client.login(email.strip(), password)
+        try:
+            login = await self.client.login(email.strip(), password)
+        except errors.FlashbackError as exc:
+            # A refusal may echo the password back; it must not reach the log or Details.
+            exc.details = _without(exc.details, password)
+            raise
+        _check_tokens(login)  # before the token is sent anywhere or kept
         profile = await self.client.get_profile_with(login.access_token)
         if profile.mfa_required:
             status = await self.client.mfa_status(login.access_token)
@@ -134,6 +152,7 @@ class Session:
         if pending is None:
             raise RuntimeError("No two-step verification is waiting")
         verified = await self.client.verify_mfa_code(pending.login.access_token, code.strip())
+        _check_tokens(verified)
         self._pending_mfa = None
         refresh = verified.refresh_token or pending.login.refresh_token
         await self._signed_in(TokenPair(verified.access_token, refresh), pending.profile)
@@ -156,7 +175,8 @@ class Session:
         except errors.FlashbackError as exc:
             log.warning("The server could not be told about the sign-out: %s", exc)
             problem = exc
-        keyring_problem = await self.tokens.forget()
+        finally:  # whatever happened above, signing out here always works
+            keyring_problem = await self.tokens.forget()
         self.profile = None
         self._pending_mfa = None
         log.info("Signed out")
@@ -185,3 +205,31 @@ class Session:
     async def _signed_in(self, pair: TokenPair, profile: UserProfile) -> None:
         await self.tokens.adopt(pair)
         self.profile = profile
+
+
+def _without(details: errors.ErrorDetails, secret: str) -> errors.ErrorDetails:
+    """``details`` with ``secret`` cut out of every text the server or a library wrote."""
+    if len(secret) < _SHORTEST_SCRUBBED:
+        return details
+
+    def scrub(text: str | None) -> str | None:
+        return text.replace(secret, REDACTED) if text else text
+
+    return replace(
+        details,
+        server_message=scrub(details.server_message),
+        server_code=scrub(details.server_code),
+        cause=scrub(details.cause),
+    )
+
+
+# Shorter "passwords" would cut ordinary words out of messages; the server refuses them anyway.
+_SHORTEST_SCRUBBED = 4
+
+
+def _check_tokens(login: LoginResult) -> None:
+    """A sign-in answer whose token the app cannot send or read is an unreadable answer."""
+    if not (token_is_usable(login.access_token) and token_is_usable(login.refresh_token)):
+        raise errors.UnreadableResponseError(
+            errors.ErrorDetails(cause="the sign-in answer's token cannot be read or sent")
+        )

@@ -18,7 +18,7 @@ from flashback_desktop.api import errors
 from flashback_desktop.api.client import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.logging_setup import register_secret
-from flashback_desktop.session.token_expiry import token_expiry
+from flashback_desktop.session.token_expiry import token_expiry, token_is_usable
 from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
 
 log = logging.getLogger("flashback.session.tokens")
@@ -52,6 +52,9 @@ class TokenKeeper:
         # False once a brand-new token already looked expired: the computer's clock is
         # wrong, so only the server's 401 decides from then on (no refresh loop).
         self.trusts_clock = True
+        # True once a saved pair could not be read: it was removed, and the person is asked
+        # to sign in, told why.
+        self.discarded_unreadable = False
 
     @property
     def signed_in(self) -> bool:
@@ -64,11 +67,23 @@ class TokenKeeper:
     async def restore(self) -> bool:
         """Take the pair saved in the keyring, if any."""
         pair = await self._store.load()
+        if pair is not None and not _usable(pair):
+            # Saved by an older version, or edited by hand: using it would fail every start,
+            # so it counts as signed out, and the entries go, so this happens once.
+            log.warning("The saved sign-in cannot be read; it is removed")
+            self.discarded_unreadable = True
+            await self._store.delete()
+            pair = None
         self._use(pair)
         return pair is not None
 
     async def adopt(self, pair: TokenPair) -> None:
-        """A fresh sign-in: keep the pair here and in the store."""
+        """A fresh sign-in: keep the pair here and in the store, if the app can use it."""
+        if not _usable(pair):
+            # Checked before saving: a saved token the app cannot read locked people out.
+            raise errors.UnreadableResponseError(
+                errors.ErrorDetails(cause="the sign-in answer's token cannot be read or sent")
+            )
         self._use(pair)
         self._refused_refresh = None
         await self._store.save(pair)
@@ -132,6 +147,8 @@ class TokenKeeper:
         """Read the keyring again first: another copy of the app may have rotated the pair
         already. Its pair is then taken as it is, and there is nothing to refresh."""
         stored = await self._store.load()
+        if stored is not None and not _usable(stored):
+            stored = None  # written by an older copy: not one to take, nor to refresh with
         current = self._pair
         if current is None or self._generation != generation:
             return None
@@ -164,7 +181,14 @@ class TokenKeeper:
             raise
         finally:
             self._refreshing = False
-        return TokenPair(result.access_token, result.refresh_token or refresh)
+        pair = TokenPair(result.access_token, result.refresh_token or refresh)
+        if not _usable(pair):
+            # Sending it would fail before reaching the server, again and again, as if the
+            # network were down: a renewal the person cannot use is a refused one.
+            log.warning("The renewed sign-in's token cannot be read or sent; asking to sign in")
+            self._refused_refresh = refresh
+            return None
+        return pair
 
     async def _keep_renewed(self, pair: TokenPair) -> None:
         self._use(pair)
@@ -175,3 +199,7 @@ class TokenKeeper:
                 "Relying on the server to say when the sign-in expires."
             )
             self.trusts_clock = False
+
+
+def _usable(pair: TokenPair) -> bool:
+    return token_is_usable(pair.access) and token_is_usable(pair.refresh)

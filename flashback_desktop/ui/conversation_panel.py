@@ -115,6 +115,7 @@ class ConversationPanel(QWidget):
         self.note_label = QLabel()
         self.note_label.setObjectName("resultNote")
         self.note_label.setWordWrap(True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setVisible(False)
         # What a conversation is, and what its ID is for: said once, in plain words.
         self.explanation_label = QLabel(

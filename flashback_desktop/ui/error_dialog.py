@@ -23,6 +23,10 @@ from flashback_desktop.ui.accessibility import describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
 
 _ICON_SIZE = 40  # logical pixels; drawn for the screen's scale, so crisp at 200 %
+# What the dialog shows of a text from the server; Copy details copies all of it. Laying out
+# a 1 MB message froze the window for half a minute; this much shows in a blink.
+DETAILS_SHOWN_CHARS = 20_000
+SENTENCE_SHOWN_CHARS = 2_000
 
 
 class ErrorDialog(QDialog):
@@ -50,13 +54,19 @@ class ErrorDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         icon.setAccessibleName(self.tr("Warning"))
 
+        # Headlines name repositories and conversations, and those names come from the
+        # server: always plain text, never markup.
+        headline = self._shortened(headline, SENTENCE_SHOWN_CHARS)
+        message = self._shortened(message, SENTENCE_SHOWN_CHARS)
         self.headline_label = QLabel(headline)
+        self.headline_label.setTextFormat(Qt.TextFormat.PlainText)
         self.headline_label.setObjectName("errorHeadline")
         self.headline_label.setWordWrap(True)
         font = self.headline_label.font()
         font.setBold(True)
         self.headline_label.setFont(font)
         self.message_label = QLabel(f"{message}\n\n{action}")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setObjectName("errorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,16 +81,7 @@ class ErrorDialog(QDialog):
         top.addWidget(icon)
         top.addLayout(text_column, 1)
 
-        self.details_box = QPlainTextEdit(details)
-        self.details_box.setObjectName("errorDetails")
-        describe(
-            self.details_box,
-            self.tr("Details"),
-            self.tr("Technical details for your IT support"),
-        )
-        self.details_box.setReadOnly(True)
-        self.details_box.setVisible(False)
-        self.details_box.setMaximumHeight(120)
+        self.details_box = self._details_box(details)
 
         buttons = QDialogButtonBox()
         self.details_button = buttons.addButton(
@@ -110,10 +111,29 @@ class ErrorDialog(QDialog):
         self.setMinimumWidth(460)
         set_tab_order(self.close_button, self.details_button, self.copy_button, self.details_box)
 
+    def _details_box(self, details: str) -> QPlainTextEdit:
+        """Read-only and hidden until asked for; a plain-text widget, fast with long texts."""
+        box = QPlainTextEdit(self._shortened(details, DETAILS_SHOWN_CHARS))
+        box.setObjectName("errorDetails")
+        describe(
+            box,
+            self.tr("Details"),
+            self.tr("Technical details for your IT support"),
+        )
+        box.setReadOnly(True)
+        box.setVisible(False)
+        box.setMaximumHeight(120)
+        return box
+
     def showEvent(self, event: QShowEvent) -> None:
         """The focus starts on Close: Enter or Esc dismisses, Tab reaches the details."""
         super().showEvent(event)
         self.close_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _shortened(self, text: str, limit: int) -> str:
+        if len(text) <= limit:
+            return text
+        return text[:limit] + "\n" + self.tr("… (shortened; Copy details copies all of it)")
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)

@@ -34,6 +34,7 @@ from flashback_desktop.ui.column_fit import widest_fitted
 from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.history_model import (
     COLUMN_TITLE,
     HistoryRow,
@@ -159,6 +160,7 @@ class HistoryPanel(QWidget):
         self.message_label.setObjectName("historyMessage")
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setWordWrap(True)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.retry_button = QPushButton(self.tr("&Try again"))
         self.retry_button.setObjectName("historyRetryButton")
         describe(
@@ -181,6 +183,7 @@ class HistoryPanel(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("historyStatus")
         self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names conversations
         # Named more fully than their short texts: several lists have Copy and Delete.
         self.load_more_button = QPushButton(self.tr("Load &more"))
         self.load_more_button.setObjectName("historyLoadMoreButton")
@@ -394,6 +397,7 @@ class HistoryPanel(QWidget):
         dialog.setObjectName("deleteConversationDialog")
         dialog.setIcon(QMessageBox.Icon.Question)
         dialog.setWindowTitle(self.tr("Delete conversation"))
+        dialog.setTextFormat(Qt.TextFormat.PlainText)  # the title is the server's, not markup
         dialog.setText(self.tr("Delete the conversation {name}?").format(name=row.name))
         dialog.setInformativeText(self.tr("It will no longer appear in the list of conversations."))
         delete = dialog.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
@@ -532,9 +536,9 @@ class HistoryPanel(QWidget):
         self.copy_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(deletable)
         if shown:
-            locale = QLocale()
+            locale = named_locale(QLocale())
             shown_text = locale.toString(shown)
-            total_text = locale.toString(max(self._total, shown))
+            total_text = group_digits(max(self._total, shown), locale)  # any size of total
             self.count_label.setText(
                 self.tr("{shown} of {total}", "conversations shown of all").format(
                     shown=shown_text, total=total_text

@@ -8,12 +8,13 @@ keep at most ``TOOLTIP_LINES`` lines of ``TOOLTIP_LINE`` characters. Always plai
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
+
+from flashback_desktop.ui.plain_text import plain_tooltip
 
 TOOLTIP_LINE = 100  # a longer line is wrapped (between words where it has any)
 TOOLTIP_UNWRAPPED = 160  # a sentence up to this length stays on one line
@@ -49,11 +50,7 @@ def bounded_tooltip(text: str) -> str:
             break
     if len(lines) > TOOLTIP_LINES:
         lines = [*lines[:TOOLTIP_LINES], "…"]
-    bounded = "\n".join(lines)
-    if "<" not in bounded and "&" not in bounded:
-        return bounded  # Qt shows it as plain text
-    # Rich text only so that markup shows as the characters it is.
-    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + "</qt>"
+    return plain_tooltip("\n".join(lines))
 
 
 class ElidedLabel(QLabel):

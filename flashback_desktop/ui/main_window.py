@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         )
         self.message_label = QLabel()
         self.message_label.setObjectName("pageMessage")
+        self.message_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_button = QPushButton()
         self.message_button.setObjectName("pageMessageButton")
@@ -439,7 +440,8 @@ class MainWindow(QMainWindow):
         if not await session.restore():
             self._connecting = False
             self._show_signed_out()
-            self.ask_sign_in()
+            note = session.restore_note  # a saved sign-in that could not be read, say
+            self.ask_sign_in(message(note) if note else None)
             return
         await self._load_everything()
 

@@ -88,6 +88,7 @@ class SignInDialog(QDialog):
         self.pages.currentChanged.connect(self._on_page_changed)
 
         self.error_label = _wrapped(name="signInError")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setVisible(False)
         font = self.error_label.font()
         font.setBold(True)

@@ -329,6 +329,10 @@
         <translation>Details kopiert.</translation>
     </message>
     <message>
+        <source>… (shortened; Copy details copies all of it)</source>
+        <translation>… (gekürzt; „Details kopieren“ kopiert alles)</translation>
+    </message>
+    <message>
         <source>Hide &amp;details</source>
         <translation>&amp;Details ausblenden</translation>
     </message>
@@ -1012,6 +1016,10 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Sign in with your email and password here instead, or finish two-step verification on the Flashback website before copying a token.</source>
         <translation>Melden Sie sich stattdessen hier mit E-Mail-Adresse und Passwort an, oder schließen Sie die Bestätigung in zwei Schritten auf der Flashback-Website ab, bevor Sie ein Token kopieren.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in could not be read, so you are signed out. Sign in again.</source>
+        <translation>Die gespeicherte Anmeldung konnte nicht gelesen werden, deshalb sind Sie abgemeldet. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>This computer has no password store that Flashback Desktop can use, so your sign-in is kept only until you close Flashback Desktop.</source>

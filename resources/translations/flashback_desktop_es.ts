@@ -329,6 +329,10 @@
         <translation>Detalles copiados.</translation>
     </message>
     <message>
+        <source>… (shortened; Copy details copies all of it)</source>
+        <translation>… (acortado; «Copiar detalles» lo copia todo)</translation>
+    </message>
+    <message>
         <source>Hide &amp;details</source>
         <translation>Ocultar &amp;detalles</translation>
     </message>
@@ -1012,6 +1016,10 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Sign in with your email and password here instead, or finish two-step verification on the Flashback website before copying a token.</source>
         <translation>Inicie sesión aquí con su correo electrónico y contraseña, o complete la verificación en dos pasos en el sitio web de Flashback antes de copiar un token.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in could not be read, so you are signed out. Sign in again.</source>
+        <translation>No se pudo leer el inicio de sesión guardado, así que se ha cerrado la sesión. Vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>This computer has no password store that Flashback Desktop can use, so your sign-in is kept only until you close Flashback Desktop.</source>

@@ -5,7 +5,16 @@ import logging
 
 import pytest
 
-from flashback_desktop.logging_setup import REDACTED, RedactingFilter, redact, register_secret
+from flashback_desktop.logging_setup import (
+    CONTINUATION,
+    MAX_LINE_CHARS,
+    MAX_VALUE_CHARS,
+    REDACTED,
+    RedactingFilter,
+    RepeatCollapser,
+    redact,
+    register_secret,
+)
 
 
 def test_registered_secrets_are_cut_from_log_records(caplog: pytest.LogCaptureFixture) -> None:
@@ -48,3 +57,61 @@ def test_each_handler_redacts_records_made_by_another_factory() -> None:
     handler.handle(record)
     assert secret not in stream.getvalue()
     assert REDACTED in stream.getvalue()
+
+
+def record(message: str, *args: object, level: int = logging.WARNING) -> logging.LogRecord:
+    return logging.getLogger("flashback.test").makeRecord(
+        "flashback.test", level, __file__, 1, message, args, None
+    )
+
+
+def test_a_value_cannot_start_a_line_of_its_own() -> None:
+    made = record("Deleted conversation %s", "c1\n2026-01-01 CRITICAL forged\r\x1b[2K\u2028")
+    assert made.getMessage() == (
+        "Deleted conversation c1\\n2026-01-01 CRITICAL forged\\r\\x1b[2K\\u2028"
+    )
+
+
+def test_a_template_newline_continues_the_record_indented() -> None:
+    assert record("details:\n%s", "x").getMessage() == f"details:\n{CONTINUATION}x"
+
+
+def test_values_and_lines_are_shortened_after_redaction() -> None:
+    secret = "planted-secret-" + "s" * 40
+    register_secret(secret)
+    value = "v" * (MAX_VALUE_CHARS - 10) + secret + "v" * 100  # a cut would halve it
+    message = record("got %s", value).getMessage()
+    assert "planted-secret" not in message
+    assert "shortened from" in message
+    assert len(record("%s" * 10, *(["w" * 3000] * 10)).getMessage()) < MAX_LINE_CHARS + 100
+
+
+def test_numbers_of_any_size_do_not_lose_the_line() -> None:
+    assert record("%d repositories", 10**5000).getMessage().startswith("%d repositories <a number")
+    assert record("%d", 42).getMessage() == "42"
+
+
+def test_quoted_tokens_in_a_printed_dict_are_cut() -> None:
+    text = redact(str({"accessToken": "opaque-a-1234", "refresh_token": "opaque-r-5678"}))
+    assert "opaque-a-1234" not in text
+    assert "opaque-r-5678" not in text
+
+
+def test_a_repeated_warning_is_written_once_then_with_a_count() -> None:
+    collapse = RepeatCollapser(window_s=600, every=5)
+    kept = []
+    for attempt in range(12):
+        made = record("Loading failed after %d ms: %s", attempt, "503")
+        made.created = 1000.0 + attempt
+        if collapse.filter(made):
+            kept.append(made.getMessage())
+    assert kept == [
+        "Loading failed after 0 ms: 503",
+        "Loading failed after 5 ms: 503 [this warning came 4 more times meanwhile]",
+        "Loading failed after 10 ms: 503 [this warning came 4 more times meanwhile]",
+    ]
+    later = record("Loading failed after %d ms: %s", 99, "503")
+    later.created = 1000.0 + 11 + 601  # past the window: written again at once
+    assert collapse.filter(later)
+    info = record("Showing %d repositories", 3, level=logging.INFO)
+    assert all(collapse.filter(info) for _ in range(3))  # only warnings are collapsed

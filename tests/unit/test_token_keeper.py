@@ -214,3 +214,32 @@ async def test_requests_waiting_on_a_failed_renewal_share_its_failure() -> None:
     with pytest.raises(errors.ServerError):
         await keeper.renew(rejected)  # a later try (Try again) does ask the server again
     assert calls == ["refresh-0", "refresh-0"]
+
+
+@pytest.mark.asyncio
+async def test_an_unreadable_pair_from_another_copy_is_not_taken() -> None:
+    refresh = RecordingRefresh()
+    keeper, store = await keeper_with(TokenPair(jwt(time.time() + 3600), "refresh-0"), refresh)
+    rejected = await current(keeper)
+    await store.save(TokenPair("theirs\r\nbroken", "refresh-theirs"))  # an older copy's bug
+    renewed = await keeper.renew(rejected)
+    assert renewed is not None
+    assert "\r" not in renewed.token
+    assert refresh.used == ["refresh-0"]  # refreshed its own pair instead
+
+
+@pytest.mark.asyncio
+async def test_a_refresh_answer_with_an_unusable_token_is_a_refused_renewal() -> None:
+    class ControlCharacters(RecordingRefresh):
+        async def __call__(self, refresh_token: str) -> LoginResult:
+            self.used.append(refresh_token)
+            return LoginResult("access\nwith a newline", "refresh-new")
+
+    refresh = ControlCharacters()
+    keeper, store = await keeper_with(TokenPair(jwt(time.time() + 3600), "refresh-0"), refresh)
+    assert await keeper.renew(await current(keeper)) is None
+    assert await keeper.renew(await current(keeper)) is None
+    assert refresh.used == ["refresh-0"]  # refused once, never tried again
+    stored = await store.load()
+    assert stored is not None
+    assert stored.refresh == "refresh-0"  # nothing unusable was saved
