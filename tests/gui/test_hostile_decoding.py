@@ -39,7 +39,10 @@ def raw(body: bytes, status: int = 200, *headers: tuple[str, str]) -> Answer:
 
 # What GET /repo answers, and what the person must be told.
 BROKEN_LISTS = {
-    "a number over Python's 4,300-digit limit": raw(b'{"repos": [], "n": 1' + b"0" * 5000 + b"}"),
+    # In a field the app reads: unknown fields are skipped without being built.
+    "a number over Python's 4,300-digit limit": raw(
+        b'{"repos": [{"id": "r", "name": 1' + b"0" * 5000 + b"}]}"
+    ),
     "a list nested 100,000 deep": raw(b'{"repos": ' + nested_list() + b"}"),
     "an error message nested 100,000 deep": raw(
         b'{"success": false, "message": ' + nested_list() + b"}", 400
@@ -65,6 +68,15 @@ def leftovers_finalised() -> Iterator[None]:
         gc.collect()
 
 
+# When a Content-Encoding lies, httpx's decoder raises inside its own chain of async
+# generators; the client closes the response (and so the connection) at once, but httpcore's
+# inner generator is finalised later by the loop, outside the task that ran it, and anyio
+# complains about that as an unraisable exception. It reaches no person (no crash dialog:
+# unraisable exceptions go to stderr) and holds no connection.
+HTTPX_FINALISER = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+@HTTPX_FINALISER
 @pytest.mark.parametrize("case", list(BROKEN_LISTS))
 def test_an_unreadable_repository_list_is_told_plainly(
     case: str,
@@ -165,6 +177,7 @@ def test_retry_after_with_5000_digits_is_told_plainly(
     qtbot.waitUntil(lambda: "too many requests" in app.window.message_label.text(), timeout=15_000)
 
 
+@HTTPX_FINALISER
 def test_test_connection_with_a_lying_content_encoding_is_a_verdict_not_a_crash(
     start_hostile_app: Callable[..., HostileApp], hostile: HostileServer
 ) -> None:
