@@ -254,7 +254,7 @@ class ConversationChat:
         except errors.PromptBlockedError as exc:
             return Blocked(exc.reason, exc)
         except errors.FlashbackError as exc:
-            if not _unclear(exc):
+            if not may_be_stored(exc):
                 return Failed(exc)
             log.info("The answer to a prompt was lost (%s); reading the messages", exc.message)
             return await self._settle(PromptTurn(conversation_id, prompt, click, None, known), exc)
@@ -315,7 +315,7 @@ class ConversationChat:
         known.update(message.id for message in messages if message is not None)
 
 
-def _unclear(exc: errors.FlashbackError) -> bool:
+def may_be_stored(exc: errors.FlashbackError) -> bool:
     """The prompt may be on the server although no answer says so. Any 5xx counts: a
     server that fails half-way may have stored the prompt before it failed."""
     if not exc.request_sent:

@@ -9,6 +9,7 @@ settled by reading the messages, never by sending again.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -32,6 +33,7 @@ from flashback_desktop.session.conversation_chat import (
 )
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
+from tests.support.addresses import unused_loopback_url
 from tests.support.sandbox_data import repo_id_named
 
 pytestmark = pytest.mark.asyncio
@@ -229,7 +231,7 @@ async def test_a_body_cut_after_the_server_acted_counts_as_sent(
         (Fault(reset=True), errors.ConnectionDroppedError),
         (Fault(status=503), errors.ServerError),
         (Fault(status=500), errors.ServerError),
-        (Fault(status=200, body='{"success": true, "userMessage": '), errors.UnreadableResponseError),
+        (Fault(status=200, body='{"success": true, "userMes'), errors.UnreadableResponseError),
     ],
     ids=["reset", "503", "500", "unreadable 200"],
 )
@@ -297,7 +299,7 @@ async def test_a_policy_reason_is_plain_and_capped(
 ) -> None:
     conversation_id = new_conversation(sandbox)
     said = "<b>Blocked</b> by policy\n\x1b[31m" + "x" * 5000
-    body = '{"success": false, "message": %s}' % __import__("json").dumps(said)
+    body = json.dumps({"success": False, "message": said})
     sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(status=403, body=body))
     outcome = await chat.send(conversation_id, PROMPT, None)
     assert isinstance(outcome, Blocked)
@@ -369,8 +371,6 @@ async def test_a_sign_in_that_cannot_be_renewed_needs_signing_in(
 
 
 async def test_offline_is_a_plain_failure(sandbox: SandboxServer) -> None:
-    from tests.support.addresses import unused_loopback_url
-
     client = FlashbackClient(unused_loopback_url(), limits=LIMITS)
     try:
         outcome = await ConversationChat(client, timings=TIMINGS).send("any", PROMPT, None)
@@ -402,7 +402,8 @@ async def test_models_from_the_server_or_quietly_from_the_repository(
 ) -> None:
     repo_id = repo_id_named(sandbox, "Marketing assets")
     offered = await chat.models(repo_id, ["OpenAI"])
-    assert [(m.id, m.name) for m in offered] == [("gpt-4o", "GPT-4o"), ("gpt-4o-mini", "GPT-4o mini")]
+    pairs = [(m.id, m.name) for m in offered]
+    assert pairs == [("gpt-4o", "GPT-4o"), ("gpt-4o-mini", "GPT-4o mini")]
 
     html = Fault(status=404, body=HTML_404, content_type="text/html")
     sandbox.state.faults.add("POST", "/ai/models", html, times=None)
