@@ -62,7 +62,9 @@ class PromptTurn:
 
 @dataclass(frozen=True)
 class Sent:
-    """Flashback accepted the prompt. ``reply`` only when its answer plainly carries it."""
+    """Flashback accepted the prompt: ``turn.user_message`` is the stored prompt (from the
+    answer, or else found in the messages). ``reply`` only when the answer plainly carries
+    it; otherwise ``wait_for_reply``."""
 
     turn: PromptTurn
     reply: Message | None = None
@@ -86,11 +88,15 @@ class NotSent:
 
 @dataclass(frozen=True)
 class Unresolved:
-    """The answer was lost (``error``) and the messages could not be read (``check_error``):
-    the prompt may or may not be on Flashback. Never send it again blindly."""
+    """The prompt may or may not be on Flashback. Never send it again blindly.
+
+    Either the answer was lost (``error``) and the messages could not be read
+    (``check_error``), or Flashback said yes without showing the prompt and the messages
+    do not show it either (``check_error`` None).
+    """
 
     error: errors.FlashbackError
-    check_error: errors.FlashbackError
+    check_error: errors.FlashbackError | None
 
 
 @dataclass(frozen=True)
@@ -258,13 +264,40 @@ class ConversationChat:
                 return Failed(exc)
             log.info("The answer to a prompt was lost (%s); reading the messages", exc.message)
             return await self._settle(PromptTurn(conversation_id, prompt, click, None, known), exc)
-        user = accepted.user_message
-        self._remember(conversation_id, (user, accepted.reply))
-        return Sent(PromptTurn(conversation_id, prompt, click, user, known), accepted.reply)
+        turn = PromptTurn(conversation_id, prompt, click, accepted.user_message, known)
+        if accepted.user_message is None:  # the documented answer: {success, message?}
+            return await self._confirm(turn, accepted.reply)
+        self._remember(conversation_id, (accepted.user_message, accepted.reply))
+        return Sent(turn, accepted.reply)
+
+    async def _confirm(self, turn: PromptTurn, reply: Message | None) -> SendOutcome:
+        """A yes that does not show the prompt: the messages must, before it counts as sent
+        (a proxy's bare ``{"success": true}`` is no proof)."""
+        found, check_error = await self._look_for(turn)
+        if found is not None:
+            self._remember(turn.conversation_id, (reply,))
+            return Sent(_with_user_message(turn, found), reply)
+        unseen = errors.UnreadableResponseError(
+            errors.ErrorDetails(cause="the answer said yes, but the messages lack the prompt")
+        )
+        return Unresolved(unseen, check_error)
 
     async def _settle(self, turn: PromptTurn, error: errors.FlashbackError) -> SendOutcome:
         """Read the messages (never send again) until the prompt shows up, or the pauses
         run out: then Flashback does not have it."""
+        found, check_error = await self._look_for(turn)
+        if found is not None:
+            log.info("The prompt is on the server although its answer was lost")
+            return SentAfterLostAnswer(_with_user_message(turn, found), error)
+        if check_error is not None:
+            return Unresolved(error, check_error)
+        return NotSent(error)
+
+    async def _look_for(
+        self, turn: PromptTurn
+    ) -> tuple[Message | None, errors.FlashbackError | None]:
+        """The prompt in the messages, read after each settle pause until it shows up; and
+        the error of the last read, when it failed."""
         check_error: errors.FlashbackError | None = None
         for pause in self.timings.settle_delays_s:
             await self._sleep(pause)
@@ -278,11 +311,8 @@ class ConversationChat:
             check_error = None
             found = self._find_prompt(page.messages, turn)
             if found is not None:
-                log.info("The prompt is on the server although its answer was lost")
-                return SentAfterLostAnswer(_with_user_message(turn, found), error)
-        if check_error is not None:
-            return Unresolved(error, check_error)
-        return NotSent(error)
+                return found, None
+        return None, check_error
 
     def _find_prompt(self, messages: Sequence[Message], turn: PromptTurn) -> Message | None:
         """The earliest user message with this text that is new since the click."""

@@ -53,6 +53,8 @@ PROMPT_FAULTS: tuple[PromptFault, ...] = (
     PromptFault("401 once", lambda _r, _d: _status(401)),
     PromptFault("429", lambda _r, _d: _status(429)),
     PromptFault("200 invalid JSON", lambda _r, _d: _status(200, '{"success":true,"userMes')),
+    # The documented answer, without the handler: a yes that stored nothing.
+    PromptFault("200 bare yes", lambda _r, _d: _status(200, '{"success":true}')),
     PromptFault(
         "200 wrong shape",
         lambda _r, _d: _status(200, json.dumps({"success": True, "userMessage": "x"})),

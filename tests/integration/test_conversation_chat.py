@@ -276,6 +276,21 @@ async def test_unresolved_when_the_messages_cannot_be_read_either(
     assert prompts_stored(sandbox, conversation_id) == 1  # it is there; the app said "unsure"
 
 
+async def test_a_bare_yes_without_the_prompt_is_not_shown_as_sent(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    """The documented answer is only {success, message}: a proxy could send that too."""
+    conversation_id = new_conversation(sandbox)
+    bare = Fault(status=200, body='{"success": true, "message": "Prompt processed"}')
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, bare, times=None)
+    outcome = await chat.send(conversation_id, PROMPT, None)
+    assert isinstance(outcome, Unresolved)
+    assert outcome.check_error is None
+    assert isinstance(outcome.error, errors.UnreadableResponseError)
+    assert prompt_posts(sandbox) == 1
+    assert prompts_stored(sandbox, conversation_id) == 0
+
+
 # ---- refusals ---------------------------------------------------------------------------------
 
 
