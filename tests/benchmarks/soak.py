@@ -11,7 +11,9 @@ CrashHandler, a real MainWindow and Session (tokens from the demo account in a
 MemoryTokenStore). The sandbox serves on its own thread. Each cycle is one intent: pick a
 repository, maybe plant one fault on POST /conversation, trigger New Conversation (once,
 or 2-3 times rapidly like a double click), wait for what the window shows, close any
-dialog, then ask the sandbox what it really created during that intent.
+dialog, then ask the sandbox what it really created during that intent. Then prompt
+cycles (``soak_prompts.py``) send prompts through the chat service, with faults on the
+prompt route, and ask the sandbox what it really stored.
 """
 
 from __future__ import annotations
