@@ -26,19 +26,23 @@ from flashback_desktop import __version__
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
+    AiModel,
     Body,
+    ConversationMessages,
     ConversationPage,
     CreatedConversation,
     ErrorBody,
     LoginResult,
     MfaStatus,
     NotJsonError,
+    PromptAccepted,
     RefusedAnswer,
     Repository,
     ShapeError,
     UserProfile,
     Workspace,
     decode_acknowledgement,
+    decode_ai_models,
     decode_error_body,
     decode_repositories,
     decode_workspaces,
@@ -84,6 +88,15 @@ _REPO_NOT_FOUND = (
     QT_TRANSLATE_NOOP("Messages", "This repository no longer exists on Flashback."),
     QT_TRANSLATE_NOOP(
         "Messages", "The repository list has been refreshed. Pick another repository."
+    ),
+)
+
+_PROMPTS_UNAVAILABLE = (
+    QT_TRANSLATE_NOOP("Messages", "This Flashback server does not offer talking in conversations."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Sending prompts is only available on some Flashback servers. "
+        "Ask your IT department which server to use.",
     ),
 )
 
@@ -315,6 +328,59 @@ class FlashbackClient:
             unavailable=_CONVERSATIONS_UNAVAILABLE,
         )
 
+    async def send_prompt(
+        self, conversation_id: str, prompt: str, model: str | None = None
+    ) -> PromptAccepted:
+        """Send one prompt. Never sent twice: only a 401 is replayed, once, after renewing.
+
+        ``model`` None leaves it out (the docs' examples send none; the server picks one).
+        """
+        body: dict[str, str] = {"prompt": prompt}
+        if model:
+            body["model"] = model
+        try:
+            return await self._call(
+                "POST",
+                _conversation_path(conversation_id, "prompt"),
+                PromptAccepted.decode,
+                json_body=body,
+                not_found=_CONVERSATION_NOT_FOUND,
+                unavailable=_PROMPTS_UNAVAILABLE,
+            )
+        except errors.FlashbackError as exc:
+            raise _prompt_refusal(exc) from exc
+
+    async def conversation_messages(self, conversation_id: str) -> ConversationMessages:
+        """The whole history, oldest first (the official client never pages it either)."""
+        try:
+            return await self._call(
+                "GET",
+                _conversation_path(conversation_id, "messages"),
+                ConversationMessages.decode,
+                not_found=_CONVERSATION_NOT_FOUND,
+                unavailable=_PROMPTS_UNAVAILABLE,
+            )
+        except errors.FlashbackError as exc:
+            raise _prompt_refusal(exc) from exc
+
+    async def list_ai_models(self, repo_id: str) -> tuple[AiModel, ...]:
+        """POST /ai/models: a read sent as a POST, so it is retried as reads are."""
+        for attempt in range(self.limits.read_retries + 1):
+            try:
+                return await self._call(
+                    "POST",
+                    "ai/models",
+                    decode_ai_models,
+                    json_body={"repoId": repo_id},
+                    not_found=_REPO_NOT_FOUND,
+                )
+            except errors.FlashbackError as exc:
+                if attempt == self.limits.read_retries or not errors.is_transient(exc):
+                    raise _prompt_refusal(exc, in_conversation=False) from exc
+                log.info("Retrying POST /ai/models after %s", type(exc).__name__)
+            await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
     # ---- plumbing --------------------------------------------------------------------------
 
     async def _call(
@@ -493,6 +559,44 @@ def _sign_in_refusal(exc: errors.FlashbackError) -> errors.SignInRefusedError:
         message, action = errors.SIGN_IN_REFUSALS[code]
         return errors.SignInRefusedError(exc.details, message=message, action=action)
     return errors.SignInRefusedError(exc.details)
+
+
+def _conversation_path(conversation_id: str, route: str) -> str:
+    # The id goes into the path: encoded, so it cannot reach another route.
+    return f"conversation/{quote(conversation_id, safe='')}/{route}"
+
+
+_POLICY_CODE = "POLICY"
+
+
+def _prompt_refusal(
+    exc: errors.FlashbackError, *, in_conversation: bool = True
+) -> errors.FlashbackError:
+    """The chat routes' refusals in their own words: a policy block, a deleted
+    conversation, a repository without AI. Anything else is left as it is."""
+    details = exc.details
+    code = (details.server_code or "").upper()
+    if type(exc) is errors.ForbiddenError:
+        said = details.server_message or ""
+        # A policy's 403 says so (its code or its words); any other 403 is access.
+        if _POLICY_CODE in code or "polic" in said.casefold():
+            return errors.PromptBlockedError(details, reason=said)
+        return errors.ForbiddenError(
+            details,
+            message=QT_TRANSLATE_NOOP(
+                "Messages", "Flashback did not let you write in this conversation."
+            ),
+            action=QT_TRANSLATE_NOOP(
+                "Messages",
+                "Only the person who started a conversation can write in it. "
+                "Start a new conversation.",
+            ),
+        )
+    if type(exc) is errors.NotFoundError and in_conversation:
+        return errors.ConversationGoneError(details)
+    if isinstance(exc, errors.BadRequestError) and code == "NO_AI_CONFIGURED":
+        return errors.NoAiModelError(details)
+    return exc
 
 
 # Order matters: the first matching kind wins (a ConnectTimeout is also a TimeoutException).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,17 @@ class NotFoundError(FlashbackError):
     default_action = QT_TRANSLATE_NOOP("Messages", "Refresh the list, then try again.")
 
 
+class ConversationGoneError(NotFoundError):
+    """The conversation was deleted (or never existed): a JSON 404 from its routes."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "This conversation no longer exists on Flashback."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "It may have been deleted. Go back to the list and start a new conversation."
+    )
+
+
 class EndpointUnavailableError(FlashbackError):
     """The server has no such route (an HTML 404): e.g. conversations outside TEST."""
 
@@ -168,6 +179,54 @@ class EndpointUnavailableError(FlashbackError):
         "Messages",
         "Check that the app is set to the right Flashback server, or ask your IT department "
         "which server to use.",
+    )
+
+
+class PromptBlockedError(ForbiddenError):
+    """An organisation's policy refused the prompt (a 403 that says so); nothing was stored."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "Your organisation's policy blocked this prompt."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your text is still in the box: change it and send it again, or ask your Flashback "
+        "administrator about the policy.",
+    )
+
+    def __init__(self, details: ErrorDetails | None = None, *, reason: str = "") -> None:
+        self.reason = plain_reason(reason)
+        message = None
+        if self.reason:
+            message = Phrase(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Your organisation's policy blocked this prompt: {reason}"
+                ),
+                reason=self.reason,
+            )
+        super().__init__(details, message=message)
+
+
+# A server's reason, shown inside our sentence: one paragraph, and not a page of it.
+REASON_MAX_CHARS = 300
+
+
+def plain_reason(text: str) -> str:
+    """``text`` on one line, without control characters, at most ``REASON_MAX_CHARS`` long."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    if len(flat) <= REASON_MAX_CHARS:
+        return flat
+    return flat[: REASON_MAX_CHARS - 1].rstrip() + "…"
+
+
+class NoAiModelError(BadRequestError):
+    """The repository has no AI model configured (400 NO_AI_CONFIGURED)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "Messages", "This repository has no AI model, so it cannot answer prompts."
+    )
+    default_action = QT_TRANSLATE_NOOP(
+        "Messages", "Ask your Flashback administrator to connect an AI model to this repository."
     )
 
 

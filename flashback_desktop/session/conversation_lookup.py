@@ -42,7 +42,7 @@ async def find_created_conversation(
 ) -> Conversation | None:
     """The conversation the interrupted request created, or None when there is none."""
     page = await client.list_conversations(repo_id, user_id=user_id, take=NEWEST_TO_CHECK)
-    since = _click_on_server_clock(client, click)
+    since = click_on_server_clock(client, click)
     candidates = [
         (created, conversation)
         for conversation in page.conversations
@@ -63,7 +63,7 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-def _click_on_server_clock(client: FlashbackClient, click: Click) -> datetime:
+def click_on_server_clock(client: FlashbackClient, click: Click) -> datetime:
     if client.server_clock is None:
         return click.at - LOCAL_CLOCK_ALLOWANCE
     server_now, received = client.server_clock

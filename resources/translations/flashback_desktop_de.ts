@@ -798,6 +798,22 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Die Liste der Repositorys wurde aktualisiert. Wählen Sie ein anderes Repository.</translation>
     </message>
     <message>
+        <source>This Flashback server does not offer talking in conversations.</source>
+        <translation>Dieser Flashback-Server bietet kein Schreiben in Unterhaltungen an.</translation>
+    </message>
+    <message>
+        <source>Sending prompts is only available on some Flashback servers. Ask your IT department which server to use.</source>
+        <translation>Fragen senden gibt es nur auf manchen Flashback-Servern. Fragen Sie Ihre IT-Abteilung, welchen Server Sie verwenden sollen.</translation>
+    </message>
+    <message>
+        <source>Flashback did not let you write in this conversation.</source>
+        <translation>Flashback hat Ihnen nicht erlaubt, in dieser Unterhaltung zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Only the person who started a conversation can write in it. Start a new conversation.</source>
+        <translation>Nur die Person, die eine Unterhaltung begonnen hat, kann darin schreiben. Beginnen Sie eine neue Unterhaltung.</translation>
+    </message>
+    <message>
         <source>The proxy between this computer and Flashback refused the connection.</source>
         <translation>Der Proxy zwischen diesem Computer und Flashback hat die Verbindung abgelehnt.</translation>
     </message>
@@ -914,12 +930,40 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Aktualisieren Sie die Liste und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
+        <source>This conversation no longer exists on Flashback.</source>
+        <translation>Diese Unterhaltung gibt es in Flashback nicht mehr.</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Go back to the list and start a new conversation.</source>
+        <translation>Sie wurde möglicherweise gelöscht. Gehen Sie zurück zur Liste und beginnen Sie eine neue Unterhaltung.</translation>
+    </message>
+    <message>
         <source>This server does not offer what the app asked for.</source>
         <translation>Dieser Server bietet nicht an, was die App angefragt hat.</translation>
     </message>
     <message>
         <source>Check that the app is set to the right Flashback server, or ask your IT department which server to use.</source>
         <translation>Prüfen Sie, ob die App den richtigen Flashback-Server verwendet, oder fragen Sie Ihre IT-Abteilung, welchen Server Sie verwenden sollen.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy blocked this prompt.</source>
+        <translation>Die Richtlinie Ihrer Organisation hat diese Anfrage blockiert.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the box: change it and send it again, or ask your Flashback administrator about the policy.</source>
+        <translation>Ihr Text steht noch im Feld: Ändern Sie ihn und senden Sie ihn erneut, oder fragen Sie Ihren Flashback-Administrator nach der Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy blocked this prompt: {reason}</source>
+        <translation>Die Richtlinie Ihrer Organisation hat diese Anfrage blockiert: {reason}</translation>
+    </message>
+    <message>
+        <source>This repository has no AI model, so it cannot answer prompts.</source>
+        <translation>Für dieses Repository ist kein KI-Modell eingerichtet, daher kann es keine Anfragen beantworten.</translation>
+    </message>
+    <message>
+        <source>Ask your Flashback administrator to connect an AI model to this repository.</source>
+        <translation>Bitten Sie Ihren Flashback-Administrator, diesem Repository ein KI-Modell zuzuordnen.</translation>
     </message>
     <message>
         <source>Flashback is receiving too many requests right now.</source>

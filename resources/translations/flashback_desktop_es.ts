@@ -798,6 +798,22 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Se ha actualizado la lista de repositorios. Elija otro repositorio.</translation>
     </message>
     <message>
+        <source>This Flashback server does not offer talking in conversations.</source>
+        <translation>Este servidor de Flashback no permite escribir en las conversaciones.</translation>
+    </message>
+    <message>
+        <source>Sending prompts is only available on some Flashback servers. Ask your IT department which server to use.</source>
+        <translation>El envío de preguntas solo está disponible en algunos servidores de Flashback. Pregunte a su departamento de informática qué servidor debe usar.</translation>
+    </message>
+    <message>
+        <source>Flashback did not let you write in this conversation.</source>
+        <translation>Flashback no le ha permitido escribir en esta conversación.</translation>
+    </message>
+    <message>
+        <source>Only the person who started a conversation can write in it. Start a new conversation.</source>
+        <translation>Solo la persona que inició una conversación puede escribir en ella. Inicie una conversación nueva.</translation>
+    </message>
+    <message>
         <source>The proxy between this computer and Flashback refused the connection.</source>
         <translation>El proxy entre este equipo y Flashback ha rechazado la conexión.</translation>
     </message>
@@ -914,12 +930,40 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Actualice la lista y vuelva a intentarlo.</translation>
     </message>
     <message>
+        <source>This conversation no longer exists on Flashback.</source>
+        <translation>Esta conversación ya no existe en Flashback.</translation>
+    </message>
+    <message>
+        <source>It may have been deleted. Go back to the list and start a new conversation.</source>
+        <translation>Es posible que se haya eliminado. Vuelva a la lista e inicie una conversación nueva.</translation>
+    </message>
+    <message>
         <source>This server does not offer what the app asked for.</source>
         <translation>Este servidor no ofrece lo que pidió la aplicación.</translation>
     </message>
     <message>
         <source>Check that the app is set to the right Flashback server, or ask your IT department which server to use.</source>
         <translation>Compruebe que la aplicación usa el servidor de Flashback correcto o pregunte a su departamento de informática qué servidor debe usar.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy blocked this prompt.</source>
+        <translation>La política de su organización ha bloqueado esta pregunta.</translation>
+    </message>
+    <message>
+        <source>Your text is still in the box: change it and send it again, or ask your Flashback administrator about the policy.</source>
+        <translation>Su texto sigue en el cuadro: cámbielo y vuelva a enviarlo, o pregunte por la política al administrador de Flashback.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy blocked this prompt: {reason}</source>
+        <translation>La política de su organización ha bloqueado esta pregunta: {reason}</translation>
+    </message>
+    <message>
+        <source>This repository has no AI model, so it cannot answer prompts.</source>
+        <translation>Este repositorio no tiene ningún modelo de IA, así que no puede responder preguntas.</translation>
+    </message>
+    <message>
+        <source>Ask your Flashback administrator to connect an AI model to this repository.</source>
+        <translation>Pida al administrador de Flashback que conecte un modelo de IA a este repositorio.</translation>
     </message>
     <message>
         <source>Flashback is receiving too many requests right now.</source>

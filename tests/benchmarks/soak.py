@@ -3,7 +3,7 @@
 A benchmark-style script, not a timed test: it prints figures and exits non-zero when a
 figure that must be 0 is not (see tests/benchmarks/README.md)::
 
-    uv run python -m tests.benchmarks.soak [--cycles 1000] [--fault-rate 0.1] [--seed N]
+    uv run python -m tests.benchmarks.soak [--cycles 1000] [--prompt-cycles 200] [--fault-rate 0.1]
 
 Everything runs in this one process, wired like ``flashback_desktop.app``: a QApplication,
 a qasync QEventLoop as the running loop, a TaskManager whose unexpected errors go to the
@@ -11,7 +11,9 @@ CrashHandler, a real MainWindow and Session (tokens from the demo account in a
 MemoryTokenStore). The sandbox serves on its own thread. Each cycle is one intent: pick a
 repository, maybe plant one fault on POST /conversation, trigger New Conversation (once,
 or 2-3 times rapidly like a double click), wait for what the window shows, close any
-dialog, then ask the sandbox what it really created during that intent.
+dialog, then ask the sandbox what it really created during that intent. Then prompt
+cycles (``soak_prompts.py``) send prompts through the chat service, with faults on the
+prompt route, and ask the sandbox what it really stored.
 """
 
 from __future__ import annotations
@@ -44,11 +46,19 @@ from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.api.models import Repository
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import Fault, SandboxServer
+from flashback_desktop.session.conversation_chat import ConversationChat
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from flashback_desktop.ui.crash_handler import CrashHandler
 from flashback_desktop.ui.main_window import CREATE_TASK, MainWindow
 from flashback_desktop.ui.tasks import TaskManager
+from tests.benchmarks.soak_prompts import (
+    PROMPT_TIMINGS,
+    PromptCycles,
+    PromptIntent,
+    prompt_breakdown,
+    prompt_figures,
+)
 
 # Short limits so a silent or slow server resolves in about a second, not in 30.
 SOAK_LIMITS = ClientLimits(
@@ -167,6 +177,8 @@ class Results:
     baseline: Snapshot | None = None
     final: Snapshot | None = None
     errors_logged: list[str] = field(default_factory=list)
+    prompts: list[PromptIntent] = field(default_factory=list)
+    prompt_conversations: set[str] = field(default_factory=set)  # where the prompts went
     qt_warnings: Counter[str] = field(default_factory=Counter)
 
 
@@ -302,6 +314,7 @@ class Soak:
         try:
             await self._start()
             await self._cycles()
+            await self._prompt_cycles()
         except SoakError as exc:
             self.results.aborted = f"cycle {self.progress.cycle}: {exc}"
         try:
@@ -436,6 +449,27 @@ class Soak:
         self._check(intent)
         return intent
 
+    async def _prompt_cycles(self) -> None:
+        """Prompts through the chat service, on the same loop and session as the window."""
+        count: int = self.options.prompt_cycles
+        if self.session is None or count == 0:
+            return
+        self.progress.stage = "prompt cycles"
+        chat = ConversationChat(self.session.client, timings=PROMPT_TIMINGS)
+        cycles = PromptCycles(
+            chat, self.sandbox, self.rng, deadline_s=SOAK_LIMITS.deadline_s, idle=self._sandbox_idle
+        )
+        self.results.prompt_conversations = set(cycles.conversations)
+        started = time.monotonic()
+        self.results.prompts = await cycles.run(
+            count, self.options.fault_rate, self.options.double_click_rate
+        )
+        print(
+            f"soak: {count} prompt cycles, {time.monotonic() - started:.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+
     def _trigger(self, how: str) -> None:
         window = self._window()
         if how == "button":
@@ -529,7 +563,7 @@ class Soak:
             1 for dialog in self._window().findChildren(QDialog) if dialog.isVisible()
         )
         results.final = snapshot(len(results.intents))
-        results.server_ids = self._all_ids()
+        results.server_ids = self._all_ids() - results.prompt_conversations
         attributed = {cid for intent in results.intents for cid in intent.created}
         results.unattributed = results.server_ids - attributed
 
@@ -618,6 +652,10 @@ def figures(results: Results) -> list[Figure]:
         _must_be_zero("dialogs left open", results.dialogs_left),
         _must_be_zero("errors logged (ERROR/CRITICAL)", len(results.errors_logged)),
     ]
+    rows += [
+        _must_be_zero(label, count) if zero else Figure(label, str(count))
+        for label, count, zero in prompt_figures(results.prompts)
+    ]
     base, final = results.baseline, results.final
     if base is not None and final is not None:
         span = max(1, final.cycle - base.cycle)
@@ -692,14 +730,19 @@ def render(results: Results) -> str:
         ],
     )
     lines = [
-        "Flashback Desktop soak: New Conversation through the GUI against the sandbox",
+        "Flashback Desktop soak: New Conversation through the GUI, prompts through the chat "
+        "service, against the sandbox",
         environment(),
         "",
         *table,
         "",
         *breakdown(results),
     ]
+    if results.prompts:
+        header, *rows_by_fault = prompt_breakdown(results.prompts)
+        lines += ["", *_table(header, rows_by_fault)]
     problems = [(i.cycle, p) for i in results.intents for p in i.problems]
+    problems += [(i.cycle, f"prompt: {p}") for i in results.prompts for p in i.problems]
     if problems:
         lines += ["", f"problems ({len(problems)}, first 20):"]
         lines += [f"  cycle {cycle}: {problem}" for cycle, problem in problems[:20]]
@@ -739,6 +782,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="New Conversation cycles through the GUI against the sandbox, with faults.",
     )
     parser.add_argument("--cycles", type=int, default=1000)
+    parser.add_argument(
+        "--prompt-cycles", type=int, default=200, help="prompts sent through the chat service"
+    )
     parser.add_argument("--fault-rate", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=None, help="default: a random one (printed)")
     parser.add_argument(
@@ -754,13 +800,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     options = parser.parse_args(argv)
     if options.cycles < 1:
         parser.error("--cycles must be at least 1")
+    if options.prompt_cycles < 0:
+        parser.error("--prompt-cycles must not be negative")
     for name in ("fault_rate", "double_click_rate"):
         if not 0.0 <= getattr(options, name) <= 1.0:
             parser.error(f"--{name.replace('_', '-')} must be between 0 and 1")
     if options.seed is None:
         options.seed = random.SystemRandom().randrange(1_000_000)
     if options.max_seconds is None:
-        options.max_seconds = 120.0 + 1.0 * options.cycles
+        options.max_seconds = 120.0 + 1.0 * options.cycles + 2.0 * options.prompt_cycles
     return options
 
 

@@ -60,6 +60,9 @@ def one_row_per_behaviour() -> list[Row]:
     """The first row, at the sandbox, of each distinct (action, what the app does)."""
     chosen: dict[tuple[str, str], Row] = {}
     for row in document_rows():
+        # Sending a prompt has no window yet (the conversation view comes later).
+        if row.action.name == "send a prompt":
+            continue
         if row.case.place == "sandbox" and row.case.fault is not None:
             chosen.setdefault((row.action.name, row.does), row)
     return list(chosen.values())

@@ -28,6 +28,7 @@ import pytest
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.sandbox import Fault, SandboxServer
+from flashback_desktop.session.conversation_chat import may_be_stored
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from tests.conftest import SUITE_AUDIT
@@ -67,7 +68,15 @@ ACTIONS = (
     Action("new conversation", "POST", "/conversation", '{"success": true}'),
     Action("sign in", "POST", "/user/login", '{"success": true, "user": {}}'),
     Action("refresh token", "POST", "/user/refresh", '{"success": true, "expiresAt": 1}'),
+    Action(
+        "send a prompt",
+        "POST",
+        "/conversation/{conversationId}/prompt",
+        '{"success": true, "userMessage": "not a message"}',
+    ),
 )
+PROMPT = "Any news about the spring launch?"
+PROMPT_REPO = "Marketing assets"  # has an AI model; REPO has none
 
 # ---- the faults ----------------------------------------------------------------------------
 
@@ -127,6 +136,7 @@ class Outcome:
     error: errors.FlashbackError | None
     requests: int  # on the action's route, as the sandbox counted them
     conversations: int  # created on the server by this cell
+    prompts: int = 0  # stored on the server by this cell
     unexpected: list[str] = field(default_factory=list)
 
     @property
@@ -144,6 +154,9 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
     state.faults.clear()
     state.reset_counts()
     before = len(state.conversations_for(repo_id_named(sandbox, REPO)))
+    conversation_id = state.create_conversation(
+        state.authenticate(state.demo_token), repo_id_named(sandbox, PROMPT_REPO)
+    )
     session = Session(FlashbackClient(url, limits=LIMITS), MemoryTokenStore())
     try:
         if action.name != "sign in":
@@ -156,7 +169,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
             state.faults.add(action.method, action.path, case.fault(action), times=None)
         error: errors.FlashbackError | None = None
         try:
-            await perform(action, session, sandbox)
+            await perform(action, session, sandbox, conversation_id)
         except errors.FlashbackError as exc:
             error = exc
     finally:
@@ -164,10 +177,14 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
         state.faults.clear()
     await settle(sandbox)
     after = len(state.conversations_for(repo_id_named(sandbox, REPO)))
-    return Outcome(error, state.request_count(action.method, action.path), after - before)
+    prompts = sum(1 for m in state.messages_of(conversation_id) if m["content"] == PROMPT)
+    requests = state.request_count(action.method, action.path)
+    return Outcome(error, requests, after - before, prompts)
 
 
-async def perform(action: Action, session: Session, sandbox: SandboxServer) -> object:
+async def perform(
+    action: Action, session: Session, sandbox: SandboxServer, conversation_id: str
+) -> object:
     state = sandbox.state
     runs: dict[str, Callable[[], Awaitable[object]]] = {
         "load repositories": session.client.list_repositories,
@@ -176,6 +193,7 @@ async def perform(action: Action, session: Session, sandbox: SandboxServer) -> o
         ),
         "sign in": lambda: session.sign_in_with_password(state.demo_email, state.demo_password),
         "refresh token": session.client.list_repositories,
+        "send a prompt": lambda: session.client.send_prompt(conversation_id, PROMPT),
     }
     return await runs[action.name]()
 
@@ -249,7 +267,7 @@ EXPECTED: dict[str, dict[str, type[E.FlashbackError]]] = {
     "400 Bad Request": REFUSED,
     "401 Unauthorized": {"sign in": E.SignInRefusedError},
     "403 Forbidden": REFUSED,
-    "404 with the documented JSON body": REFUSED,
+    "404 with the documented JSON body": {**REFUSED, "send a prompt": E.ConversationGoneError},
     "409 Conflict": REFUSED,
 }
 EXPECTED_EVERYWHERE: dict[str, type[E.FlashbackError]] = {
@@ -288,7 +306,13 @@ def expected_error(case: Case, action: Action) -> type[E.FlashbackError]:
 
 
 def what_the_app_does(action: Action, exc: E.FlashbackError) -> str:
-    """In words, from the same predicates the window acts on."""
+    """In words, from the same predicates the window (or the chat service) acts on."""
+    if action.name == "send a prompt":
+        return _prompt_handling(exc)
+    return _window_handling(action, exc)
+
+
+def _window_handling(action: Action, exc: E.FlashbackError) -> str:
     if action.name == "sign in":
         return "shows the message in the sign-in dialog; nothing is stored"
     if isinstance(exc, E.UnauthorizedError):
@@ -300,6 +324,14 @@ def what_the_app_does(action: Action, exc: E.FlashbackError) -> str:
     if E.is_transient(exc):
         return "keeps what is shown; a banner retries by itself with growing pauses"
     return "shows the message in the window with a Try again button"
+
+
+def _prompt_handling(exc: E.FlashbackError) -> str:
+    if isinstance(exc, E.UnauthorizedError):
+        return "asks the person to sign in again; the text stays in the box"
+    if may_be_stored(exc):
+        return "does not resend; reads the messages and says whether Flashback has the prompt"
+    return "says why in the conversation; the text stays in the box; does not resend"
 
 
 def requests_in_words(outcome: Outcome, case: Case) -> str:
@@ -329,6 +361,12 @@ def test_each_fault_gives_a_plain_message_and_a_consistent_state(
         assert outcome.conversations <= 1
         if outcome.conversations == 1:  # it exists: the app must say it may
             assert E.may_have_been_processed(outcome.error)
+    if action.name == "send a prompt":
+        # The same rule for a prompt: once, or twice when a 401 made the server do nothing.
+        assert outcome.requests <= (2 if case.name == "401 Unauthorized" else 1)
+        assert outcome.prompts <= 1
+        if outcome.prompts == 1:  # it is there: the app must read before saying anything
+            assert may_be_stored(outcome.error)
     if action.name == "load repositories" and case.place == "sandbox":
         retried = E.is_transient(outcome.error) or case.name == "401 Unauthorized"
         assert outcome.requests == (2 if retried else 1)
@@ -343,12 +381,15 @@ def render(matrix: Matrix) -> str:
         "`FLASHBACK_WRITE_DOCS=1 tests/run tests/integration/test_fault_matrix.py`.",
         "",
         "Requests are those the sandbox counted on the action's route. Reads are retried",
-        "once after a transient failure; a New Conversation is never sent twice, except the",
-        "single replay a 401 allows after the sign-in was renewed.",
+        "once after a transient failure; a New Conversation or a prompt is never sent twice,",
+        "except the single replay a 401 allows after the sign-in was renewed.",
         "",
         'Each distinct "what the app does" of an action is played in the real window by',
         "`tests/gui/test_fault_matrix_window.py` (with the first fault that has it), which",
-        "fails when the window shows something else or another message.",
+        "fails when the window shows something else or another message. Sending a prompt",
+        "has no window yet: its column comes from the chat service's own rule",
+        "(`session/conversation_chat.py`), tested in",
+        "`tests/integration/test_conversation_chat.py`.",
         "",
         "| fault | action | message shown | what the app does | requests |",
         "|---|---|---|---|---|",

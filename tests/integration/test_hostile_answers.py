@@ -58,6 +58,18 @@ def create(client: FlashbackClient) -> Awaitable[Any]:
     return client.create_conversation("r1")
 
 
+def messages(client: FlashbackClient) -> Awaitable[Any]:
+    return client.conversation_messages("c1")
+
+
+def prompt(client: FlashbackClient) -> Awaitable[Any]:
+    return client.send_prompt("c1", "Any news?")
+
+
+def ai_models(client: FlashbackClient) -> Awaitable[Any]:
+    return client.list_ai_models("r1")
+
+
 def ok(body: bytes | str, headers: dict[str, str] | None = None) -> bytes:
     return answer("200 OK", body.encode() if isinstance(body, str) else body, headers)
 
@@ -100,6 +112,19 @@ async def unreadable(raw: bytes, call: Call) -> errors.UnreadableResponseError:
         ),
         # And in a success:false answer's message: not even a refusal can be read from it.
         ('{"success": false, "message": ' + "[" * DEEP + "]" * DEEP + "}", create),
+        # The chat routes: a message's count, a reply nested without end, a model list.
+        (
+            '{"success": true, "messages": [{"id": "m", "tokenCount": ' + HUGE_NUMBER + "}]}",
+            messages,
+        ),
+        (
+            '{"success": true, "assistantMessage": {"id": "a", "metadata": '
+            + "[" * DEEP
+            + "]" * DEEP
+            + "}}",
+            prompt,
+        ),
+        ('{"success": true, "models": ' + "[" * DEEP + "]" * DEEP + "}", ai_models),
     ],
 )
 async def test_absurd_json_is_an_unreadable_answer(body: str, call: Call) -> None:
@@ -133,10 +158,11 @@ async def test_absurd_json_in_an_error_answer_is_unreadable_too(status: str, bod
         ("403 Forbidden", b'{"message": 5, "error_code": ["x"]}', errors.ForbiddenError),
     ],
 )
+@pytest.mark.parametrize("call", [create, prompt], ids=["create", "prompt"])
 async def test_an_error_answer_that_is_merely_odd_keeps_its_status_error(
-    status: str, body: bytes, kind: type[errors.FlashbackError]
+    status: str, body: bytes, kind: type[errors.FlashbackError], call: Call
 ) -> None:
-    found = await outcome(answer(status, body), create)
+    found = await outcome(answer(status, body), call)
     assert type(found) is kind, repr(found)
 
 

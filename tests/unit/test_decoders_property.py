@@ -27,7 +27,8 @@ KNOWN_KEYS = (
     "createdAt", "disabled", "aiLlms", "aiLlmId", "aiLlm", "repoId", "createdBy", "creator",
     "title", "tokensIn", "tokensOut", "deletedAt", "conversationId", "accessToken", "token",
     "fullAccessToken", "refreshToken", "sessionVerified", "enabledMethods", "message",
-    "error_message", "error", "error_code",
+    "error_message", "error", "error_code", "messages", "role", "content", "model",
+    "tokenCount", "userMessage", "assistantMessage", "models",
 )  # fmt: skip
 
 SCALARS = (
@@ -74,6 +75,9 @@ DECODERS: dict[str, Callable[[bytes], Any]] = {
     "refresh": models.LoginResult.decode_refresh,
     "mfa login": models.LoginResult.decode_mfa,
     "error body": models.decode_error_body,
+    "conversation messages": models.ConversationMessages.decode,
+    "prompt accepted": models.PromptAccepted.decode,
+    "ai models": models.decode_ai_models,
 }
 
 
@@ -105,10 +109,15 @@ def test_arbitrary_json(name: str, value: object) -> None:
 
 @pytest.mark.parametrize("name", DECODERS)
 @PROPERTY
-@given(wrapper=st.sampled_from(["repos", "workspaces", "conversations", "data"]), value=JSON)
+@given(
+    wrapper=st.sampled_from(
+        ["repos", "workspaces", "conversations", "data", "messages", "models", "userMessage"]
+    ),
+    value=JSON,
+)
 def test_arbitrary_json_inside_the_answer(name: str, wrapper: str, value: object) -> None:
     """The documented envelope around arbitrary content: the decoders must look inside."""
-    items = [value] if wrapper != "data" else value
+    items = value if wrapper in ("data", "userMessage") else [value]
     body = json.dumps({"success": True, wrapper: items}).encode()
     decodes_or_shape_error(DECODERS[name], body)
 
@@ -125,7 +134,8 @@ def test_arbitrary_bytes(name: str, body: bytes) -> None:
 @given(value=JSON, cut=st.integers(min_value=0), junk=st.binary(min_size=1, max_size=8))
 def test_damaged_json(name: str, value: object, cut: int, junk: bytes) -> None:
     """Valid JSON with bytes replaced: the likeliest garbage a broken proxy makes."""
-    body = bytearray(json.dumps({"success": True, "repos": [value], "data": value}).encode())
+    answer = {"success": True, "repos": [value], "data": value, "messages": [value]}
+    body = bytearray(json.dumps(answer).encode())
     at = cut % len(body)
     body[at : at + len(junk)] = junk
     decodes_or_shape_error(DECODERS[name], bytes(body))

@@ -7,8 +7,10 @@ import pytest
 
 from flashback_desktop.api.models import (
     Conversation,
+    ConversationMessages,
     ConversationPage,
     CreatedConversation,
+    PromptAccepted,
     Repository,
     ShapeError,
     UserProfile,
@@ -167,3 +169,51 @@ def test_conversation_counters_are_exact_integers() -> None:
     creator = {"id": "u1", "name": "Ana", "lastName": "Ruiz", "email": "ana@x.org"}
     full = parse.conversation({**CONVERSATION, "creator": creator, "title": "Q1"})
     assert (full.creator_name, full.creator_email, full.title) == ("Ana Ruiz", "ana@x.org", "Q1")
+
+
+# ---- the chat routes' records --------------------------------------------------------------
+
+
+def _message(**fields: object) -> dict[str, object]:
+    return {"id": "m1", "role": "assistant", "content": "Here it is.", **fields}
+
+
+@pytest.mark.parametrize(
+    ("reply", "plainly"),
+    [
+        (_message(), True),
+        (_message(role="user"), False),  # not the assistant's
+        (_message(role="system"), False),
+        (_message(content="   "), False),  # no text to show
+        (_message(content=None), False),
+        (_message(role=None), False),
+    ],
+)
+def test_a_reply_in_the_prompts_answer_is_used_only_when_plainly_the_assistants(
+    reply: dict[str, object], plainly: bool
+) -> None:
+    user = {"id": "u1", "role": "user", "content": "Any news?"}
+    accepted = PromptAccepted.decode(
+        body({"success": True, "userMessage": user, "assistantMessage": reply})
+    )
+    assert accepted.user_message is not None
+    assert accepted.user_message.id == "u1"
+    assert (accepted.reply is not None) is plainly
+
+
+def test_a_user_message_that_is_not_the_users_is_not_taken_for_the_prompt() -> None:
+    accepted = PromptAccepted.decode(body({"success": True, "userMessage": _message()}))
+    assert accepted.user_message is None
+    assert PromptAccepted.decode(body({"success": True, "message": "ok"})).reply is None
+
+
+@pytest.mark.parametrize(
+    ("count", "read"),
+    [(12, 12), (0, 0), ("12", None), (1.5, None), (True, None), (-1, None), (None, None)],
+)
+def test_a_messages_token_count_is_a_plain_number_or_unknown(count: object, read: object) -> None:
+    page = ConversationMessages.decode(
+        body({"success": True, "messages": [_message(tokenCount=count)], "title": None})
+    )
+    assert page.messages[0].token_count == read
+    assert page.title == ""
