@@ -162,7 +162,10 @@ class RepeatCollapser(logging.Filter):
     or ``window_s`` seconds, saying how often it came meanwhile. A server failing the same
     way every few seconds must not rotate away the rest of the log.
 
-    Warnings differing only in numbers (times, durations, counts) count as the same.
+    Warnings differing only in numbers (times, durations, counts) count as the same. A record
+    carrying a traceback is never held back: two crashes with one message are two crashes.
+    One instance serves every handler, and decides once per record (the decision is kept on
+    the record), so the file and stderr never disagree about what was a repeat.
     """
 
     def __init__(self, *, window_s: float = 600.0, every: int = 100) -> None:
@@ -172,7 +175,13 @@ class RepeatCollapser(logging.Filter):
         self._seen: dict[tuple[str, int, str], tuple[float, int]] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
+        decided = record.__dict__.get("_flashback_written")
+        if decided is None:
+            decided = record.__dict__["_flashback_written"] = self._decide(record)
+        return bool(decided)
+
+    def _decide(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or record.exc_info:
             return True
         key = (record.name, record.levelno, _DIGITS.sub("#", _as_text(record.msg)))
         written_at, held_back = self._seen.get(key, (-math.inf, 0))
@@ -204,11 +213,12 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
+    repeats = RepeatCollapser()
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setLevel(logging.DEBUG if debug else logging.WARNING)
     stderr.setFormatter(formatter)
     stderr.addFilter(RedactingFilter())
-    stderr.addFilter(RepeatCollapser())
+    stderr.addFilter(repeats)
     root.addHandler(stderr)
     log_file: Path | None = None
     if log_dir is not None:
@@ -220,7 +230,7 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
             )
             handler.setFormatter(formatter)
             handler.addFilter(RedactingFilter())
-            handler.addFilter(RepeatCollapser())
+            handler.addFilter(repeats)
             root.addHandler(handler)
         except OSError as exc:  # a read-only home must not stop the app
             logging.getLogger("flashback.app").warning("Cannot write the log file: %s", exc)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import logging
+import sys
 
 import pytest
 
@@ -115,3 +116,38 @@ def test_a_repeated_warning_is_written_once_then_with_a_count() -> None:
     assert collapse.filter(later)
     info = record("Showing %d repositories", 3, level=logging.INFO)
     assert all(collapse.filter(info) for _ in range(3))  # only warnings are collapsed
+
+
+def test_two_crashes_with_one_message_are_both_written() -> None:
+    collapse = RepeatCollapser(window_s=600, every=100)
+    kept = []
+    for kind in (KeyError, ZeroDivisionError):
+        try:
+            raise kind("boom")
+        except Exception:
+            made = record("Unexpected error", level=logging.ERROR)
+            made.exc_info = sys.exc_info()
+        if collapse.filter(made):
+            kept.append(made.exc_info[0] if made.exc_info else None)
+    assert kept == [KeyError, ZeroDivisionError]
+
+
+def test_every_handler_gets_the_same_decision_for_a_record() -> None:
+    """One collapser on two handlers (stderr and the file): each repeat is held back from
+    both, and the count is added once, not counted again by the second handler."""
+    collapse = RepeatCollapser(window_s=600, every=3)
+    written: list[tuple[str, str]] = []
+    for attempt in range(7):
+        made = record("Loading failed after %d ms", attempt)
+        made.created = 1000.0 + attempt
+        for handler in ("stderr", "file"):
+            if collapse.filter(made):
+                written.append((handler, made.getMessage()))
+    assert [text for handler, text in written if handler == "stderr"] == [
+        text for handler, text in written if handler == "file"
+    ]
+    assert [text for handler, text in written if handler == "file"] == [
+        "Loading failed after 0 ms",
+        "Loading failed after 3 ms [this warning came 2 more times meanwhile]",
+        "Loading failed after 6 ms [this warning came 2 more times meanwhile]",
+    ]
