@@ -131,9 +131,11 @@ class Session:
         try:
             login = await self.client.login(email.strip(), password)
         except errors.FlashbackError as exc:
-            # A refusal may echo the password back; it must not reach the log or Details.
+            # A refusal may echo the password back; it must not reach the log or Details, nor
+            # through the chained original exception, any traceback.
             exc.details = _without(exc.details, password)
-            raise
+            exc.__context__ = None
+            raise exc from None
         _check_tokens(login)  # before the token is sent anywhere or kept
         profile = await self.client.get_profile_with(login.access_token)
         if profile.mfa_required:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import traceback
 from collections.abc import AsyncIterator
 
 import keyring.errors
@@ -326,3 +327,23 @@ async def test_sign_out_without_the_server_still_forgets_locally(sandbox: Sandbo
         assert await session.store.load() is None
     assert isinstance(result.server_problem, errors.NetworkUnreachableError)
     assert not session.signed_in
+
+
+async def test_a_refusal_echoing_the_password_keeps_it_nowhere_in_the_error(
+    sandbox: SandboxServer,
+) -> None:
+    """Not in the message, the details, nor the chained exception a traceback would print
+    (the crash dialog and the task manager's log format whole tracebacks)."""
+    password = "Echoed-Pa55word-in-a-refusal"
+    body = (
+        '{"success": false, "error_code": "INVALID_PASSWORD", '
+        f'"message": "Password {password} is wrong"}}'
+    )
+    sandbox.state.faults.add("POST", "/user/login", Fault(status=400, body=body))
+    async with open_session(sandbox) as session:
+        with pytest.raises(errors.FlashbackError) as caught:
+            await session.sign_in_with_password(sandbox.state.demo_email, password)
+    printed = "".join(traceback.format_exception(caught.value))
+    assert "is wrong" in printed or "not right" in printed  # the refusal itself is there
+    assert password not in printed
+    assert password not in repr(caught.value.details)
