@@ -231,7 +231,8 @@ _SHORTEST_SCRUBBED = 4
 
 def _check_tokens(login: LoginResult) -> None:
     """A sign-in answer whose token the app cannot send or read is an unreadable answer."""
-    if not (token_is_usable(login.access_token) and token_is_usable(login.refresh_token)):
+    # An empty refresh token means none (as everywhere else), not an unreadable one.
+    if not (token_is_usable(login.access_token) and token_is_usable(login.refresh_token or None)):
         raise errors.UnreadableResponseError(
             errors.ErrorDetails(cause="the sign-in answer's token cannot be read or sent")
         )

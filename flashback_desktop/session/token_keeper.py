@@ -202,4 +202,4 @@ class TokenKeeper:
 
 
 def _usable(pair: TokenPair) -> bool:
-    return token_is_usable(pair.access) and token_is_usable(pair.refresh)
+    return token_is_usable(pair.access) and token_is_usable(pair.refresh or None)

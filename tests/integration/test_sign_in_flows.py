@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import traceback
 from collections.abc import AsyncIterator
 
+import httpx
 import keyring.errors
 import pytest
 
@@ -347,3 +349,25 @@ async def test_a_refusal_echoing_the_password_keeps_it_nowhere_in_the_error(
     assert "is wrong" in printed or "not right" in printed  # the refusal itself is there
     assert password not in printed
     assert password not in repr(caught.value.details)
+
+
+async def test_a_sign_in_answer_with_an_empty_refresh_token_signs_in_without_one(
+    sandbox: SandboxServer,
+) -> None:
+    """An empty refresh token means "none" (as for a pasted token), not an unreadable one."""
+    async with httpx.AsyncClient(base_url=sandbox.url) as raw:
+        answer = (
+            await raw.post(
+                "/user/login",
+                json={"email": sandbox.state.demo_email, "password": sandbox.state.demo_password},
+            )
+        ).json()
+    answer["refreshToken"] = ""
+    sandbox.state.faults.add("POST", "/user/login", Fault(status=200, body=json.dumps(answer)))
+    async with open_session(sandbox) as session:
+        profile = await signed_in(session, sandbox)
+        stored = await session.store.load()
+    assert profile.email == sandbox.state.demo_email
+    assert stored is not None
+    assert stored.access == answer["accessToken"]
+    assert not stored.refresh
