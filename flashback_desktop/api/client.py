@@ -348,7 +348,7 @@ class FlashbackClient:
                 unavailable=_PROMPTS_UNAVAILABLE,
             )
         except errors.FlashbackError as exc:
-            raise _prompt_refusal(exc) from exc
+            raise _prompt_refusal(exc, sending=True) from exc
 
     async def conversation_messages(self, conversation_id: str) -> ConversationMessages:
         """The whole history, oldest first (the official client never pages it either)."""
@@ -361,7 +361,7 @@ class FlashbackClient:
                 unavailable=_PROMPTS_UNAVAILABLE,
             )
         except errors.FlashbackError as exc:
-            raise _prompt_refusal(exc) from exc
+            raise _prompt_refusal(exc, sending=False) from exc
 
     async def list_ai_models(self, repo_id: str) -> tuple[AiModel, ...]:
         """POST /ai/models: a read sent as a POST, so it is retried as reads are."""
@@ -376,7 +376,7 @@ class FlashbackClient:
                 )
             except errors.FlashbackError as exc:
                 if attempt == self.limits.read_retries or not errors.is_transient(exc):
-                    raise _prompt_refusal(exc, in_conversation=False) from exc
+                    raise _prompt_refusal(exc, sending=False, in_conversation=False) from exc
                 log.info("Retrying POST /ai/models after %s", type(exc).__name__)
             await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -570,13 +570,14 @@ _POLICY_CODE = "POLICY"
 
 
 def _prompt_refusal(
-    exc: errors.FlashbackError, *, in_conversation: bool = True
+    exc: errors.FlashbackError, *, sending: bool, in_conversation: bool = True
 ) -> errors.FlashbackError:
-    """The chat routes' refusals in their own words: a policy block, a deleted
-    conversation, a repository without AI. Anything else is left as it is."""
+    """The chat routes' refusals in their own words: a policy block or a refused write (only
+    when sending a prompt: a 403 on a read is plain access), a deleted conversation, a
+    repository without AI. Anything else is left as it is."""
     details = exc.details
     code = (details.server_code or "").upper()
-    if type(exc) is errors.ForbiddenError:
+    if type(exc) is errors.ForbiddenError and sending:
         said = details.server_message or ""
         # A policy's 403 says so (its code or its words); any other 403 is access.
         if _POLICY_CODE in code or "polic" in said.casefold():

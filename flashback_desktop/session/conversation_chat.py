@@ -201,8 +201,10 @@ class ConversationChat:
             log.info("No model list from the server (%s); using the repository's", exc.message)
             offered = ()
         chosen = offered or tuple(AiModel(name, name) for name in names if name)
-        unique = {model.id: model for model in reversed(chosen)}  # the first of each id wins
-        return tuple(reversed(unique.values()))
+        unique: dict[str, AiModel] = {}
+        for model in chosen:
+            unique.setdefault(model.id, model)  # the first of each id wins, in its place
+        return tuple(unique.values())
 
     async def send(self, conversation_id: str, prompt: str, model: str | None) -> SendOutcome:
         """Send ``prompt`` once and say what came of it (never raises a FlashbackError)."""

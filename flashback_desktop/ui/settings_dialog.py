@@ -41,7 +41,7 @@ from flashback_desktop.config import (
 )
 from flashback_desktop.i18n import message
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
-from flashback_desktop.ui.plain_text import plain_tooltip
+from flashback_desktop.ui.long_text import bounded_tooltip
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # brings httpx: loaded when a check runs, not when the window starts
@@ -327,7 +327,7 @@ class SettingsDialog(QDialog):
         self.check_result.setVisible(bool(text))
         if result is not None:  # the focus stays on the button: say the answer
             announce(self.check_result, text)
-        self.check_result.setToolTip(plain_tooltip(result.details) if result else "")
+        self.check_result.setToolTip(bounded_tooltip(result.details) if result else "")
         self.check_icon.setVisible(icon is not None)
         if icon is not None:
             size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)

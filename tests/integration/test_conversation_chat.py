@@ -328,6 +328,21 @@ async def test_a_policy_reason_is_plain_and_capped(
     assert outcome.reason.isprintable()
 
 
+async def test_a_403_on_reading_messages_is_access_not_a_policy_block(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    """Only sending a prompt can be blocked by a policy: a read's 403 stays plain access,
+    even when its words mention a policy."""
+    conversation_id = new_conversation(sandbox)
+    body = json.dumps({"success": False, "message": "Access denied by policy"})
+    route = f"/conversation/{conversation_id}/messages"
+    sandbox.state.faults.add("GET", route, Fault(status=403, body=body))
+    with pytest.raises(errors.FlashbackError) as caught:
+        await chat.messages(conversation_id)
+    assert type(caught.value) is errors.ForbiddenError
+    assert "write in this conversation" not in caught.value.message
+
+
 async def test_a_deleted_conversation(chat: ConversationChat, sandbox: SandboxServer) -> None:
     conversation_id = new_conversation(sandbox)
     state = sandbox.state
@@ -428,8 +443,9 @@ async def test_models_from_the_server_or_quietly_from_the_repository(
     html = Fault(status=404, body=HTML_404, content_type="text/html")
     sandbox.state.faults.add("POST", "/ai/models", html, times=None)
     sandbox.state.reset_counts()
-    fallback = await chat.models(repo_id, ["OpenAI", "OpenAI", ""])
-    assert [(m.id, m.name) for m in fallback] == [("OpenAI", "OpenAI")]
+    fallback = await chat.models(repo_id, ["OpenAI", "Claude", "OpenAI", ""])
+    # The first of each, in the repository's order.
+    assert [(m.id, m.name) for m in fallback] == [("OpenAI", "OpenAI"), ("Claude", "Claude")]
     assert sandbox.state.request_count("POST", "/ai/models") == 1  # a "no", not retried
 
     sandbox.state.faults.clear()
