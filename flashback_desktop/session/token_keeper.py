@@ -68,11 +68,13 @@ class TokenKeeper:
         """Take the pair saved in the keyring, if any."""
         pair = await self._store.load()
         if pair is not None and not _usable(pair):
-            # Saved by an older version, or edited by hand: using it would fail every start,
-            # so it counts as signed out, and the entries go, so this happens once.
+            # Unreadable (written by some other program, or edited by hand): using it would
+            # fail every start, so it counts as signed out, and the entries go.
             log.warning("The saved sign-in cannot be read; it is removed")
             self.discarded_unreadable = True
-            await self._store.delete()
+            problem = await self._store.delete()
+            if problem is not None:  # then it is met again at the next start, and said again
+                log.warning("The unreadable saved sign-in could not be removed: %s", problem.technical)
             pair = None
         self._use(pair)
         return pair is not None
