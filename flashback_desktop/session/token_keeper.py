@@ -74,7 +74,9 @@ class TokenKeeper:
             self.discarded_unreadable = True
             problem = await self._store.delete()
             if problem is not None:  # then it is met again at the next start, and said again
-                log.warning("The unreadable saved sign-in could not be removed: %s", problem.technical)
+                log.warning(
+                    "The unreadable saved sign-in could not be removed: %s", problem.technical
+                )
             pair = None
         self._use(pair)
         return pair is not None
