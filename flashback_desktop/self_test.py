@@ -58,6 +58,7 @@ class SelfTest:
         checks: list[tuple[str, Callable[[], str]]] = [
             ("qt", check_qt),
             ("window", check_window),
+            ("resources", check_resources),
             ("keyring backend", self.check_keyring_backend),
         ]
         if self.require_keyring:
@@ -185,6 +186,35 @@ def check_window() -> str:
         return f"main window built and painted ({picture.width()}x{picture.height()})"
     finally:
         window.deleteLater()
+
+
+def check_resources() -> str:
+    """The app's own files where this installation keeps them (a wheel, the bundle or a
+    checkout): each language's catalogue loads, the user guide and the window icon exist."""
+    from PySide6.QtCore import QTranslator
+
+    from flashback_desktop import desktop_identity, i18n, resource_paths
+    from flashback_desktop.ui.user_guide import SECTION, guide_path
+
+    missing: list[str] = []
+    translations = str(resource_paths.resource("translations"))
+    for language in i18n.LANGUAGES:
+        if language == i18n.SOURCE_LANGUAGE:
+            continue
+        translator = QTranslator()
+        if not translator.load(f"{i18n.CATALOGUE}_{language}", translations):
+            missing.append(f"translation {language}")
+        if not guide_path(language).is_file():
+            missing.append(f"user guide {language}")
+    readme = resource_paths.readme()
+    if not readme.is_file() or SECTION not in readme.read_text(encoding="utf-8"):
+        missing.append("user guide en")
+    if desktop_identity.icon_folder() is None:
+        missing.append("icons")
+    if missing:
+        raise CheckFailed(f"missing from {resource_paths.root()}: {', '.join(missing)}")
+    languages = ", ".join(i18n.LANGUAGES)
+    return f"translations, user guide ({languages}) and icons in {resource_paths.root()}"
 
 
 def backend_name(backend: KeyringBackend) -> str:
