@@ -18,9 +18,10 @@ from flashback_desktop.api.models import (
 )
 from flashback_desktop.logging_setup import REDACTED
 from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
+from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
-from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
+from flashback_desktop.session.token_store import TokenPair, TokenStore
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("flashback.session")

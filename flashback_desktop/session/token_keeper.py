@@ -18,8 +18,9 @@ from flashback_desktop.api import errors
 from flashback_desktop.api.client import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.logging_setup import register_secret
+from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_expiry, token_is_usable
-from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
+from flashback_desktop.session.token_store import TokenPair, TokenStore
 
 log = logging.getLogger("flashback.session.tokens")
 

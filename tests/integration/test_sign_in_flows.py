@@ -18,13 +18,9 @@ from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import UserProfile
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault, SandboxServer
+from flashback_desktop.session.keyring_errors import KeyringTrouble
 from flashback_desktop.session.session import MfaChallenge, Session, SignOutResult
-from flashback_desktop.session.token_store import (
-    KeyringTokenStore,
-    KeyringTrouble,
-    MemoryTokenStore,
-    TokenPair,
-)
+from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore, TokenPair
 from tests.conftest import FAST_LIMITS
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sandbox_data import repo_id_named
