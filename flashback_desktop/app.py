@@ -449,7 +449,6 @@ async def _build_session(
 def _build_session_off_thread(
     options: Options, server_url: str
 ) -> tuple[Session, SandboxServer | None]:
-    from flashback_desktop.api.client import FlashbackClient
     from flashback_desktop.config import canonical_origin
     from flashback_desktop.session.session import Session
     from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore
@@ -464,6 +463,6 @@ def _build_session_off_thread(
         sandbox.state.seed_demo_history()  # something to see under Recent conversations
         sandbox.state.reply_delay_s = DEMO_REPLY_DELAY_S  # the demo assistant "thinks"
         sandbox.start()
-        return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
+        return Session(sandbox.url, MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))
-    return Session(FlashbackClient(server_url), store), None
+    return Session(server_url, store), None

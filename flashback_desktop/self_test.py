@@ -303,10 +303,13 @@ async def round_trip(sandbox: SandboxServer) -> str:
     """Sign in, list repositories and create a conversation through the real client."""
     from flashback_desktop.api.client import FlashbackClient
 
-    client = FlashbackClient(sandbox.url)
+    signing_in = FlashbackClient(sandbox.url)
     try:
-        login = await client.login(sandbox.state.demo_email, sandbox.state.demo_password)
-        client.set_access_token(login.access_token)
+        login = await signing_in.login(sandbox.state.demo_email, sandbox.state.demo_password)
+    finally:
+        await signing_in.aclose()
+    client = FlashbackClient(sandbox.url, credentials=login.access_token)
+    try:
         repositories = await client.list_repositories()
         usable = [r for r in repositories if not r.disabled]
         if not usable:

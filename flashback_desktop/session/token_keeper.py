@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import Bearer
+from flashback_desktop.api.credentials import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.logging_setup import register_secret
 from flashback_desktop.session.keyring_errors import KeyringProblem

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
@@ -144,7 +144,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
     state.faults.clear()
     state.reset_counts()
     before = len(state.conversations_for(repo_id_named(sandbox, REPO)))
-    session = Session(FlashbackClient(url, limits=LIMITS), MemoryTokenStore())
+    session = Session(url, MemoryTokenStore(), limits=LIMITS)
     try:
         if action.name != "sign in":
             login = state.login(state.demo_email, state.demo_password)

@@ -14,7 +14,6 @@ import keyring.errors
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import UserProfile
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault, SandboxServer
@@ -32,7 +31,7 @@ REPO = "Contracts 2026"
 
 @contextlib.asynccontextmanager
 async def open_session(sandbox: SandboxServer) -> AsyncIterator[Session]:
-    session = Session(FlashbackClient(sandbox.url, limits=FAST_LIMITS), MemoryTokenStore())
+    session = Session(sandbox.url, MemoryTokenStore(), limits=FAST_LIMITS)
     try:
         yield session
     finally:
@@ -301,7 +300,7 @@ class UndeletableKeyring(MemoryKeyring):
 async def test_sign_out_says_when_the_keyring_kept_the_sign_in(sandbox: SandboxServer) -> None:
     backend = UndeletableKeyring()
     store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
-    session = Session(FlashbackClient(sandbox.url, limits=FAST_LIMITS), store)
+    session = Session(sandbox.url, store, limits=FAST_LIMITS)
     try:
         await signed_in(session, sandbox)
         result = await session.sign_out()

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import Bearer
+from flashback_desktop.api.credentials import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
