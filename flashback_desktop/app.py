@@ -139,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
+    from flashback_desktop.crash_log import route_qt_messages
+
+    route_qt_messages()  # Qt's warnings reach the log IT reads (the terminal until it is set up)
     problem = _cannot_start_qt()
     if problem is not None:
         _report_not_starting(problem, options)
@@ -330,9 +333,13 @@ def _claim_single_instance(server_url: str, options: Options) -> SingleInstance 
 
 
 def _setup_logging(debug: bool) -> Path | None:
+    from flashback_desktop import crash_log
     from flashback_desktop.logging_setup import setup_logging
 
-    return setup_logging(log_directory(), debug=debug)
+    crash_log.enable(log_directory())  # from here a native crash leaves its trace there
+    log_file = setup_logging(log_directory(), debug=debug)
+    crash_log.report_previous_crash()
+    return log_file
 
 
 async def _run(
