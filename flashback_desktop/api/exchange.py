@@ -16,7 +16,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import httpx
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import (
+from flashback_desktop.api.decoding import (
     Body,
     ErrorBody,
     NotJsonError,
