@@ -1,6 +1,7 @@
-"""A wheel built with ``uv build`` and installed into a fresh virtual environment carries
-the app's own files: --self-test passes there, Spanish is translated, the user guide and
-the icons are found inside the installed package (issue 16, "Resources that travel").
+"""A wheel built with ``uv build`` (from its sdist, as uv does) and installed into a fresh
+virtual environment carries the app's own files: --self-test passes there, Spanish is
+translated, the user guide and the icons are found inside the installed package (issue 16,
+"Resources that travel").
 
 uv runs with ``--no-cache`` (the wheel holds the sandbox's demo password: none is left in a
 cache the secret audit searches; building fetches hatchling from PyPI). The wheel is
@@ -36,7 +37,7 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     uv = shutil.which("uv")
     assert uv, "uv builds the wheel; it is on PATH wherever tests/run runs"
     work = tmp_path_factory.mktemp("wheel")
-    built = _run([uv, "build", "--no-cache", "--wheel", "--out-dir", str(work / "dist")], ROOT)
+    built = _run([uv, "build", "--no-cache", "--out-dir", str(work / "dist")], ROOT)
     assert built.returncode == 0, built.stderr
     (wheel,) = (work / "dist").glob("flashback_desktop-*.whl")
     venv = work / "venv"
