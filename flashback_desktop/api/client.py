@@ -13,8 +13,7 @@ import logging
 import time
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
@@ -31,6 +30,7 @@ from flashback_desktop.api.exchange import (
     SessionToken,
     declared_length,
     decode_answer,
+    server_clock,
     too_large,
     transport_error,
     with_cause,
@@ -141,18 +141,6 @@ class FlashbackClient:
         """Where each request's bearer token comes from: fixed at construction."""
         return self._credentials
 
-    def _note_server_clock(self, status: int, headers: httpx.Headers) -> None:
-        if not 200 <= status < 300:  # a proxy's or gateway's page may carry its own clock
-            return
-        try:
-            server_now = parsedate_to_datetime(headers.get("date", ""))
-        except (TypeError, ValueError, OverflowError, IndexError):  # absent or malformed
-            return  # keep what we knew
-        # A clock from another age is a broken header, and arithmetic on it could overflow.
-        earliest, latest = _PLAUSIBLE_CLOCK
-        if server_now.tzinfo is not None and earliest <= server_now <= latest:
-            self.server_clock = (server_now, time.monotonic())
-
     async def aclose(self) -> None:
         await self._http.aclose()
 
@@ -165,8 +153,8 @@ class FlashbackClient:
             result = await self._call(
                 ApiRequest("POST", "user/login", LoginResult.decode, json_body=body, token=None)
             )
-        except _SIGN_IN_REFUSALS as exc:
-            raise _sign_in_refusal(exc) from exc
+        except errors.SIGN_IN_REFUSED_BY as exc:
+            raise errors.sign_in_refusal(exc) from exc
         finally:
             forget_secret(password)
         _register_tokens(result)
@@ -372,7 +360,9 @@ class FlashbackClient:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
-        self._note_server_clock(status, headers)
+        server_now = server_clock(status, headers)
+        if server_now is not None:  # else keep what we knew
+            self.server_clock = (server_now, time.monotonic())
         return Exchange(status, body, details, headers)
 
     async def _send(
@@ -404,8 +394,6 @@ class FlashbackClient:
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
 
 
-# Server clocks the app believes (the Date header); anything else is a broken header.
-_PLAUSIBLE_CLOCK = (datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
 # Refuses every cookie a response sets, and so never sends one back.
 _NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
 
@@ -413,24 +401,6 @@ _NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
 def _register_tokens(result: LoginResult) -> None:
     register_secret(result.access_token)
     register_secret(result.refresh_token)
-
-
-# Any 4xx the server chose to give /user/login is a "no" to these credentials.
-_SIGN_IN_REFUSALS = (
-    errors.UnauthorizedError,
-    errors.BadRequestError,
-    errors.ForbiddenError,
-    errors.NotFoundError,
-)
-
-
-def _sign_in_refusal(exc: errors.FlashbackError) -> errors.SignInRefusedError:
-    """/user/login's documented error codes get their own sentences."""
-    code = exc.details.server_code
-    if code in errors.SIGN_IN_REFUSALS:
-        message, action = errors.SIGN_IN_REFUSALS[code]
-        return errors.SignInRefusedError(exc.details, message=message, action=action)
-    return errors.SignInRefusedError(exc.details)
 
 
 _TRANSIENT_ERRORS = (

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import httpx
@@ -258,3 +260,23 @@ def _is_tls_failure(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
+# Server clocks the app believes (the Date header); anything else is a broken header.
+_PLAUSIBLE_CLOCK = (datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
+
+
+def server_clock(status: int, headers: httpx.Headers) -> datetime | None:
+    """The server's own time, from the Date header of a successful answer; None when absent,
+    malformed or implausible."""
+    if not 200 <= status < 300:  # a proxy's or gateway's page may carry its own clock
+        return None
+    try:
+        server_now = parsedate_to_datetime(headers.get("date", ""))
+    except (TypeError, ValueError, OverflowError, IndexError):  # absent or malformed
+        return None
+    # A clock from another age is a broken header, and arithmetic on it could overflow.
+    earliest, latest = _PLAUSIBLE_CLOCK
+    return (
+        server_now if server_now.tzinfo is not None and earliest <= server_now <= latest else None
+    )
