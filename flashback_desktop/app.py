@@ -139,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(options.require_keyring)
     profile = StartupProfile(options.profile_startup)
+    from flashback_desktop.crash_log import route_qt_messages
+
+    route_qt_messages()  # Qt's warnings reach the log IT reads (the terminal until it is set up)
     problem = _cannot_start_qt()
     if problem is not None:
         _report_not_starting(problem, options)
@@ -330,9 +333,13 @@ def _claim_single_instance(server_url: str, options: Options) -> SingleInstance 
 
 
 def _setup_logging(debug: bool) -> Path | None:
+    from flashback_desktop import crash_log
     from flashback_desktop.logging_setup import setup_logging
 
-    return setup_logging(log_directory(), debug=debug)
+    crash_log.enable(log_directory())  # from here a native crash leaves its trace there
+    log_file = setup_logging(log_directory(), debug=debug)
+    crash_log.report_previous_crash()
+    return log_file
 
 
 async def _run(
@@ -449,7 +456,6 @@ async def _build_session(
 def _build_session_off_thread(
     options: Options, server_url: str
 ) -> tuple[Session, SandboxServer | None]:
-    from flashback_desktop.api.client import FlashbackClient
     from flashback_desktop.config import canonical_origin
     from flashback_desktop.session.session import Session
     from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore
@@ -464,6 +470,6 @@ def _build_session_off_thread(
         sandbox.state.seed_demo_history()  # something to see under Recent conversations
         sandbox.state.reply_delay_s = DEMO_REPLY_DELAY_S  # the demo assistant "thinks"
         sandbox.start()
-        return Session(FlashbackClient(sandbox.url), MemoryTokenStore()), sandbox
+        return Session(sandbox.url, MemoryTokenStore()), sandbox
     store = KeyringTokenStore(canonical_origin(server_url))
-    return Session(FlashbackClient(server_url), store), None
+    return Session(server_url, store), None

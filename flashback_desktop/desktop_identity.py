@@ -7,10 +7,11 @@ the window icon. The id is the one packaging/linux installs the entry and icons 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QIcon
+
+from flashback_desktop import resource_paths
 
 DESKTOP_ID = "tech.flashback.FlashbackDesktop"
 # Small PNGs, not the SVG: decoding them costs well under a millisecond before first paint.
@@ -18,17 +19,15 @@ WINDOW_ICON_SIZES = (32, 48, 256)
 
 
 def icon_folder() -> Path | None:
-    """resources/icons in the bundle (PyInstaller's _MEIPASS) or in the source checkout."""
-    bundled = getattr(sys, "_MEIPASS", None)
-    base = Path(bundled) if bundled else Path(__file__).resolve().parent.parent
-    folder = base / "resources" / "icons"
+    """resources/icons of this installation (checkout, bundle or wheel)."""
+    folder = resource_paths.resource("icons")
     return folder if folder.is_dir() else None
 
 
 def apply(app: QGuiApplication) -> None:
     app.setDesktopFileName(DESKTOP_ID)
     folder = icon_folder()
-    if folder is None:  # an installed wheel without the resources: Qt's default icon
+    if folder is None:  # an installation without its resources: Qt's default icon
         return
     icon = QIcon()
     for size in WINDOW_ICON_SIZES:

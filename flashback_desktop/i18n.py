@@ -14,14 +14,13 @@ buttons of Qt's dialogs speak the same language.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # This module is imported before the first paint: only what choosing the language needs
 # is imported here (each PySide6 class costs a little on first use); the rest on demand.
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
-from flashback_desktop import preferences
+from flashback_desktop import preferences, resource_paths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -32,8 +31,8 @@ LANGUAGES = tuple(code for code, _name in preferences.LANGUAGES)  # English need
 CATALOGUE = "flashback_desktop"  # flashback_desktop_<lang>.qm
 MESSAGES = "Messages"  # the context of the sentences marked in layers without Qt
 
-# A checkout and a bundle keep the same layout: <root>/resources/translations.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+# In a checkout, a bundle and an installed wheel alike (resource_paths knows where).
+TRANSLATIONS_DIR = resource_paths.resource("translations")
 
 _installed: list[QTranslator] = []
 _in_use = SOURCE_LANGUAGE

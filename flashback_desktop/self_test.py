@@ -58,6 +58,7 @@ class SelfTest:
         checks: list[tuple[str, Callable[[], str]]] = [
             ("qt", check_qt),
             ("window", check_window),
+            ("resources", check_resources),
             ("keyring backend", self.check_keyring_backend),
         ]
         if self.require_keyring:
@@ -187,6 +188,35 @@ def check_window() -> str:
         window.deleteLater()
 
 
+def check_resources() -> str:
+    """The app's own files where this installation keeps them (a wheel, the bundle or a
+    checkout): each language's catalogue loads, the user guide and the window icon exist."""
+    from PySide6.QtCore import QTranslator
+
+    from flashback_desktop import desktop_identity, i18n, resource_paths
+    from flashback_desktop.ui.user_guide import SECTION, guide_path
+
+    missing: list[str] = []
+    translations = str(resource_paths.resource("translations"))
+    for language in i18n.LANGUAGES:
+        if language == i18n.SOURCE_LANGUAGE:
+            continue
+        translator = QTranslator()
+        if not translator.load(f"{i18n.CATALOGUE}_{language}", translations):
+            missing.append(f"translation {language}")
+        if not guide_path(language).is_file():
+            missing.append(f"user guide {language}")
+    readme = resource_paths.readme()
+    if not readme.is_file() or SECTION not in readme.read_text(encoding="utf-8"):
+        missing.append("user guide en")
+    if desktop_identity.icon_folder() is None:
+        missing.append("icons")
+    if missing:
+        raise CheckFailed(f"missing from {resource_paths.root()}: {', '.join(missing)}")
+    languages = ", ".join(i18n.LANGUAGES)
+    return f"translations, user guide ({languages}) and icons in {resource_paths.root()}"
+
+
 def backend_name(backend: KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
@@ -273,10 +303,13 @@ async def round_trip(sandbox: SandboxServer) -> str:
     """Sign in, list repositories and create a conversation through the real client."""
     from flashback_desktop.api.client import FlashbackClient
 
-    client = FlashbackClient(sandbox.url)
+    signing_in = FlashbackClient(sandbox.url)
     try:
-        login = await client.login(sandbox.state.demo_email, sandbox.state.demo_password)
-        client.set_access_token(login.access_token)
+        login = await signing_in.login(sandbox.state.demo_email, sandbox.state.demo_password)
+    finally:
+        await signing_in.aclose()
+    client = FlashbackClient(sandbox.url, credentials=login.access_token)
+    try:
         repositories = await client.list_repositories()
         usable = [r for r in repositories if not r.disabled]
         if not usable:

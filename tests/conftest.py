@@ -89,8 +89,7 @@ def sandbox() -> Iterator[SandboxServer]:
 
 @pytest_asyncio.fixture
 async def client(sandbox: SandboxServer) -> AsyncIterator[FlashbackClient]:
-    api = FlashbackClient(sandbox.url, limits=FAST_LIMITS)
-    api.set_access_token(sandbox.state.demo_token)
+    api = FlashbackClient(sandbox.url, credentials=sandbox.state.demo_token, limits=FAST_LIMITS)
     yield api
     await api.aclose()
 

@@ -10,53 +10,56 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import ssl
 import time
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from datetime import datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 import httpx
 
 from flashback_desktop import __version__
 from flashback_desktop.api import errors
+from flashback_desktop.api.credentials import Bearer, Credentials, FixedToken
+from flashback_desktop.api.exchange import (
+    MEBIBYTE,
+    ApiRequest,
+    Exchange,
+    SessionToken,
+    declared_length,
+    decode_answer,
+    server_clock,
+    too_large,
+    transport_error,
+    with_cause,
+)
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
     AiModel,
-    Body,
     ConversationMessages,
     ConversationPage,
     CreatedConversation,
-    ErrorBody,
     LoginResult,
     MfaStatus,
-    NotJsonError,
     PromptAccepted,
-    RefusedAnswer,
     Repository,
-    ShapeError,
     UserProfile,
     Workspace,
     decode_acknowledgement,
     decode_ai_models,
-    decode_error_body,
     decode_repositories,
     decode_workspaces,
 )
 from flashback_desktop.api.tls import tls_context
 from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
 from flashback_desktop.logging_setup import forget_secret, register_secret
-from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("flashback.api")
 
 T = TypeVar("T")
-
-MEBIBYTE = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -101,45 +104,6 @@ _PROMPTS_UNAVAILABLE = (
 )
 
 
-class _Session:
-    """Marker: use the session's credentials (with renewal) for this request."""
-
-
-_SESSION = _Session()
-
-
-@dataclass(frozen=True)
-class Bearer:
-    """A token handed out for one request; ``generation`` tells renewals apart even when a
-    server issues the very same token string twice (claims with one-second resolution)."""
-
-    token: str = field(repr=False)
-    generation: int = 0
-
-
-class Credentials(Protocol):
-    """Where the client gets its bearer token, and a new one after a 401."""
-
-    async def bearer(self) -> Bearer | None:
-        """The token for the next request (renewed first when it is known to have expired)."""
-
-    async def renew(self, rejected: Bearer) -> Bearer | None:
-        """A new token after the server refused ``rejected``, or None when there is none."""
-
-
-class FixedToken:
-    """A token that cannot be renewed: pasted tokens being checked, and tests."""
-
-    def __init__(self, token: str | None = None) -> None:
-        self._bearer = Bearer(token) if token else None
-
-    async def bearer(self) -> Bearer | None:
-        return self._bearer
-
-    async def renew(self, rejected: Bearer) -> Bearer | None:
-        return None
-
-
 class FlashbackClient:
     """Async client for the Flashback REST API (see shared/flashback-api/openapi.yaml)."""
 
@@ -147,9 +111,12 @@ class FlashbackClient:
         self,
         base_url: str,
         *,
+        credentials: Credentials | str | None = None,
         limits: ClientLimits | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        """``credentials``: the session's (a ``TokenKeeper``: renewed after a 401), one fixed
+        token (a string: pasted tokens being checked, the self-test, tests), or none."""
         try:
             self.base_url = normalise_server_url(base_url)
         except ServerUrlError as exc:
@@ -157,7 +124,12 @@ class FlashbackClient:
                 errors.ErrorDetails(url=base_url, cause=str(exc)), message=exc.message
             ) from exc
         self.limits = limits or ClientLimits()
-        self.credentials: Credentials = FixedToken()
+        if isinstance(credentials, str):
+            register_secret(credentials)  # from now on it is cut out of every log line
+        self._credentials = (
+            FixedToken(credentials) if credentials is None or isinstance(credentials, str)
+            else credentials
+        )  # fmt: skip
         # The server's own clock, from the Date header of the latest successful answer,
         # with this computer's monotonic time when it arrived.
         self.server_clock: tuple[datetime, float] | None = None
@@ -177,22 +149,10 @@ class FlashbackClient:
             cookies=CookieJar(policy=_NO_COOKIES),
         )
 
-    def set_access_token(self, token: str | None) -> None:
-        """Use this one token for every request, with no renewal."""
-        register_secret(token)  # from now on it is cut out of every log line
-        self.credentials = FixedToken(token or None)
-
-    def _note_server_clock(self, status: int, headers: httpx.Headers) -> None:
-        if not 200 <= status < 300:  # a proxy's or gateway's page may carry its own clock
-            return
-        try:
-            server_now = parsedate_to_datetime(headers.get("date", ""))
-        except (TypeError, ValueError, OverflowError, IndexError):  # absent or malformed
-            return  # keep what we knew
-        # A clock from another age is a broken header, and arithmetic on it could overflow.
-        earliest, latest = _PLAUSIBLE_CLOCK
-        if server_now.tzinfo is not None and earliest <= server_now <= latest:
-            self.server_clock = (server_now, time.monotonic())
+    @property
+    def credentials(self) -> Credentials:
+        """Where each request's bearer token comes from: fixed at construction."""
+        return self._credentials
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -204,10 +164,10 @@ class FlashbackClient:
         body = {"email": email, "password": password}
         try:
             result = await self._call(
-                "POST", "user/login", LoginResult.decode, json_body=body, token=None
+                ApiRequest("POST", "user/login", LoginResult.decode, json_body=body, token=None)
             )
-        except _SIGN_IN_REFUSALS as exc:
-            raise _sign_in_refusal(exc) from exc
+        except errors.SIGN_IN_REFUSED_BY as exc:
+            raise errors.sign_in_refusal(exc) from exc
         finally:
             forget_secret(password)
         _register_tokens(result)
@@ -218,12 +178,14 @@ class FlashbackClient:
         register_secret(refresh_token)
         try:
             result = await self._call(
-                "POST",
-                "user/refresh",
-                LoginResult.decode_refresh,
-                json_body={"refresh_token": refresh_token},
-                token=None,
-                refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
+                ApiRequest(
+                    "POST",
+                    "user/refresh",
+                    LoginResult.decode_refresh,
+                    json_body={"refresh_token": refresh_token},
+                    token=None,
+                    refused=errors.UnauthorizedError,  # 200 with success:false is a failed refresh
+                )
             )
         except (errors.BadRequestError, errors.ForbiddenError, errors.NotFoundError) as exc:
             # Any other "no" about this refresh token means the same: sign in again.
@@ -234,20 +196,24 @@ class FlashbackClient:
     async def logout(self, refresh_token: str) -> None:
         """Revoke the refresh token on the server. No renewal: a 401 here is just reported."""
         body = {"refresh_token": refresh_token}
-        await self._call("POST", "user/logout", decode_acknowledgement, json_body=body, renew=False)
+        await self._call(
+            ApiRequest("POST", "user/logout", decode_acknowledgement, json_body=body, renew=False)
+        )
 
     async def mfa_status(self, token: str) -> MfaStatus:
-        return await self._call("GET", "mfa/status", MfaStatus.decode, token=token)
+        return await self._call(ApiRequest("GET", "mfa/status", MfaStatus.decode, token=token))
 
     async def verify_mfa_code(self, limited_token: str, code: str) -> LoginResult:
         """Exchange an authenticator-app code and the limited login token for full access."""
         try:
             result = await self._call(
-                "POST",
-                "mfa/verify-login",
-                LoginResult.decode_mfa,
-                json_body={"mfaType": MFA_AUTHENTICATOR_APP, "code": code},
-                token=limited_token,
+                ApiRequest(
+                    "POST",
+                    "mfa/verify-login",
+                    LoginResult.decode_mfa,
+                    json_body={"mfaType": MFA_AUTHENTICATOR_APP, "code": code},
+                    token=limited_token,
+                )
             )
         except errors.BadRequestError as exc:
             raise errors.MfaCodeRejectedError(exc.details) from exc
@@ -258,32 +224,36 @@ class FlashbackClient:
 
     async def get_profile_with(self, token: str) -> UserProfile:
         """The profile for a token that is not (yet) the session's: a pasted or limited one."""
-        return await self._call("GET", "user/profile", UserProfile.decode, token=token)
+        return await self._call(ApiRequest("GET", "user/profile", UserProfile.decode, token=token))
 
     async def ask_without_sign_in(self) -> None:
         """GET /user/profile with no token at all; a Flashback server refuses it with 401.
 
         Used to check a server before signing in to it: nothing secret is sent.
         """
-        await self._call("GET", "user/profile", decode_acknowledgement, token=None, renew=False)
+        await self._call(
+            ApiRequest("GET", "user/profile", decode_acknowledgement, token=None, renew=False)
+        )
 
     async def get_profile(self) -> UserProfile:
-        return await self._call("GET", "user/profile", UserProfile.decode)
+        return await self._call(ApiRequest("GET", "user/profile", UserProfile.decode))
 
     async def list_workspaces(self) -> tuple[Workspace, ...]:
-        return await self._call("GET", "workspace", decode_workspaces)
+        return await self._call(ApiRequest("GET", "workspace", decode_workspaces))
 
     async def list_repositories(self) -> tuple[Repository, ...]:
-        return await self._call("GET", "repo", decode_repositories)
+        return await self._call(ApiRequest("GET", "repo", decode_repositories))
 
     async def create_conversation(self, repo_id: str) -> CreatedConversation:
         return await self._call(
-            "POST",
-            "conversation",
-            CreatedConversation.decode,
-            json_body={"repoId": repo_id},
-            not_found=_REPO_NOT_FOUND,
-            unavailable=_CONVERSATIONS_UNAVAILABLE,
+            ApiRequest(
+                "POST",
+                "conversation",
+                CreatedConversation.decode,
+                json_body={"repoId": repo_id},
+                not_found=_REPO_NOT_FOUND,
+                unavailable=_CONVERSATIONS_UNAVAILABLE,
+            )
         )
 
     async def list_conversations(
@@ -308,11 +278,13 @@ class FlashbackClient:
         if show_deleted:
             params["showDeleted"] = "true"
         return await self._call(
-            "GET",
-            "conversation",
-            ConversationPage.decode,
-            params=params,
-            unavailable=_CONVERSATIONS_UNAVAILABLE,
+            ApiRequest(
+                "GET",
+                "conversation",
+                ConversationPage.decode,
+                params=params,
+                unavailable=_CONVERSATIONS_UNAVAILABLE,
+            )
         )
 
     async def delete_conversation(self, conversation_id: str, *, hard: bool = False) -> None:
@@ -320,12 +292,14 @@ class FlashbackClient:
         # The id goes into the path: encode it, as the TS client does for this call.
         path = "conversation/" + quote(conversation_id, safe="")
         await self._call(
-            "DELETE",
-            path,
-            decode_acknowledgement,
-            params={"hardDelete": "true" if hard else "false"},
-            not_found=_CONVERSATION_NOT_FOUND,
-            unavailable=_CONVERSATIONS_UNAVAILABLE,
+            ApiRequest(
+                "DELETE",
+                path,
+                decode_acknowledgement,
+                params={"hardDelete": "true" if hard else "false"},
+                not_found=_CONVERSATION_NOT_FOUND,
+                unavailable=_CONVERSATIONS_UNAVAILABLE,
+            )
         )
 
     async def send_prompt(
@@ -340,12 +314,14 @@ class FlashbackClient:
             body["model"] = model
         try:
             return await self._call(
-                "POST",
-                _conversation_path(conversation_id, "prompt"),
-                PromptAccepted.decode,
-                json_body=body,
-                not_found=_CONVERSATION_NOT_FOUND,
-                unavailable=_PROMPTS_UNAVAILABLE,
+                ApiRequest(
+                    "POST",
+                    _conversation_path(conversation_id, "prompt"),
+                    PromptAccepted.decode,
+                    json_body=body,
+                    not_found=_CONVERSATION_NOT_FOUND,
+                    unavailable=_PROMPTS_UNAVAILABLE,
+                )
             )
         except errors.FlashbackError as exc:
             raise _prompt_refusal(exc, sending=True) from exc
@@ -354,11 +330,13 @@ class FlashbackClient:
         """The whole history, oldest first (the official client never pages it either)."""
         try:
             return await self._call(
-                "GET",
-                _conversation_path(conversation_id, "messages"),
-                ConversationMessages.decode,
-                not_found=_CONVERSATION_NOT_FOUND,
-                unavailable=_PROMPTS_UNAVAILABLE,
+                ApiRequest(
+                    "GET",
+                    _conversation_path(conversation_id, "messages"),
+                    ConversationMessages.decode,
+                    not_found=_CONVERSATION_NOT_FOUND,
+                    unavailable=_PROMPTS_UNAVAILABLE,
+                )
             )
         except errors.FlashbackError as exc:
             raise _prompt_refusal(exc, sending=False) from exc
@@ -368,11 +346,13 @@ class FlashbackClient:
         for attempt in range(self.limits.read_retries + 1):
             try:
                 return await self._call(
-                    "POST",
-                    "ai/models",
-                    decode_ai_models,
-                    json_body={"repoId": repo_id},
-                    not_found=_REPO_NOT_FOUND,
+                    ApiRequest(
+                        "POST",
+                        "ai/models",
+                        decode_ai_models,
+                        json_body={"repoId": repo_id},
+                        not_found=_REPO_NOT_FOUND,
+                    )
                 )
             except errors.FlashbackError as exc:
                 if attempt == self.limits.read_retries or not errors.is_transient(exc):
@@ -383,56 +363,24 @@ class FlashbackClient:
 
     # ---- plumbing --------------------------------------------------------------------------
 
-    async def _call(
-        self,
-        method: str,
-        path: str,
-        decode: Callable[[Body], T],
-        *,
-        json_body: Mapping[str, Any] | None = None,
-        params: Mapping[str, str | int] | None = None,
-        not_found: tuple[str, str] | None = None,
-        unavailable: tuple[str, str] | None = None,
-        token: str | _Session | None = _SESSION,
-        renew: bool = True,
-        refused: type[errors.FlashbackError] = errors.BadRequestError,
-    ) -> T:
+    async def _call(self, request: ApiRequest[T]) -> T:
         """One request. With the session's token, a 401 renews the token and replays once.
 
         Replaying is safe only after a 401: the server checks auth before it does anything.
         """
-        outgoing = _Outgoing(method, path, json_body, params)
-        if isinstance(token, _Session):
+        if isinstance(request.token, SessionToken):
             bearer = await self._renewal(self.credentials.bearer())
-            exchange = await self._attempts(outgoing, bearer.token if bearer else None)
-            if exchange.status == 401 and renew and bearer is not None:
+            exchange = await self._attempts(request, bearer.token if bearer else None)
+            if exchange.status == 401 and request.renew and bearer is not None:
                 fresh = await self._renewal(self.credentials.renew(bearer))
                 if fresh is not None:
-                    log.info("Replaying %s /%s once with a renewed sign-in", method, path)
-                    exchange = await self._attempts(outgoing, fresh.token)
+                    log.info(
+                        "Replaying %s /%s once with a renewed sign-in", request.method, request.path
+                    )
+                    exchange = await self._attempts(request, fresh.token)
         else:
-            exchange = await self._attempts(outgoing, token)
-        status, body, details, _headers = exchange
-        if not 200 <= status < 300:
-            try:
-                error_body = decode_error_body(body)
-            except ShapeError as exc:  # JSON no client should follow, whatever the status
-                raise errors.UnreadableResponseError(
-                    _with_status(details, status, cause=str(exc))
-                ) from exc
-            raise _error_for_status(exchange, error_body, not_found, unavailable)
-        # Decoded here, on the loop's thread: msgspec turns 10,000 repositories into records
-        # in about 10 ms, and a worker thread would not help, as it holds the GIL throughout.
-        try:
-            return decode(body)
-        except ShapeError as exc:
-            error_body = _error_body_or_none(body)
-            if isinstance(exc, RefusedAnswer) or (error_body and error_body.success is False):
-                raise refused(_with_error_body(details, status, error_body)) from exc
-            cause = f"not JSON: {_preview(body)}" if isinstance(exc, NotJsonError) else str(exc)
-            raise errors.UnreadableResponseError(
-                _with_status(details, status, cause=cause)
-            ) from exc
+            exchange = await self._attempts(request, request.token)
+        return decode_answer(request, exchange)
 
     @staticmethod
     async def _renewal(step: Awaitable[Bearer | None]) -> Bearer | None:
@@ -443,7 +391,7 @@ class FlashbackClient:
             exc.request_sent = False
             raise
 
-    async def _attempts(self, outgoing: _Outgoing, bearer: str | None) -> _Exchange:
+    async def _attempts(self, outgoing: ApiRequest[Any], bearer: str | None) -> Exchange:
         """One exchange; a GET is tried again after a transient failure, with backoff.
 
         Anything else is sent once: creating twice would be worse than failing once.
@@ -465,7 +413,7 @@ class FlashbackClient:
             await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _exchange(self, outgoing: _Outgoing, bearer: str | None) -> _Exchange:
+    async def _exchange(self, outgoing: ApiRequest[Any], bearer: str | None) -> Exchange:
         method, path = outgoing.method, outgoing.path
         request = self._http.build_request(
             method, path, json=outgoing.json_body, params=outgoing.params
@@ -479,13 +427,15 @@ class FlashbackClient:
                 status, body, headers = await self._send(request, details)
         except TimeoutError as exc:
             self._log_outcome(method, path, "deadline exceeded", started)
-            raise errors.RequestTimeoutError(_with_cause(details, exc)) from exc
+            raise errors.RequestTimeoutError(with_cause(details, exc)) from exc
         except errors.FlashbackError as exc:
             self._log_outcome(method, path, type(exc).__name__, started)
             raise
         self._log_outcome(method, path, status, started)
-        self._note_server_clock(status, headers)
-        return _Exchange(status, body, details, headers)
+        server_now = server_clock(status, headers)
+        if server_now is not None:  # else keep what we knew
+            self.server_clock = (server_now, time.monotonic())
+        return Exchange(status, body, details, headers)
 
     async def _send(
         self, request: httpx.Request, details: errors.ErrorDetails
@@ -495,20 +445,20 @@ class FlashbackClient:
             response = await self._http.send(request, stream=True)
             try:
                 cap = self.limits.max_response_bytes
-                if _declared_length(response.headers) > cap:
-                    raise _too_large(details, response.status_code, cap)
+                if declared_length(response.headers) > cap:
+                    raise too_large(details, response.status_code, cap)
                 # One buffer, grown in place: no list of chunks joined into a second copy.
                 body = bytearray()
                 async for chunk in response.aiter_bytes():
                     if len(body) + len(chunk) > cap:
-                        raise _too_large(details, response.status_code, cap)
+                        raise too_large(details, response.status_code, cap)
                     body += chunk
                 return response.status_code, body, response.headers
             finally:
                 await response.aclose()
         except (httpx.TransportError, httpx.DecodingError) as exc:
             # DecodingError: a Content-Encoding that lies about the body.
-            raise _transport_error(exc, details) from exc
+            raise transport_error(exc, details) from exc
 
     @staticmethod
     def _log_outcome(method: str, path: str, outcome: object, started: float) -> None:
@@ -516,49 +466,13 @@ class FlashbackClient:
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
 
 
-# Server clocks the app believes (the Date header); anything else is a broken header.
-_PLAUSIBLE_CLOCK = (datetime(2000, 1, 1, tzinfo=UTC), datetime(9000, 1, 1, tzinfo=UTC))
 # Refuses every cookie a response sets, and so never sends one back.
 _NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
-
-
-class _Outgoing(NamedTuple):
-    """What to send; the bearer is added per attempt (a replay may carry a renewed one)."""
-
-    method: str
-    path: str
-    json_body: Mapping[str, Any] | None
-    params: Mapping[str, str | int] | None
-
-
-class _Exchange(NamedTuple):
-    status: int
-    body: bytearray
-    details: errors.ErrorDetails
-    headers: httpx.Headers
 
 
 def _register_tokens(result: LoginResult) -> None:
     register_secret(result.access_token)
     register_secret(result.refresh_token)
-
-
-# Any 4xx the server chose to give /user/login is a "no" to these credentials.
-_SIGN_IN_REFUSALS = (
-    errors.UnauthorizedError,
-    errors.BadRequestError,
-    errors.ForbiddenError,
-    errors.NotFoundError,
-)
-
-
-def _sign_in_refusal(exc: errors.FlashbackError) -> errors.SignInRefusedError:
-    """/user/login's documented error codes get their own sentences."""
-    code = exc.details.server_code
-    if code in errors.SIGN_IN_REFUSALS:
-        message, action = errors.SIGN_IN_REFUSALS[code]
-        return errors.SignInRefusedError(exc.details, message=message, action=action)
-    return errors.SignInRefusedError(exc.details)
 
 
 def _conversation_path(conversation_id: str, route: str) -> str:
@@ -600,177 +514,8 @@ def _prompt_refusal(
     return exc
 
 
-# Order matters: the first matching kind wins (a ConnectTimeout is also a TimeoutException).
-_TRANSPORT_ERRORS: tuple[
-    tuple[type[Exception] | tuple[type[Exception], ...], type[errors.FlashbackError]], ...
-] = (
-    # Never connected, so nothing was sent: the server is out of reach, not slow.
-    ((httpx.ConnectTimeout, httpx.PoolTimeout), errors.NetworkUnreachableError),
-    (httpx.TimeoutException, errors.RequestTimeoutError),
-    (httpx.ConnectError, errors.NetworkUnreachableError),
-    ((httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError), errors.ConnectionDroppedError),
-    (httpx.DecodingError, errors.UnreadableResponseError),
-)
-
-
-def _transport_error(
-    exc: httpx.TransportError | httpx.DecodingError, details: errors.ErrorDetails
-) -> errors.FlashbackError:
-    """What a failure below HTTP means for the person."""
-    found = _with_cause(details, exc)
-    if isinstance(exc, httpx.ProxyError):
-        if "407" in str(exc):
-            return errors.ProxyAuthenticationError(found)
-        return errors.NetworkUnreachableError(
-            found,
-            message=QT_TRANSLATE_NOOP(
-                "Messages", "The proxy between this computer and Flashback refused the connection."
-            ),
-            action=QT_TRANSLATE_NOOP(
-                "Messages", "Check your network connection, or ask your IT support about the proxy."
-            ),
-        )
-    if isinstance(exc, httpx.ConnectError) and _is_tls_failure(exc):
-        return errors.TlsError(found)
-    for kinds, error in _TRANSPORT_ERRORS:
-        if isinstance(exc, kinds):
-            return error(found)
-    return errors.NetworkUnreachableError(found)
-
-
-def _error_body_or_none(body: Body) -> ErrorBody | None:
-    try:
-        return decode_error_body(body)
-    except ShapeError:
-        return None
-
-
-def _declared_length(headers: httpx.Headers) -> int:
-    """Content-Length as a number; an absurd one (not digits, thousands of them) is ignored,
-    as the size cap still applies to what actually arrives."""
-    value = headers.get("content-length", "").strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 20:
-        return 0
-    return int(value)
-
-
-def _preview(body: Body, limit: int = 200) -> str:
-    text = body[:limit].decode("utf-8", "replace").strip()
-    return repr(text) if text else "empty body"
-
-
-_ERROR_BY_STATUS: dict[int, type[errors.FlashbackError]] = {
-    401: errors.UnauthorizedError,
-    403: errors.ForbiddenError,
-    407: errors.ProxyAuthenticationError,
-    408: errors.RequestTimeoutError,
-    504: errors.RequestTimeoutError,
-}
-
 _TRANSIENT_ERRORS = (
     errors.NetworkUnreachableError,
     errors.ConnectionDroppedError,
     errors.RequestTimeoutError,
 )
-
-
-def _error_for_status(
-    exchange: _Exchange,
-    error_body: ErrorBody | None,
-    not_found: tuple[str, str] | None,
-    unavailable: tuple[str, str] | None,
-) -> errors.FlashbackError:
-    status, body, details, _headers = exchange
-    if error_body is None:
-        found = _with_status(details, status, cause=f"not JSON: {_preview(body)}")
-    else:
-        found = _with_error_body(details, status, error_body)
-    if status == 404:
-        # The documented 404 is a JSON ErrorBody; anything else (an HTML page) means the
-        # server has no such route, as production has no conversation routes.
-        if error_body is None or error_body.success is not False:
-            message, action = unavailable or (None, None)
-            return errors.EndpointUnavailableError(found, message=message, action=action)
-        message, action = not_found or (None, None)
-        return errors.NotFoundError(found, message=message, action=action)
-    kind = _ERROR_BY_STATUS.get(status)
-    if kind is None:
-        kind = errors.BadRequestError if 400 <= status < 500 else errors.ServerError
-    if 300 <= status < 400:
-        return errors.RedirectRefusedError(found)
-    if status < 400:  # 1xx or another status no Flashback server sends
-        return errors.UnreadableResponseError(
-            found,
-            message=QT_TRANSLATE_NOOP(
-                "Messages", "Flashback answered in a way the app does not handle."
-            ),
-        )
-    if status == 429:
-        return errors.RateLimitedError(found, action=_retry_after_action(exchange.headers))
-    return kind(found)
-
-
-def _with_status(
-    details: errors.ErrorDetails,
-    status: int,
-    *,
-    server_message: str | None = None,
-    cause: str | None = None,
-) -> errors.ErrorDetails:
-    return errors.ErrorDetails(
-        method=details.method,
-        url=details.url,
-        status=status,
-        server_message=server_message,
-        cause=cause,
-    )
-
-
-def _retry_after_action(headers: httpx.Headers) -> str | None:
-    """Retry-After in seconds, told in words; the HTTP-date form falls back to the default."""
-    value = headers.get("retry-after", "").strip()
-    # ASCII digits only ("²" passes isdigit), and few enough for int() and for words.
-    if not (value.isascii() and value.isdigit()) or len(value) > 9:
-        return None
-    seconds = int(value)
-    if seconds <= 60:
-        return Phrase(
-            QT_TRANSLATE_NOOP("Messages", "Wait {seconds} seconds, then try again."),
-            seconds=seconds,
-        )
-    return Phrase(
-        QT_TRANSLATE_NOOP("Messages", "Wait about {minutes} minutes, then try again."),
-        minutes=round(seconds / 60),
-    )
-
-
-def _with_error_body(
-    details: errors.ErrorDetails, status: int, error_body: ErrorBody | None
-) -> errors.ErrorDetails:
-    return errors.ErrorDetails(
-        method=details.method,
-        url=details.url,
-        status=status,
-        server_message=error_body.server_message if error_body else None,
-        server_code=error_body.server_code if error_body else None,
-    )
-
-
-def _with_cause(details: errors.ErrorDetails, exc: BaseException) -> errors.ErrorDetails:
-    text = str(exc) or type(exc).__name__
-    return errors.ErrorDetails(method=details.method, url=details.url, cause=text)
-
-
-def _too_large(details: errors.ErrorDetails, status: int, cap: int) -> errors.ResponseTooLargeError:
-    return errors.ResponseTooLargeError(
-        _with_status(details, status, cause=f"response larger than {cap // MEBIBYTE} MiB")
-    )
-
-
-def _is_tls_failure(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return "CERTIFICATE_VERIFY_FAILED" in str(exc)

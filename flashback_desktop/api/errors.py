@@ -360,3 +360,21 @@ def is_transient(exc: FlashbackError) -> bool:
     if isinstance(exc, ServerError):
         return exc.details.status in TRANSIENT_STATUSES
     return isinstance(exc, NetworkUnreachableError | RequestTimeoutError | ConnectionDroppedError)
+
+
+# Any 4xx the server chose to give /user/login is a "no" to these credentials.
+SIGN_IN_REFUSED_BY = (
+    UnauthorizedError,
+    BadRequestError,
+    ForbiddenError,
+    NotFoundError,
+)
+
+
+def sign_in_refusal(exc: FlashbackError) -> SignInRefusedError:
+    """/user/login's documented error codes get their own sentences."""
+    code = exc.details.server_code
+    if code in SIGN_IN_REFUSALS:
+        message, action = SIGN_IN_REFUSALS[code]
+        return SignInRefusedError(exc.details, message=message, action=action)
+    return SignInRefusedError(exc.details)

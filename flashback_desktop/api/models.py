@@ -11,93 +11,56 @@ integer too large to use) raises ``ShapeError``, which the client turns into an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from datetime import datetime
+from typing import Any
 
 import msgspec
 
-T = TypeVar("T")
-
-
-# A response body, read once into one buffer.
-Body = bytes | bytearray
-
-
-class ShapeError(ValueError):
-    """The body is not JSON of the documented shape."""
-
-
-class NotJsonError(ShapeError):
-    """The body is not JSON at all (or JSON no decoder should follow, nested without end)."""
-
-
-class RefusedAnswer(ShapeError):
-    """The answer says ``success: false``: a refusal, which the client words as such."""
-
-
-def decode(body: Body, shape: Any) -> Any:
-    """``body`` as ``shape``; every way it can fail is a ``ShapeError``."""
-    try:
-        value = msgspec.json.decode(body, type=shape)
-    except msgspec.ValidationError as exc:
-        raise ShapeError(str(exc)) from exc
-    except msgspec.DecodeError as exc:
-        raise NotJsonError(str(exc)) from exc
-    except RecursionError as exc:  # nested deeper than the decoder goes: hostile, not data
-        raise NotJsonError("nested too deeply") from exc
-    if isinstance(value, _Answer) and value.success is False:
-        raise RefusedAnswer("the server answered success: false")
-    return value
-
-
-def _decode_as(body: Body, shape: type[T]) -> T:
-    """``decode`` for one Struct type, typed as such."""
-    value: T = decode(body, shape)
-    return value
-
-
-_NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
-# Counters arrive as numbers or as decimal strings (they may exceed 2^53). Forty digits is
-# far beyond any real count, and keeps int() clear of Python's 4,300-digit limit.
-_Counter = (
-    Annotated[int, msgspec.Meta(ge=0, le=2**63 - 1)]  # msgspec bounds stop at int64
-    | Annotated[str, msgspec.Meta(pattern="^[0-9]{1,40}$")]
-    | None
+# The decoding core lives in api/decoding.py; the records below use it under these names.
+from flashback_desktop.api.decoding import (
+    Answer as _Answer,
 )
-# Counts the window hands to Qt (a C int) or pages through.
-_Count = Annotated[int, msgspec.Meta(ge=0, le=2**31 - 1)]
+from flashback_desktop.api.decoding import (
+    Body,
+    ErrorBody,
+    NotJsonError,
+    RefusedAnswer,
+    ShapeError,
+    decode,
+    decode_error_body,
+)
+from flashback_desktop.api.decoding import (
+    Count as _Count,
+)
+from flashback_desktop.api.decoding import (
+    Counter as _Counter,
+)
+from flashback_desktop.api.decoding import (
+    NonEmpty as _NonEmpty,
+)
+from flashback_desktop.api.decoding import (
+    Record as _Record,
+)
+from flashback_desktop.api.decoding import (
+    counter as _counter,
+)
+from flashback_desktop.api.decoding import (
+    decode_as as _decode_as,
+)
+from flashback_desktop.api.decoding import (
+    timestamp as _timestamp,
+)
 
-
-def _counter(value: int | str | None) -> int:
-    return 0 if value is None else int(value)
-
-
-def _timestamp(text: str | None) -> datetime | None:
-    """ISO 8601; an unparseable or impossible date is shown as unknown rather than failing
-    the list.
-
-    The API always says UTC ("Z"); a date without a zone is read as UTC, so it can still be
-    compared with the app's own (aware) times.
-    """
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if not 1970 < moment.year < 9999:  # no Flashback date; and local time could overflow
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-class _Record(msgspec.Struct, frozen=True, gc=False):
-    """Records hold strings, numbers and other records only: no cycles for the GC to find."""
-
-
-class _Answer(msgspec.Struct, frozen=True, gc=False):
-    """The envelope every answer may carry; ``success: false`` is a refusal, not data."""
-
-    success: Any = None
+# Re-exported: the client, the decoders' tests and the sandbox import them from here.
+__all__ = [
+    "Body",
+    "ErrorBody",
+    "NotJsonError",
+    "RefusedAnswer",
+    "ShapeError",
+    "decode",
+    "decode_error_body",
+]
 
 
 class Workspace(_Record, frozen=True, gc=False):
@@ -425,45 +388,6 @@ class _Acknowledgement(_Answer, frozen=True, gc=False):
 def decode_acknowledgement(body: Body) -> None:
     """Any JSON will do; only a body that is not JSON at all is unreadable."""
     decode(body, _Acknowledgement | list[msgspec.Raw] | str | float | bool | None)
-
-
-class ErrorBody(_Answer, frozen=True, gc=False):
-    """What an error answer (or a ``success: false``) may say; loose, as proxies answer too."""
-
-    message: Any = None
-    error_message: Any = None
-    error: Any = None
-    error_code: Any = None
-
-    @property
-    def server_message(self) -> str | None:
-        for value in (self.message, self.error_message, self.error):
-            if isinstance(value, str) and value:
-                return value
-        return None
-
-    @property
-    def server_code(self) -> str | None:
-        return self.error_code if isinstance(self.error_code, str) else None
-
-
-def decode_error_body(body: Body) -> ErrorBody | None:
-    """The error fields of a JSON object body; None when the body is not one (an HTML page,
-    a JSON list): then the status alone tells what happened.
-
-    Raises ``ShapeError`` for JSON no client should follow (nested without end, numbers
-    beyond what Python converts): that answer is unreadable, whatever its status.
-    """
-    try:
-        return msgspec.json.decode(body, type=ErrorBody)
-    except RecursionError as exc:
-        raise NotJsonError("nested too deeply") from exc
-    except msgspec.ValidationError:  # JSON, but not an object; or a number out of range
-        pass
-    except msgspec.DecodeError:  # not JSON at all
-        return None
-    decode(body, Any)  # raises ShapeError when the JSON itself is absurd (rare path)
-    return None
 
 
 # ---- talking in a conversation (prompt, messages, models) -----------------------------------

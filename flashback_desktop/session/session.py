@@ -7,9 +7,10 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
     Conversation,
@@ -18,10 +19,14 @@ from flashback_desktop.api.models import (
 )
 from flashback_desktop.logging_setup import REDACTED
 from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
+from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
-from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
+from flashback_desktop.session.token_store import TokenPair, TokenStore
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("flashback.session")
 
@@ -81,13 +86,26 @@ _HEARD_BY_SERVER = (
 class Session:
     """Sign-in state for one server. The UI asks it to sign in, out, or restore."""
 
-    def __init__(self, client: FlashbackClient, store: TokenStore) -> None:
-        self.client = client
+    def __init__(
+        self,
+        server_url: str,
+        store: TokenStore,
+        *,
+        limits: ClientLimits | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        """The client is made here, with the token keeper as its credentials from the start."""
         self.store = store
-        self.tokens = TokenKeeper(store, client.refresh)
-        client.credentials = self.tokens
+        self.tokens = TokenKeeper(store, self._refresh)
+        self.client = FlashbackClient(
+            server_url, credentials=self.tokens, limits=limits, transport=transport
+        )
         self.profile: UserProfile | None = None
         self._pending_mfa: _PendingMfa | None = None
+
+    async def _refresh(self, refresh_token: str) -> LoginResult:
+        """The keeper renews through the client, which is made after it."""
+        return await self.client.refresh(refresh_token)
 
     @property
     def signed_in(self) -> bool:

@@ -15,11 +15,12 @@ import time
 from collections.abc import Awaitable, Callable
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import Bearer
+from flashback_desktop.api.credentials import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.logging_setup import register_secret
+from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_expiry, token_is_usable
-from flashback_desktop.session.token_store import KeyringProblem, TokenPair, TokenStore
+from flashback_desktop.session.token_store import TokenPair, TokenStore
 
 log = logging.getLogger("flashback.session.tokens")
 
@@ -42,13 +43,12 @@ class TokenKeeper:
         self.clock = clock
         self._pair: TokenPair | None = None
         self._generation = 0  # bumped on every change of pair
-        self._lock = asyncio.Lock()
         self._refused_refresh: str | None = None
-        # The failure of the latest refresh, for requests that were waiting on it: they
-        # share its outcome instead of each trying again at once.
-        self._refresh_attempts = 0
-        self._refreshing = False
-        self._last_failure: errors.FlashbackError | None = None
+        # The renewal under way, and the generation it renews: every request that finds the
+        # same token expired or refused awaits this one task and shares its outcome (its
+        # failure too), instead of each trying again at once.
+        self._renewal: asyncio.Future[Bearer | None] | None = None
+        self._renewal_of = 0
         # False once a brand-new token already looked expired: the computer's clock is
         # wrong, so only the server's 401 decides from then on (no refresh loop).
         self.trusts_clock = True
@@ -130,22 +130,34 @@ class TokenKeeper:
 
     async def _renew(self, stale: Bearer, *, because: str) -> Bearer | None:
         """A renewed bearer, or None when there is none (refused, or signed out)."""
-        # Arriving while a refresh is under way counts as waiting for that one.
-        attempts_before = self._refresh_attempts - (1 if self._refreshing else 0)
-        async with self._lock:
-            if self._pair is None or self._generation != stale.generation:
-                return self._current()  # signed out, or renewed while this one waited
-            if self._refresh_attempts != attempts_before and self._last_failure is not None:
-                raise self._last_failure  # the renewal this one waited for just failed
-            generation = self._generation
-            refresh = await self._refresh_token_to_use(generation)
-            if refresh is not None:
-                log.info("Renewing the sign-in because %s", because)
-                # Shielded: once the server has rotated the pair, it must be kept even if the
-                # request that asked is cancelled (a reload replaced, the app quitting).
-                await asyncio.shield(self._refresh_and_keep(refresh, generation))
-            # Changed: renewed here, taken from another copy, or signed out (then None).
-            return self._current() if self._generation != generation else None
+        under_way = self._renewal
+        if under_way is not None and self._renewal_of != stale.generation:
+            # Renewing another pair: wait for it, then see where things stand (its outcome
+            # is not this request's).
+            await asyncio.wait([under_way])
+        if self._pair is None or self._generation != stale.generation:
+            return self._current()  # signed out, or renewed while this one waited
+        if self._renewal is None:
+            self._renewal_of = self._generation
+            self._renewal = asyncio.ensure_future(self._renew_once(self._generation, because))
+            self._renewal.add_done_callback(self._renewal_finished)
+        # Shielded: once the server has rotated the pair, it must be kept even if the
+        # request that asked is cancelled (a reload replaced, the app quitting).
+        return await asyncio.shield(self._renewal)
+
+    def _renewal_finished(self, renewal: asyncio.Future[Bearer | None]) -> None:
+        if self._renewal is renewal:
+            self._renewal = None
+        if not renewal.cancelled():
+            renewal.exception()  # retrieved: every waiter may have been cancelled
+
+    async def _renew_once(self, generation: int, because: str) -> Bearer | None:
+        refresh = await self._refresh_token_to_use(generation)
+        if refresh is not None:
+            log.info("Renewing the sign-in because %s", because)
+            await self._refresh_and_keep(refresh, generation)
+        # Changed: renewed here, taken from another copy, or signed out (then None).
+        return self._current() if self._generation != generation else None
 
     async def _refresh_token_to_use(self, generation: int) -> str | None:
         """Read the keyring again first: another copy of the app may have rotated the pair
@@ -171,20 +183,13 @@ class TokenKeeper:
             log.info("Dropping a renewal that finished after the sign-in changed")
 
     async def _refreshed(self, refresh: str) -> TokenPair | None:
-        self._refresh_attempts += 1
-        self._last_failure = None
-        self._refreshing = True
         try:
             result = await self._refresh(refresh)
         except errors.UnauthorizedError as exc:
             log.info("The server refused to renew the sign-in: %s", exc)
             self._refused_refresh = refresh
             return None
-        except errors.FlashbackError as exc:  # out of reach for now: worth a later try
-            self._last_failure = exc
-            raise
-        finally:
-            self._refreshing = False
+        # Any other failure (out of reach for now) reaches every waiter; a later try asks again.
         pair = TokenPair(result.access_token, result.refresh_token or refresh)
         if not _usable(pair):
             # Sending it would fail before reaching the server, again and again, as if the

@@ -10,13 +10,12 @@ offline and matches the version installed, with no web address to keep in step.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from flashback_desktop import i18n
+from flashback_desktop import i18n, resource_paths
 from flashback_desktop.ui.accessibility import describe
 
 log = logging.getLogger("flashback.ui.user_guide")
@@ -25,9 +24,8 @@ SECTION = "## User guide"
 
 
 def _root() -> Path:
-    """The bundle's root (PyInstaller's _MEIPASS) or the source checkout."""
-    bundled = getattr(sys, "_MEIPASS", None)
-    return Path(bundled) if bundled else Path(__file__).resolve().parents[2]
+    """The folder with README.md and resources/ (checkout, bundle or wheel)."""
+    return resource_paths.root()
 
 
 def readme_path() -> Path:

@@ -43,7 +43,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import decode_repositories
 from flashback_desktop.sandbox.data import DEMO_USER_ID, SandboxState
 from flashback_desktop.session.session import Session
@@ -173,7 +172,7 @@ async def load_once(body: bytes, fixture: Fixture, count: int) -> Loaded:
     transport = ServedTransport(body, fixture)
     store = MemoryTokenStore()
     await store.save(TokenPair(fixture.token, None))
-    session = Session(FlashbackClient(BASE_URL, transport=transport), store)
+    session = Session(BASE_URL, store, transport=transport)
     crashes: list[BaseException] = []
     tasks = TaskManager(crashes.append)
     window = MainWindow(tasks, server_label=BASE_URL)

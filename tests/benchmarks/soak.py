@@ -42,7 +42,7 @@ import qasync
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QDialog, QWidget
 
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.api.models import Repository
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import Fault, SandboxServer
@@ -333,7 +333,7 @@ class Soak:
         signed_in = state.login(state.demo_email, state.demo_password)
         store = MemoryTokenStore()
         await store.save(TokenPair(signed_in["accessToken"], signed_in["refreshToken"]))
-        self.session = Session(FlashbackClient(self.sandbox.url, limits=SOAK_LIMITS), store)
+        self.session = Session(self.sandbox.url, store, limits=SOAK_LIMITS)
 
         window: MainWindow | None = None
         crash_handler = CrashHandler(lambda: window, None)

@@ -15,7 +15,7 @@ from tests.support.real_parts import require_secret_service
 
 pytestmark = pytest.mark.bundle
 
-CHECKS = ["qt", "window", "keyring backend", "tls", "sandbox", "round trip"]
+CHECKS = ["qt", "window", "resources", "keyring backend", "tls", "sandbox", "round trip"]
 
 # stderr lines that are known and harmless; anything else fails the test.
 STDERR_ALLOWED: tuple[re.Pattern[str], ...] = (
@@ -67,7 +67,7 @@ def test_require_keyring_names_the_secret_service_and_round_trips(built: Built) 
     result = run_self_test(built, "--require-keyring")
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert check_lines(result.stdout, "ok") == [*CHECKS[:3], "keyring round trip", *CHECKS[3:]]
+    assert check_lines(result.stdout, "ok") == [*CHECKS[:4], "keyring round trip", *CHECKS[4:]]
     backend_line = next(x for x in result.stdout.splitlines() if "keyring backend:" in x)
     assert "keyring.backends.SecretService.Keyring" in backend_line
     assert "wrote, read and deleted a throwaway entry in" in result.stdout

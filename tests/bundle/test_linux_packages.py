@@ -90,7 +90,7 @@ def test_the_deb_installs_runs_and_purges_without_a_trace(
     )
     print(run.stdout)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-1] == "self-test: all 6 checks passed"
+    assert run.stdout.splitlines()[-1] == "self-test: all 7 checks passed"
 
     purge = dpkg("--purge", PACKAGE)
     assert purge.returncode == 0, purge.stdout + purge.stderr

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.session import Session
@@ -98,7 +98,7 @@ def start_app(
         if banner_delays_s is not None:
             window.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
-        session = Session(FlashbackClient(sandbox.url, limits=limits), store)
+        session = Session(sandbox.url, store, limits=limits)
         app = App(window, session, sandbox, qtbot, crashes)
         started.append(app)
         if signed_in:  # a sign-in saved by an earlier run: real tokens from the sandbox

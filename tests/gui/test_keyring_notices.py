@@ -10,11 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
-from flashback_desktop.session.token_store import (
-    ACCESS_TOKEN_ENTRY,
-    KeyringTokenStore,
-    KeyringTrouble,
-)
+from flashback_desktop.session.keyring_errors import KeyringTrouble
+from flashback_desktop.session.token_store import ACCESS_TOKEN_ENTRY, KeyringTokenStore
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import sign_in_with_password, wait_for_sign_in
 from tests.support.keyring_backends import DeniedKeychain, LockedSecretService, missing_keyring

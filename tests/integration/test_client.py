@@ -21,8 +21,7 @@ pytestmark = pytest.mark.asyncio
 async def open_client(
     url: str, limits: ClientLimits = FAST_LIMITS, token: str | None = None
 ) -> AsyncIterator[FlashbackClient]:
-    api = FlashbackClient(url, limits=limits)
-    api.set_access_token(token)
+    api = FlashbackClient(url, credentials=token, limits=limits)
     try:
         yield api
     finally:
@@ -108,7 +107,7 @@ async def test_without_conversation_routes_the_history_says_so(
 async def test_profile_and_password_login(sandbox: SandboxServer) -> None:
     async with open_client(sandbox.url) as api:
         result = await api.login(sandbox.state.demo_email, sandbox.state.demo_password)
-        api.set_access_token(result.access_token)
+    async with open_client(sandbox.url, token=result.access_token) as api:
         profile = await api.get_profile()
         assert profile.email == sandbox.state.demo_email
         with pytest.raises(errors.SignInRefusedError):
@@ -122,17 +121,18 @@ async def test_400_for_a_blank_repository(client: FlashbackClient) -> None:
     assert caught.value.details.server_message
 
 
-async def test_401_for_a_bad_token(client: FlashbackClient, sandbox: SandboxServer) -> None:
-    client.set_access_token("not-a-valid-token")
-    with pytest.raises(errors.UnauthorizedError):
-        await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
+async def test_401_for_a_bad_token(sandbox: SandboxServer) -> None:
+    async with open_client(sandbox.url, token="not-a-valid-token") as client:
+        with pytest.raises(errors.UnauthorizedError):
+            await client.create_conversation(repo_id_named(sandbox, "Contracts 2026"))
     assert sandbox.state.conversations_for(repo_id_named(sandbox, "Contracts 2026")) == []
 
 
-async def test_401_for_an_expired_token(client: FlashbackClient, sandbox: SandboxServer) -> None:
-    client.set_access_token(sandbox.state.issue_token(lifetime_s=-10))
-    with pytest.raises(errors.UnauthorizedError):
-        await client.list_repositories()
+async def test_401_for_an_expired_token(sandbox: SandboxServer) -> None:
+    expired = sandbox.state.issue_token(lifetime_s=-10)
+    async with open_client(sandbox.url, token=expired) as client:
+        with pytest.raises(errors.UnauthorizedError):
+            await client.list_repositories()
 
 
 async def test_403_for_a_workspace_without_access(

@@ -33,8 +33,9 @@ def test_the_client_turns_any_2xx_body_into_records_or_its_own_errors() -> None:
     bodies = BYTES | JSON.map(lambda value: json.dumps(value).encode())
     with CannedHttpServer(b"") as server:
         loop = asyncio.new_event_loop()
-        client = FlashbackClient(server.url, limits=NO_RETRIES)
-        client.set_access_token("token-for-hostile-tests")
+        client = FlashbackClient(
+            server.url, credentials="token-for-hostile-tests", limits=NO_RETRIES
+        )
 
         @settings(max_examples=60, deadline=None)
         @given(body=bodies, which=st.integers(0, len(calls) - 1))

@@ -55,7 +55,7 @@ TIMINGS = ChatTimings(first_check_s=0.05, settle_delays_s=(0.0, 0.25, 0.5, 1.0, 
 async def session(sandbox: SandboxServer) -> AsyncIterator[Session]:
     """Signed in as the demo user with a refresh token, so a 401 can be renewed."""
     state = sandbox.state
-    signed_in = Session(FlashbackClient(sandbox.url, limits=LIMITS), MemoryTokenStore())
+    signed_in = Session(sandbox.url, MemoryTokenStore(), limits=LIMITS)
     login = state.login(state.demo_email, state.demo_password)
     await signed_in.tokens.adopt(TokenPair(login["accessToken"], login["refreshToken"]))
     yield signed_in

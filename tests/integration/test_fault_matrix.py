@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.session.conversation_chat import may_be_stored
 from flashback_desktop.session.session import Session
@@ -157,7 +157,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
     conversation_id = state.create_conversation(
         state.authenticate(state.demo_token), repo_id_named(sandbox, PROMPT_REPO)
     )
-    session = Session(FlashbackClient(url, limits=LIMITS), MemoryTokenStore())
+    session = Session(url, MemoryTokenStore(), limits=LIMITS)
     try:
         if action.name != "sign in":
             login = state.login(state.demo_email, state.demo_password)

@@ -32,8 +32,9 @@ Call = Callable[[FlashbackClient], Awaitable[Any]]
 async def outcome(raw: bytes, call: Call) -> BaseException | Any:
     """What ``call`` makes of ``raw``: its result, or the exception it raised."""
     with CannedHttpServer(raw) as server:
-        client = FlashbackClient(server.url, limits=FAST_LIMITS)
-        client.set_access_token("token-for-hostile-tests")
+        client = FlashbackClient(
+            server.url, credentials="token-for-hostile-tests", limits=FAST_LIMITS
+        )
         try:
             return await call(client)
         except Exception as exc:  # the assertion says which kinds are allowed

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from flashback_desktop.session.keyring_errors import KeyringTrouble
 from flashback_desktop.session.token_store import (
     ACCESS_TOKEN_ENTRY,
     REFRESH_TOKEN_ENTRY,
     KeyringTokenStore,
-    KeyringTrouble,
     TokenPair,
 )
 from tests.support.memory_keyring import MemoryKeyring

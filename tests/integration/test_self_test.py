@@ -11,6 +11,7 @@ import re
 import ssl
 import subprocess
 import sys
+from pathlib import Path
 
 import keyring
 import pytest
@@ -20,7 +21,7 @@ from flashback_desktop import self_test
 from flashback_desktop.self_test import KEYRING_PROBE_SERVICE, run_self_test
 from tests.support.memory_keyring import MemoryKeyring
 
-CHECKS = ["qt", "window", "keyring backend", "tls", "sandbox", "round trip"]
+CHECKS = ["qt", "window", "resources", "keyring backend", "tls", "sandbox", "round trip"]
 
 
 def lines_of(require_keyring: bool) -> tuple[int, list[str]]:
@@ -114,3 +115,14 @@ def test_the_command_line_runs_it_and_rejects_require_keyring_alone() -> None:
     )
     assert full.returncode == 0, full.stdout + full.stderr
     assert full.stdout.splitlines()[-1] == f"self-test: all {len(CHECKS)} checks passed"
+
+
+def test_an_installation_without_its_resources_fails_that_line_and_names_what_is_missing(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("flashback_desktop.resource_paths.root", lambda: tmp_path)
+    line = self_test._run_one("resources", self_test.check_resources).line()
+    assert line == (
+        f"FAIL resources: missing from {tmp_path}: translation es, user guide es, "
+        "translation de, user guide de, user guide en, icons"
+    )

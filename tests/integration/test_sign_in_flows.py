@@ -17,17 +17,12 @@ import keyring.errors
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import UserProfile
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault, SandboxServer
+from flashback_desktop.session.keyring_errors import KeyringTrouble
 from flashback_desktop.session.session import MfaChallenge, Session, SignOutResult
-from flashback_desktop.session.token_store import (
-    KeyringTokenStore,
-    KeyringTrouble,
-    MemoryTokenStore,
-    TokenPair,
-)
+from flashback_desktop.session.token_store import KeyringTokenStore, MemoryTokenStore, TokenPair
 from tests.conftest import FAST_LIMITS
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.sandbox_data import repo_id_named
@@ -39,7 +34,7 @@ REPO = "Contracts 2026"
 
 @contextlib.asynccontextmanager
 async def open_session(sandbox: SandboxServer) -> AsyncIterator[Session]:
-    session = Session(FlashbackClient(sandbox.url, limits=FAST_LIMITS), MemoryTokenStore())
+    session = Session(sandbox.url, MemoryTokenStore(), limits=FAST_LIMITS)
     try:
         yield session
     finally:
@@ -308,7 +303,7 @@ class UndeletableKeyring(MemoryKeyring):
 async def test_sign_out_says_when_the_keyring_kept_the_sign_in(sandbox: SandboxServer) -> None:
     backend = UndeletableKeyring()
     store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
-    session = Session(FlashbackClient(sandbox.url, limits=FAST_LIMITS), store)
+    session = Session(sandbox.url, store, limits=FAST_LIMITS)
     try:
         await signed_in(session, sandbox)
         result = await session.sign_out()

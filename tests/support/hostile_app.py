@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop import logging_setup
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
@@ -118,7 +117,7 @@ def start_hostile_app(
 
         qtbot.addWidget(window, before_close_func=stop_tasks)
         store = KeyringTokenStore(canonical_origin(hostile.url))
-        session = Session(FlashbackClient(hostile.url, limits=FAST_LIMITS), store)
+        session = Session(hostile.url, store, limits=FAST_LIMITS)
         app = HostileApp(window, session, store, hostile, qtbot, crashes)
         started.append(app)
         if saved is None and signed_in:

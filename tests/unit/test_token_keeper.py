@@ -14,7 +14,7 @@ import time
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import Bearer
+from flashback_desktop.api.credentials import Bearer
 from flashback_desktop.api.models import LoginResult
 from flashback_desktop.session.token_keeper import TokenKeeper
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
@@ -243,3 +243,28 @@ async def test_a_refresh_answer_with_an_unusable_token_is_a_refused_renewal() ->
     stored = await store.load()
     assert stored is not None
     assert stored.refresh == "refresh-0"  # nothing unusable was saved
+
+
+@pytest.mark.asyncio
+async def test_a_cancelled_request_does_not_stop_the_renewal_others_await() -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_refresh(refresh_token: str) -> LoginResult:
+        started.set()
+        await release.wait()
+        return LoginResult(jwt(time.time() + 3600, "renewed"), "refresh-1")
+
+    store = MemoryTokenStore()
+    keeper = TokenKeeper(store, slow_refresh)
+    await keeper.adopt(TokenPair(jwt(time.time() + 3600), "refresh-0"))
+    rejected = await current(keeper)
+    cancelled = asyncio.ensure_future(keeper.renew(rejected))
+    waiting = asyncio.ensure_future(keeper.renew(rejected))
+    await started.wait()
+    cancelled.cancel()
+    release.set()
+    renewed = await waiting
+    assert renewed is not None
+    stored = await store.load()
+    assert stored == TokenPair(renewed.token, "refresh-1")  # the rotated pair was kept
+    assert cancelled.cancelled()

@@ -19,16 +19,18 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 
+from flashback_desktop.session.keyring_errors import (
+    KeyringProblem,
+    KeyringTrouble,
+    classify_keyring_error,
+)
 from flashback_desktop.session.token_store import (
     ACCESS_TOKEN_ENTRY,
     REFRESH_TOKEN_ENTRY,
     WINDOWS_CREDENTIAL_MANAGER,
-    KeyringProblem,
     KeyringTokenStore,
-    KeyringTrouble,
     MemoryTokenStore,
     TokenPair,
-    classify_keyring_error,
     entry_limit,
 )
 from tests.support.keyring_backends import (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from flashback_desktop import i18n, preferences
 from flashback_desktop.api import errors
 from flashback_desktop.config import ServerUrlError, choose_server, normalise_server_url
-from flashback_desktop.session.token_store import KeyringProblem, KeyringTrouble
+from flashback_desktop.session.keyring_errors import KeyringProblem, KeyringTrouble
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
 from tools import translations
 
