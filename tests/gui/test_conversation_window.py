@@ -1,0 +1,221 @@
+"""The conversation window against the sandbox over loopback: open it, send, read the reply,
+and every refusal in plain words. Prompts are counted where they arrive, at the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER
+from flashback_desktop.sandbox import BLOCKED_WORD, Fault
+from flashback_desktop.session.conversation_chat import ChatTimings
+from flashback_desktop.ui import conversation_window
+from flashback_desktop.ui.conversation_window import ConversationWindow
+from flashback_desktop.ui.markdown_view import SafeDocument
+from flashback_desktop.ui.message_model import MESSAGE_ROLE
+from tests.gui.conftest import App
+from tests.gui.keyboard import press, type_text, wait_for_focus
+from tests.support.sandbox_data import repo_id_named
+
+REPO = "Marketing assets"
+PROMPT_ROUTE = "/conversation/{conversationId}/prompt"
+FAST = ChatTimings(first_check_s=0.05, settle_delays_s=(0.0, 0.2, 0.4))
+
+
+def prompt_posts(app: App) -> int:
+    return app.sandbox.state.request_count("POST", PROMPT_ROUTE)
+
+
+def new_conversation(app: App, repo: str = REPO) -> str:
+    state = app.sandbox.state
+    user = state.authenticate(state.demo_token)
+    return state.create_conversation(user, repo_id_named(app.sandbox, repo))
+
+
+def opened(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
+    qtbot.waitUntil(
+        lambda: conversation_id in conversation_window.open_windows(), timeout=10_000
+    )
+    window = conversation_window.open_windows()[conversation_id]
+    qtbot.waitExposed(window)
+    qtbot.addWidget(window)
+    window.chat.timings = FAST
+    app.wait_until_idle()
+    return window
+
+
+def open_directly(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
+    app.select(REPO)
+    app.window.open_conversation(conversation_id, app.window.panel.repository)
+    return opened(app, qtbot, conversation_id)
+
+
+def roles(window: ConversationWindow) -> list[str]:
+    return [
+        window.model.index(row).data(MESSAGE_ROLE).role for row in range(window.model.rowCount())
+    ]
+
+
+def test_open_from_the_new_id_and_send_with_ctrl_enter(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.select(REPO)
+    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
+        app.window.new_conversation_action.trigger()
+    conversation_id = created.args[0]
+    wait_for_focus(qtbot, app.window.panel.result_id)
+    press(Qt.Key.Key_Return)  # Enter on the ID opens it
+    window = opened(app, qtbot, conversation_id)
+    wait_for_focus(qtbot, window.prompt_edit)  # focus lands in the prompt box
+    type_text("Where are the spring photos?")
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
+    app.wait_until_idle()
+    assert prompt_posts(app) == 1
+    assert window.prompt_edit.toPlainText() == ""  # cleared once accepted
+    reply = window.model.index(1).data(MESSAGE_ROLE)
+    assert "spring photos" in reply.content
+    assert window.title_label.text() != ""
+    # Opening it again raises the same window, no second one.
+    app.window.panel.open_button.click()
+    assert conversation_window.open_windows()[conversation_id] is window
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: conversation_id not in conversation_window.open_windows())
+
+
+def test_open_from_recent_conversations_with_enter(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
+        app.select(REPO)
+    history = app.window.history
+    assert history.select_conversation(conversation_id)
+    history.table.setFocus()
+    wait_for_focus(qtbot, history.table)
+    press(Qt.Key.Key_Return)
+    window = opened(app, qtbot, conversation_id)
+    assert window.model.rowCount() == 0
+    assert window.send_button.isVisible()
+
+
+def test_a_double_ctrl_enter_sends_one_prompt(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    app.sandbox.state.reply_delay_s = 0.5  # the POST is still on its way at the second press
+    window = open_directly(app, qtbot, new_conversation(app))
+    window.prompt_edit.setPlainText("Once, please")
+    window.prompt_edit.setFocus()
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.send_button.click()
+    app.wait_until_idle()
+    assert prompt_posts(app) == 1
+    assert roles(window) == [ROLE_USER, ROLE_ASSISTANT]
+
+
+def test_a_blocked_prompt_is_a_calm_state_and_the_text_stays(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    text = f"Summarise the {BLOCKED_WORD} board notes"
+    window.prompt_edit.setPlainText(text)
+    window.send_button.click()
+    qtbot.waitUntil(window.notice_label.isVisible, timeout=10_000)
+    app.wait_until_idle()
+    assert "Your organisation's policy blocked this prompt" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == text
+    assert window.prompt_edit.isEnabled() and not window.prompt_edit.isReadOnly()
+    assert prompt_posts(app) == 1
+    assert app.sandbox.state.messages_of(conversation_id) == []
+
+
+def test_a_deleted_conversation_says_so(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    state = app.sandbox.state
+    state.delete_conversation(state.authenticate(state.demo_token), conversation_id, hard=False)
+    window.prompt_edit.setPlainText("Still there?")
+    window.send_button.click()
+    qtbot.waitUntil(window.notice_label.isVisible, timeout=10_000)
+    app.wait_until_idle()
+    assert "no longer exists" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == "Still there?"
+    assert not window.send_button.isEnabled()
+
+
+def test_a_lost_answer_is_settled_by_reading(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(lose_answer=True))
+    window.prompt_edit.setPlainText("Did it arrive?")
+    window.send_button.click()
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=15_000)
+    app.wait_until_idle()
+    assert prompt_posts(app) == 1
+    assert "Flashback has your prompt" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == ""
+
+
+def test_markup_in_a_reply_is_not_html_and_loads_nothing(
+    start_app: Callable[..., App], qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    picture = tmp_path / "tracker.png"
+    QImage(8, 8, QImage.Format.Format_RGB32).save(str(picture))
+    content = (
+        "<b>bold?</b> <img src='file://{p}'>\n\n![pixel]({url}/pixel.png) ![local](file://{p})\n\n"
+        "[the guide](https://example.com/guide)\n\n```\ncol1    col2\n  indented\n```\n"
+    ).format(p=picture, url=app.sandbox.url)
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    app.sandbox.state.append_messages(
+        conversation_id,
+        [
+            {
+                "id": "m-markup",
+                "conversationId": conversation_id,
+                "role": "assistant",
+                "content": content,
+                "tokenCount": 12,
+                "model": "gpt-4o",
+                "metadata": {},
+                "createdAt": now,
+            }
+        ],
+    )
+    before = SafeDocument.resource_requests
+    window = open_directly(app, qtbot, conversation_id)
+    window.list.viewport().grab()  # paint every row shown
+    app.wait_until_idle()
+    assert app.sandbox.state.request_count("GET", "/pixel.png") == 0
+    assert SafeDocument.resource_requests > before  # asked, and answered with nothing
+    document = next(iter(window.delegate._documents.values()))  # noqa: SLF001
+    text = document.toPlainText()
+    assert "<b>bold?</b>" in text  # shown as typed, not made bold
+    assert "col1    col2\n  indented" in text  # code keeps its spacing
+    assert "https://example.com/guide" in document.toMarkdown()
+    window.delegate.open_link("file:///etc/passwd")  # only web links ever open
+    assert window.delegate.links_opened == []
+
+
+def test_a_thousand_messages_open(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    conversation_id = app.sandbox.state.seed_long_conversation()
+    app.select("IT runbooks")
+    app.window.open_conversation(conversation_id, app.window.panel.repository)
+    window = opened(app, qtbot, conversation_id)
+    assert window.model.rowCount() == 1000
+    window.list.scrollToTop()
+    window.list.scrollToBottom()
+    window.list.viewport().grab()
