@@ -15,6 +15,7 @@ from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER
 from flashback_desktop.sandbox import BLOCKED_WORD, Fault
 from flashback_desktop.session.conversation_chat import ChatTimings
 from flashback_desktop.ui import conversation_window
+from flashback_desktop.ui.accessibility import announcer
 from flashback_desktop.ui.conversation_window import ConversationWindow
 from flashback_desktop.ui.markdown_view import SafeDocument
 from flashback_desktop.ui.message_model import MESSAGE_ROLE
@@ -219,3 +220,76 @@ def test_a_thousand_messages_open(start_app: Callable[..., App], qtbot: QtBot) -
     window.list.scrollToTop()
     window.list.scrollToBottom()
     window.list.viewport().grab()
+
+
+def test_a_reply_that_comes_later_is_awaited_with_cancel(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.sandbox.state.replies_after_answer = True  # the POST says "accepted" and no more
+    app.sandbox.state.reply_delay_s = 0.6
+    window = open_directly(app, qtbot, new_conversation(app))
+    announced: list[str] = []
+    announcer().announced.connect(announced.append)
+    window.prompt_edit.setPlainText("Take your time")
+    window.send_button.click()
+    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10_000)
+    assert "gives up in" in window.wait_label.text()  # the deadline, visible
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
+    app.wait_until_idle()
+    assert not window.cancel_button.isVisible()
+    assert "New reply from the assistant." in announced
+    assert prompt_posts(app) == 1
+
+
+def test_cancel_stops_waiting_and_sends_nothing_more(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    app.sandbox.state.replies_after_answer = True
+    app.sandbox.state.reply_delay_s = 30.0  # longer than the test: only Cancel ends the wait
+    window = open_directly(app, qtbot, new_conversation(app))
+    window.prompt_edit.setPlainText("Never mind")
+    window.send_button.click()
+    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10_000)
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.cancel_button.isVisible(), timeout=10_000)
+    assert "Stopped waiting" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == ""  # it was accepted: not in the box again
+    assert window.send_button.isVisible()
+    assert prompt_posts(app) == 1
+
+
+def test_no_model_says_so_before_typing(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app, "Brand guidelines")  # aiLlms: []
+    app.select("Brand guidelines")
+    app.window.open_conversation(conversation_id, app.window.panel.repository)
+    window = opened(app, qtbot, conversation_id)
+    assert window.no_model_label.isVisible()
+    assert not window.send_button.isVisible()
+    window.send()
+    app.wait_until_idle()
+    assert prompt_posts(app) == 0
+
+
+def test_the_model_choice_is_offered_and_remembered(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    repo = "Campaigns 2026"  # two providers, several models
+    first, second = new_conversation(app, repo), new_conversation(app, repo)
+    app.select(repo)
+    app.window.open_conversation(first, app.window.panel.repository)
+    window = opened(app, qtbot, first)
+    assert window.model_combo.isVisible() and window.model_combo.count() > 1
+    window.model_combo.setCurrentIndex(1)
+    window.model_combo.activated.emit(1)
+    chosen = window.chosen_model()
+    window.prompt_edit.setPlainText("Which model?")
+    window.send_button.click()
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
+    assert app.sandbox.state.messages_of(first)[-1]["model"] == chosen
+    app.window.open_conversation(second, app.window.panel.repository)
+    other = opened(app, qtbot, second)
+    assert other.chosen_model() == chosen  # remembered for the repository
