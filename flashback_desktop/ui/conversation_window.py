@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,16 +53,30 @@ def open_conversation(
     client: FlashbackClient,
     tasks: TaskManager,
     ask_sign_in: Callable[[], object] | None = None,
+    near: QWidget | None = None,
 ) -> ConversationWindow:
     """Show the conversation's window, making it the first time; raise it after that."""
     window = _windows.get(conversation_id)
     if window is None:
         window = ConversationWindow(conversation_id, repository, client, tasks, ask_sign_in)
         _windows[conversation_id] = window
+        if near is not None:  # over the main window, on its screen, not at the corner
+            _place_over(window, near)
     window.show()
     window.raise_()
     window.activateWindow()
     return window
+
+
+def _place_over(window: QWidget, near: QWidget) -> None:
+    area = near.screen().availableGeometry()
+    size = window.size().boundedTo(area.size())
+    window.resize(size)
+    frame = QRect(QPoint(0, 0), size)
+    frame.moveCenter(near.frameGeometry().center())
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - size.height() - 40)))
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() - size.width())))
+    window.move(frame.topLeft())
 
 
 def open_windows() -> dict[str, ConversationWindow]:
@@ -463,6 +477,13 @@ class ConversationWindow(QWidget):
         self.model_label.setVisible(several)
         self.model_combo.setVisible(several)
         self.copy_button.setEnabled(bool(self.list.selectionModel().selectedRows()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt's Markdown reader bakes the link colour in: lay the replies out again.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.delegate.forget()
+            self.list.doItemsLayout()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for suffix in ("-load", "-send", "-models"):

@@ -3,6 +3,7 @@ and every refusal in plain words. Prompts are counted where they arrive, at the 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,13 +15,14 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER
 from flashback_desktop.sandbox import BLOCKED_WORD, Fault
 from flashback_desktop.session.conversation_chat import ChatTimings
-from flashback_desktop.ui import conversation_window
+from flashback_desktop.ui import appearance, conversation_window
 from flashback_desktop.ui.accessibility import announcer
 from flashback_desktop.ui.conversation_window import ConversationWindow
 from flashback_desktop.ui.markdown_view import SafeDocument
 from flashback_desktop.ui.message_model import MESSAGE_ROLE
 from tests.gui.conftest import App
 from tests.gui.keyboard import press, type_text, wait_for_focus
+from tests.gui.test_appearance import DOCS, SCHEMES, text_contrast
 from tests.support.sandbox_data import repo_id_named
 
 REPO = "Marketing assets"
@@ -39,9 +41,7 @@ def new_conversation(app: App, repo: str = REPO) -> str:
 
 
 def opened(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
-    qtbot.waitUntil(
-        lambda: conversation_id in conversation_window.open_windows(), timeout=10_000
-    )
+    qtbot.waitUntil(lambda: conversation_id in conversation_window.open_windows(), timeout=10_000)
     window = conversation_window.open_windows()[conversation_id]
     qtbot.waitExposed(window)
     qtbot.addWidget(window)
@@ -134,7 +134,8 @@ def test_a_blocked_prompt_is_a_calm_state_and_the_text_stays(
     app.wait_until_idle()
     assert "Your organisation's policy blocked this prompt" in window.notice_label.text()
     assert window.prompt_edit.toPlainText() == text
-    assert window.prompt_edit.isEnabled() and not window.prompt_edit.isReadOnly()
+    assert window.prompt_edit.isEnabled()
+    assert not window.prompt_edit.isReadOnly()
     assert prompt_posts(app) == 1
     assert app.sandbox.state.messages_of(conversation_id) == []
 
@@ -176,9 +177,9 @@ def test_markup_in_a_reply_is_not_html_and_loads_nothing(
     picture = tmp_path / "tracker.png"
     QImage(8, 8, QImage.Format.Format_RGB32).save(str(picture))
     content = (
-        "<b>bold?</b> <img src='file://{p}'>\n\n![pixel]({url}/pixel.png) ![local](file://{p})\n\n"
+        f"<b>bold?</b> <img src='file://{picture}'>\n\n![pixel]({app.sandbox.url}/pixel.png) ![local](file://{picture})\n\n"
         "[the guide](https://example.com/guide)\n\n```\ncol1    col2\n  indented\n```\n"
-    ).format(p=picture, url=app.sandbox.url)
+    )
     now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     app.sandbox.state.append_messages(
         conversation_id,
@@ -201,7 +202,7 @@ def test_markup_in_a_reply_is_not_html_and_loads_nothing(
     app.wait_until_idle()
     assert app.sandbox.state.request_count("GET", "/pixel.png") == 0
     assert SafeDocument.resource_requests > before  # asked, and answered with nothing
-    document = next(iter(window.delegate._documents.values()))  # noqa: SLF001
+    document = next(iter(window.delegate._documents.values()))
     text = document.toPlainText()
     assert "<b>bold?</b>" in text  # shown as typed, not made bold
     assert "col1    col2\n  indented" in text  # code keeps its spacing
@@ -282,7 +283,8 @@ def test_the_model_choice_is_offered_and_remembered(
     app.select(repo)
     app.window.open_conversation(first, app.window.panel.repository)
     window = opened(app, qtbot, first)
-    assert window.model_combo.isVisible() and window.model_combo.count() > 1
+    assert window.model_combo.isVisible()
+    assert window.model_combo.count() > 1
     window.model_combo.setCurrentIndex(1)
     window.model_combo.activated.emit(1)
     chosen = window.chosen_model()
@@ -293,3 +295,23 @@ def test_the_model_choice_is_offered_and_remembered(
     app.window.open_conversation(second, app.window.panel.repository)
     other = opened(app, qtbot, second)
     assert other.chosen_model() == chosen  # remembered for the repository
+
+
+def test_a_reply_in_light_and_dark(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    """Readable in both schemes; with FLASHBACK_WRITE_DOCS=1 the README's screenshots."""
+    app = start_app()
+    window = open_directly(app, qtbot, new_conversation(app))
+    window.resize(760, 620)
+    window.prompt_edit.setPlainText("Which files describe the spring campaign? Please list them.")
+    window.send_button.click()
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
+    app.wait_until_idle()
+    try:
+        for name, scheme in SCHEMES.items():
+            appearance.use_color_scheme(scheme)
+            qtbot.wait(50)  # the palette change reaches every widget through events
+            assert text_contrast(window.list.viewport()) >= 4.5, name
+            if os.environ.get("FLASHBACK_WRITE_DOCS") == "1":
+                assert window.grab().save(str(DOCS / f"conversation-{name}.png"))
+    finally:
+        appearance.follow_system()
