@@ -27,10 +27,6 @@ DETAILS_ROLE = Qt.ItemDataRole.UserRole + 3  # "gpt-4o · 120 tokens", or ""
 MARKDOWN_ROLE = Qt.ItemDataRole.UserRole + 4  # True: render the body as Markdown
 
 
-def _tr(text: str, comment: str | None = None) -> str:
-    return QCoreApplication.translate("MessageListModel", text, comment)
-
-
 @dataclass(frozen=True, slots=True)
 class MessageRow:
     message: Message
@@ -45,28 +41,28 @@ class MessageRow:
 
 def author(message: Message) -> str:
     if message.role == ROLE_USER:
-        return _tr("You")
+        return QCoreApplication.translate("MessageListModel", "You")
     if message.role == ROLE_ASSISTANT:
-        return _tr("Assistant")
-    return _tr("System")
+        return QCoreApplication.translate("MessageListModel", "Assistant")
+    return QCoreApplication.translate("MessageListModel", "System")
 
 
 def build_row(message: Message, locale: QLocale) -> MessageRow:
     created = message.created_at
     who = author(message)
     header = (
-        _tr("{author} · {when}", "who wrote a message, and when").format(
-            author=who, when=date_time_text(created, locale)
-        )
+        QCoreApplication.translate(
+            "MessageListModel", "{author} · {when}", "who wrote a message, and when"
+        ).format(author=who, when=date_time_text(created, locale))
         if created is not None
         else who
     )
     parts = [message.model] if message.model else []
     if message.token_count is not None:
         parts.append(
-            _tr("{count} tokens", "a message's size").format(
-                count=locale.toString(message.token_count)
-            )
+            QCoreApplication.translate(
+                "MessageListModel", "{count} tokens", "a message's size"
+            ).format(count=locale.toString(message.token_count))
         )
     return MessageRow(message, header, " · ".join(parts))
 
