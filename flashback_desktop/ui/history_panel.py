@@ -223,7 +223,7 @@ class HistoryPanel(QWidget):
         footer.addWidget(self.status_label, 1)
         footer.addWidget(self.load_more_button)
         footer.addWidget(self.copy_button)
-        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button = QPushButton(self.tr("O&pen"))  # Alt+O is the new ID's Open
         self.open_button.setObjectName("historyOpenButton")
         describe(
             self.open_button,

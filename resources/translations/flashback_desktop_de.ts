@@ -590,8 +590,8 @@
         <translation>Löscht die ausgewählte Unterhaltung nach einer Rückfrage</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
+        <source>O&amp;pen</source>
+        <translation>Öff&amp;nen</translation>
     </message>
     <message>
         <source>Open conversation</source>

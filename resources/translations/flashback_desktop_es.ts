@@ -590,8 +590,8 @@
         <translation>Elimina la conversación seleccionada después de pedirle confirmación</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
+        <source>O&amp;pen</source>
+        <translation>A&amp;brir</translation>
     </message>
     <message>
         <source>Open conversation</source>

@@ -4,19 +4,21 @@ and every refusal in plain words. Prompts are counted where they arrive, at the 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER
 from flashback_desktop.sandbox import BLOCKED_WORD, Fault
 from flashback_desktop.session.conversation_chat import ChatTimings
 from flashback_desktop.ui import appearance, conversation_window
-from flashback_desktop.ui.accessibility import announcer
+from flashback_desktop.ui.accessibility import accessible_name, announcer
 from flashback_desktop.ui.conversation_window import ConversationWindow
 from flashback_desktop.ui.markdown_view import SafeDocument
 from flashback_desktop.ui.message_model import MESSAGE_ROLE
@@ -44,10 +46,17 @@ def opened(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
     qtbot.waitUntil(lambda: conversation_id in conversation_window.open_windows(), timeout=10_000)
     window = conversation_window.open_windows()[conversation_id]
     qtbot.waitExposed(window)
-    qtbot.addWidget(window)
     window.chat.timings = FAST
     app.wait_until_idle()
     return window
+
+
+@pytest.fixture(autouse=True)
+def close_conversation_windows() -> Iterator[None]:
+    """Each window deletes itself on close; close the ones a test left open."""
+    yield
+    for window in conversation_window.open_windows().values():
+        window.close()
 
 
 def open_directly(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
@@ -105,6 +114,22 @@ def test_open_from_recent_conversations_with_enter(
     window = opened(app, qtbot, conversation_id)
     assert window.model.rowCount() == 0
     assert window.send_button.isVisible()
+    window.close()
+    qtbot.waitUntil(lambda: conversation_id not in conversation_window.open_windows())
+    row = history.table.visualRect(history.model.index(0, 0)).center()
+    # A real double-click: press and release, then the second press as a double-click.
+    qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseDClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    again = opened(app, qtbot, conversation_id)
+    assert again is not window
+    # Every control a keyboard reaches has a name a screen reader says.
+    focusable = [
+        w
+        for w in again.findChildren(QWidget)
+        if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    assert focusable
+    assert [w.objectName() for w in focusable if not accessible_name(w)] == []
 
 
 def test_a_double_ctrl_enter_sends_one_prompt(start_app: Callable[..., App], qtbot: QtBot) -> None:
