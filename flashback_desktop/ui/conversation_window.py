@@ -30,8 +30,8 @@ from flashback_desktop import preferences
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
-from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_chat as chat
+from flashback_desktop.ui import chat_words
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.long_text import ElidedLabel
@@ -345,38 +345,12 @@ class ConversationWindow(QWidget):
             self._update_controls()
 
     async def _settled(self, outcome: chat.SendOutcome) -> None:
+        self._say(chat_words.outcome_text(outcome), blocked=isinstance(outcome, chat.Blocked))
         if isinstance(outcome, chat.Sent | chat.SentAfterLostAnswer):
             self.prompt_edit.clear()  # Flashback has it: only now is the box emptied
-            if isinstance(outcome, chat.SentAfterLostAnswer):
-                self._say(
-                    self.tr(
-                        "The connection dropped, but Flashback has your prompt: it was sent "
-                        "once. Waiting for the reply."
-                    )
-                )
             await self._show_turn(outcome.turn, getattr(outcome, "reply", None))
-        elif isinstance(outcome, chat.NotSent):
-            self._say(
-                self.tr(
-                    "The connection dropped before Flashback stored your prompt, so it was "
-                    "not sent. Your text is still in the box: press Send when you are ready."
-                )
-            )
-        elif isinstance(outcome, chat.Unresolved):
-            self._say(
-                self.tr(
-                    "Flashback did not confirm your prompt, and the app could not check "
-                    "whether it arrived. Your text is still in the box. Press Refresh to see "
-                    "whether it is in the conversation before you send it again."
-                )
-            )
         elif isinstance(outcome, chat.NeedsSignIn):
             self._needs_sign_in()
-        elif isinstance(outcome, chat.Blocked):
-            self._say(
-                f"{message(outcome.error.message)}\n{message(outcome.error.action)}",
-                blocked=True,
-            )
         elif isinstance(outcome, chat.Failed):
             self._refused(outcome.error, sending=True)
 
@@ -395,11 +369,7 @@ class ConversationWindow(QWidget):
         if waited.messages is not None:
             self._show_messages(waited.messages)
         if waited.reply is None:
-            self._say(
-                self.tr(
-                    "No reply yet. The assistant may still answer: press Refresh to look again."
-                )
-            )
+            self._say(chat_words.no_reply_text())
 
     def cancel_wait(self) -> None:
         if self.tasks.is_running(f"{self._task}-send"):
@@ -425,26 +395,12 @@ class ConversationWindow(QWidget):
             return
         if isinstance(exc, errors.ConversationGoneError):
             self._gone = True
-        text = f"{message(exc.message)}\n{message(exc.action)}"
-        if isinstance(exc, errors.EndpointUnavailableError):
-            text = self.tr(
-                "This Flashback server does not offer conversations with the AI. Ask your IT "
-                "department which server to use."
-            )
-        elif sending and not self._gone:
-            text = self.tr("{problem} Your text is still in the box; nothing was lost.").format(
-                problem=message(exc.message)
-            )
+        text = chat_words.refusal_text(exc, text_kept=sending)
         self._say(text)
         self._update_controls()
 
     def _needs_sign_in(self) -> None:
-        self._say(
-            self.tr(
-                "Your sign-in has expired. Sign in again, then press Send: your text is still "
-                "in the box."
-            )
-        )
+        self._say(chat_words.sign_in_text())
         if self._ask_sign_in is not None:
             self._ask_sign_in()
 
