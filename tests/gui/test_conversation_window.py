@@ -25,6 +25,7 @@ from flashback_desktop.ui.message_model import MESSAGE_ROLE
 from tests.gui.conftest import App
 from tests.gui.keyboard import press, type_text, wait_for_focus
 from tests.gui.test_appearance import DOCS, SCHEMES, text_contrast
+from tests.gui.test_sign_in import expire_access_token, type_credentials, wait_for_sign_in
 from tests.support.sandbox_data import repo_id_named
 
 REPO = "Marketing assets"
@@ -340,3 +341,28 @@ def test_a_reply_in_light_and_dark(start_app: Callable[..., App], qtbot: QtBot) 
                 assert window.grab().save(str(DOCS / f"conversation-{name}.png"))
     finally:
         appearance.follow_system()
+
+
+def test_an_expired_sign_in_asks_and_the_text_is_sent_after(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    expire_access_token(app)
+    app.sandbox.state.revoke_refresh_tokens()
+    window.prompt_edit.setPlainText("After signing in")
+    window.send_button.click()
+    dialog = wait_for_sign_in(app, qtbot)
+    assert "sign-in has expired" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == "After signing in"
+    assert app.sandbox.state.messages_of(conversation_id) == []  # nothing was stored
+    state = app.sandbox.state
+    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=10_000)
+    app.wait_until_idle()
+    window.send_button.click()  # carry on: the text was kept
+    qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
+    stored = app.sandbox.state.messages_of(conversation_id)
+    assert [m["content"] for m in stored if m["role"] == "user"] == ["After signing in"]
