@@ -132,10 +132,13 @@ class ConversationWindow(QWidget):
         self.delegate = MessageDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Always there, so the width does not change (and every message re-laid out) once
+        # the messages fill the list.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         # Rows are laid out a batch at a time, so a long conversation opens at once.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(40)
+        self.list.setBatchSize(10)  # about 6 ms of Markdown layout per batch
         self.list.setWordWrap(True)
         self.list.setMouseTracking(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -71,8 +71,8 @@ class MessageDelegate(QStyledItemDelegate):
         return small
 
     def _body_width(self, option: QStyleOptionViewItem) -> int:
-        width = option.rect.width() or self._view.viewport().width()
-        return max(120, width - 2 * PAD)
+        # The viewport's width, in sizeHint and paint alike: one layout per message and width.
+        return max(120, self._view.viewport().width() - 2 * PAD)
 
     def _document(
         self, index: QModelIndex | QPersistentModelIndex, font: QFont, width: int

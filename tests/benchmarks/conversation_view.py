@@ -148,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     one_run(info.url, info.token, conversation_id)
                 )
                 gaps += run_gaps
+                print(f"run: p99 {ms(percentile(run_gaps, 99))}, max {ms(max(run_gaps))}")
                 replies.append(reply_s)
     p99, worst = percentile(gaps, 99), max(gaps)
     reply = max(replies)
