@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.long_text import ElidedLabel
 from flashback_desktop.ui.message_delegate import MessageDelegate
 from flashback_desktop.ui.message_model import MessageListModel
+from flashback_desktop.ui.message_reader import MessageReader
 from flashback_desktop.ui.server_words import repository_name
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -145,9 +146,13 @@ class ConversationWindow(QWidget):
         describe(
             self.list,
             self.tr("Messages"),
-            self.tr("The conversation's messages, oldest first. Ctrl+C copies the selected one."),
+            self.tr(
+                "The conversation's messages, oldest first. Ctrl+C copies the selected one; "
+                "Enter shows it on its own, to select part of it."
+            ),
         )
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_controls())
+        self.list.activated.connect(self.read_message)  # Enter or a double-click
         self._build_list_buttons()
         list_buttons = QHBoxLayout()
         list_buttons.addStretch(1)
@@ -425,6 +430,13 @@ class ConversationWindow(QWidget):
             return
         QGuiApplication.clipboard().setText(row.message.content)
         show_copied(self.copy_button, self.tr("Message copied."))
+
+    def read_message(self, index: QModelIndex) -> None:
+        """The message on its own, where any part of it can be selected and copied."""
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.reader = MessageReader(row, self.delegate.open_link, self)
+            self.reader.open()
 
     def _update_controls(self) -> None:
         has_text = bool(self.prompt_edit.toPlainText().strip())

@@ -283,8 +283,8 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one.</source>
-        <translation>Die Nachrichten der Unterhaltung, älteste zuerst. Strg+C kopiert die ausgewählte.</translation>
+        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one; Enter shows it on its own, to select part of it.</source>
+        <translation>Die Nachrichten der Unterhaltung, älteste zuerst. Strg+C kopiert die ausgewählte; die Eingabetaste zeigt sie einzeln, um einen Teil auszuwählen.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
@@ -969,6 +969,13 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <source>{count} tokens</source>
         <comment>a message&apos;s size</comment>
         <translation>{count} Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReader</name>
+    <message>
+        <source>The whole message; select any part to copy it</source>
+        <translation>Die ganze Nachricht; wählen Sie einen beliebigen Teil aus, um ihn zu kopieren</translation>
     </message>
 </context>
 <context>

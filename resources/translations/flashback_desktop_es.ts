@@ -283,8 +283,8 @@
         <translation>Mensajes</translation>
     </message>
     <message>
-        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one.</source>
-        <translation>Los mensajes de la conversación, los más antiguos primero. Ctrl+C copia el seleccionado.</translation>
+        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one; Enter shows it on its own, to select part of it.</source>
+        <translation>Los mensajes de la conversación, los más antiguos primero. Ctrl+C copia el seleccionado; Intro lo muestra aparte, para seleccionar una parte.</translation>
     </message>
     <message>
         <source>&amp;Copy message</source>
@@ -969,6 +969,13 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <source>{count} tokens</source>
         <comment>a message&apos;s size</comment>
         <translation>{count} tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReader</name>
+    <message>
+        <source>The whole message; select any part to copy it</source>
+        <translation>El mensaje completo; seleccione cualquier parte para copiarla</translation>
     </message>
 </context>
 <context>

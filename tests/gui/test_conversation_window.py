@@ -235,6 +235,21 @@ def test_markup_in_a_reply_is_not_html_and_loads_nothing(
     assert "https://example.com/guide" in document.toMarkdown()
     window.delegate.open_link("file:///etc/passwd")  # only web links ever open
     assert window.delegate.links_opened == []
+    # Enter on the message shows it on its own, selectable, still without HTML or images.
+    window.list.setCurrentIndex(window.model.index(0))
+    window.list.setFocus()
+    wait_for_focus(qtbot, window.list)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(window, "reader", None) is not None, timeout=5000)
+    reader = window.reader
+    qtbot.waitExposed(reader)
+    reader.view.selectAll()
+    assert "<b>bold?</b>" in reader.view.textCursor().selectedText()
+    requests = SafeDocument.resource_requests
+    reader.view.viewport().grab()
+    assert SafeDocument.resource_requests >= requests
+    assert reader.view.loadResource(2, f"file://{picture}") is None
+    reader.close()
 
 
 def test_a_thousand_messages_open(start_app: Callable[..., App], qtbot: QtBot) -> None:
