@@ -104,6 +104,7 @@ class ConversationWindow(QWidget):
         self._ask_sign_in = ask_sign_in
         self._sending = False  # synchronous guard: one send in flight, whatever triggered it
         self._gone = False
+        self._loaded = False  # the first read is shown, not announced message by message
         self._wait_ends = 0.0  # monotonic time the reply wait gives up, while waiting
         self._task = f"chat-{conversation_id}"
         # Only an empty aiLlms list says "none": unknown (absent) still lets a person send.
@@ -284,7 +285,7 @@ class ConversationWindow(QWidget):
         self._show_messages(page)
 
     def _show_messages(self, page: ConversationMessages) -> None:
-        first = self.model.rowCount() == 0
+        first, self._loaded = not self._loaded, True
         at_end = self._at_end()
         new = self.model.set_messages(page.messages)
         self._set_title(page.title)

@@ -84,6 +84,8 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
     press(Qt.Key.Key_Return)  # Enter on the ID opens it
     window = opened(app, qtbot, conversation_id)
     wait_for_focus(qtbot, window.prompt_edit)  # focus lands in the prompt box
+    announced: list[str] = []
+    announcer().announced.connect(announced.append)
     type_text("Where are the spring photos?")
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
@@ -92,6 +94,7 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
     assert window.prompt_edit.toPlainText() == ""  # cleared once accepted
     reply = window.model.index(1).data(MESSAGE_ROLE)
     assert "spring photos" in reply.content
+    assert "New reply from the assistant." in announced  # the first reply too
     assert window.title_label.text() != ""
     # Opening it again raises the same window, no second one.
     app.window.panel.open_button.click()
@@ -381,3 +384,22 @@ def test_an_expired_sign_in_asks_and_the_text_is_sent_after(
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
     stored = app.sandbox.state.messages_of(conversation_id)
     assert [m["content"] for m in stored if m["role"] == "user"] == ["After signing in"]
+
+
+def test_a_dropped_connection_before_storing_keeps_the_text(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Read back, the prompt is not there: said plainly, nothing resent, the text kept."""
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(reset=True))
+    window.prompt_edit.setPlainText("Lost on the way")
+    window.send_button.click()
+    qtbot.waitUntil(window.notice_label.isVisible, timeout=15_000)
+    app.wait_until_idle()
+    assert "it was not sent" in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == "Lost on the way"
+    assert window.send_button.isEnabled()
+    assert prompt_posts(app) == 1
+    assert app.sandbox.state.messages_of(conversation_id) == []
