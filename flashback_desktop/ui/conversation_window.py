@@ -58,12 +58,13 @@ def open_conversation(
 ) -> ConversationWindow:
     """Show the conversation's window, making it the first time; raise it after that."""
     window = _windows.get(conversation_id)
+    new = window is None
     if window is None:
         window = ConversationWindow(conversation_id, repository, client, tasks, ask_sign_in)
         _windows[conversation_id] = window
-        if near is not None:  # over the main window, on its screen, not at the corner
-            _place_over(window, near)
     window.show()
+    if new and near is not None:  # over the main window, on its screen (after show: some
+        _place_over(window, near)  # window managers place a new window where they like)
     window.raise_()
     window.activateWindow()
     return window

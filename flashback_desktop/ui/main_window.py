@@ -977,8 +977,9 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             client, ask = self.session.client, self._sign_in_expired
+            tasks = self.tasks
             open_conversation(
-                conversation_id, repository, client=client, tasks=self.tasks, ask_sign_in=ask
+                conversation_id, repository, client=client, tasks=tasks, ask_sign_in=ask, near=self
             )
 
     def _require_session(self) -> Session:
