@@ -81,6 +81,12 @@ def _place_over(window: QWidget, near: QWidget) -> None:
     window.move(frame.topLeft())
 
 
+def close_all() -> None:
+    """After a sign-out: the conversations were the old sign-in's, not for the next person."""
+    for window in list(_windows.values()):
+        window.close()
+
+
 def open_windows() -> dict[str, ConversationWindow]:
     return dict(_windows)
 

@@ -7,6 +7,7 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING, Any, cast
 
 # Only what the bare frame needs is imported here: PySide6 builds each class's enums on first
@@ -857,6 +858,8 @@ class MainWindow(QMainWindow):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
+        if "flashback_desktop.ui.conversation_window" in sys.modules:  # the old sign-in's
+            sys.modules["flashback_desktop.ui.conversation_window"].close_all()
         self.model.clear()
         self.panel.set_repository(None)
         self.panel.clear_result()

@@ -403,3 +403,13 @@ def test_a_dropped_connection_before_storing_keeps_the_text(
     assert window.send_button.isEnabled()
     assert prompt_posts(app) == 1
     assert app.sandbox.state.messages_of(conversation_id) == []
+
+
+def test_signing_out_closes_the_conversation_windows(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    open_directly(app, qtbot, conversation_id)
+    app.window.sign_out()
+    qtbot.waitUntil(lambda: conversation_window.open_windows() == {}, timeout=10_000)
