@@ -34,6 +34,7 @@ from flashback_desktop.session import conversation_chat as chat
 from flashback_desktop.ui import chat_words
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
+from flashback_desktop.ui.follow_end import FollowEnd
 from flashback_desktop.ui.long_text import ElidedLabel
 from flashback_desktop.ui.message_delegate import MessageDelegate
 from flashback_desktop.ui.message_model import MessageListModel
@@ -148,6 +149,7 @@ class ConversationWindow(QWidget):
         # Rows are laid out a batch at a time, so a long conversation opens at once.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(10)  # about 6 ms of Markdown layout per batch
+        self.follow_end = FollowEnd(self.list)
         self.list.setWordWrap(True)
         self.list.setMouseTracking(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -293,20 +295,14 @@ class ConversationWindow(QWidget):
 
     def _show_messages(self, page: ConversationMessages) -> None:
         first, self._loaded = not self._loaded, True
-        at_end = self._at_end()
+        self.follow_end.following = first or self.follow_end.at_end()
         new = self.model.set_messages(page.messages)
         self._set_title(page.title)
-        if first or at_end:
-            self.list.scrollToBottom()
         if not first:
             for item in new:
                 if item.role == ROLE_ASSISTANT:
                     announce(self.list, self.tr("New reply from the assistant."))
         self._update_controls()
-
-    def _at_end(self) -> bool:
-        bar = self.list.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
 
     def _set_title(self, title: str) -> None:
         shown = title.strip() or self.tr("New conversation")

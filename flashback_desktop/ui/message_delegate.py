@@ -56,6 +56,7 @@ class MessageDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
+        self._viewport = view.viewport()  # asked for every row: kept, not looked up
         self._documents: dict[tuple[str, int], SafeDocument] = {}
         self.links_opened: list[str] = []  # what a click opened (tests read it)
 
@@ -72,7 +73,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def _body_width(self, option: QStyleOptionViewItem) -> int:
         # The viewport's width, in sizeHint and paint alike: one layout per message and width.
-        return max(120, self._view.viewport().width() - 2 * PAD)
+        return max(120, self._viewport.width() - 2 * PAD)
 
     def _document(
         self, index: QModelIndex | QPersistentModelIndex, font: QFont, width: int
