@@ -38,12 +38,8 @@ def outcome_text(outcome: chat.SendOutcome) -> str:
 
 def refusal_text(exc: errors.FlashbackError, *, text_kept: bool) -> str:
     """Why Flashback said no (or could not be asked), and that nothing was lost."""
-    if isinstance(exc, errors.EndpointUnavailableError):
-        return QCoreApplication.translate(
-            "ConversationWindow",
-            "This Flashback server does not offer conversations with the AI. Ask your IT "
-            "department which server to use.",
-        )
+    if isinstance(exc, errors.EndpointUnavailableError):  # its own words name the feature
+        return f"{message(exc.message)}\n{message(exc.action)}"
     if text_kept and not isinstance(exc, errors.ConversationGoneError):
         return QCoreApplication.translate(
             "ConversationWindow", "{problem} Your text is still in the box; nothing was lost."

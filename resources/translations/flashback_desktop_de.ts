@@ -403,10 +403,6 @@
         <translation>Warten auf die Antwort … (endet in {seconds} s)</translation>
     </message>
     <message>
-        <source>This Flashback server does not offer conversations with the AI. Ask your IT department which server to use.</source>
-        <translation>Dieser Flashback-Server bietet keine Unterhaltungen mit der KI an. Fragen Sie Ihre IT-Abteilung, welchen Server Sie verwenden sollen.</translation>
-    </message>
-    <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
         <translation>{problem} Ihr Text steht noch im Feld; nichts ging verloren.</translation>
     </message>

@@ -403,10 +403,6 @@
         <translation>Esperando la respuesta… (se deja de esperar en {seconds} s)</translation>
     </message>
     <message>
-        <source>This Flashback server does not offer conversations with the AI. Ask your IT department which server to use.</source>
-        <translation>Este servidor de Flashback no ofrece conversaciones con la IA. Pregunte a su departamento de informática qué servidor usar.</translation>
-    </message>
-    <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
         <translation>{problem} Su texto sigue en el cuadro; no se ha perdido nada.</translation>
     </message>

@@ -417,3 +417,20 @@ def test_signing_out_closes_the_conversation_windows(
     open_directly(app, qtbot, conversation_id)
     app.window.sign_out()
     qtbot.waitUntil(lambda: conversation_window.open_windows() == {}, timeout=10_000)
+
+
+def test_a_server_without_prompts_says_so(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    html = "<!DOCTYPE html><html><body><pre>Cannot POST</pre></body></html>"
+    fault = Fault(status=404, body=html, content_type="text/html")
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, fault)
+    window.prompt_edit.setPlainText("Anyone there?")
+    window.send_button.click()
+    qtbot.waitUntil(window.notice_label.isVisible, timeout=10_000)
+    app.wait_until_idle()
+    assert "does not offer" in window.notice_label.text()
+    assert "<pre>" not in window.notice_label.text()
+    assert window.prompt_edit.toPlainText() == "Anyone there?"
+    assert prompt_posts(app) == 1
