@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from flashback_desktop.session.conversation_chat import ChatTimings
 from flashback_desktop.ui import appearance, conversation_window
 from flashback_desktop.ui.accessibility import accessible_name, announcer
 from flashback_desktop.ui.conversation_window import ConversationWindow
+from flashback_desktop.ui.copy_feedback import copied_text
 from flashback_desktop.ui.markdown_view import SafeDocument
 from flashback_desktop.ui.message_model import MESSAGE_ROLE
 from tests.gui.conftest import App
@@ -95,6 +96,11 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
     reply = window.model.index(1).data(MESSAGE_ROLE)
     assert "spring photos" in reply.content
     assert "New reply from the assistant." in announced  # the first reply too
+    # The reply copied whole, with the app's "Copied" sign.
+    window.list.setCurrentIndex(window.model.index(1))
+    window.copy_button.click()
+    assert QGuiApplication.clipboard().text() == reply.content
+    assert window.copy_button.text() == copied_text()
     assert window.title_label.text() != ""
     # Opening it again raises the same window, no second one.
     app.window.panel.open_button.click()
