@@ -440,3 +440,23 @@ def test_a_server_without_prompts_says_so(start_app: Callable[..., App], qtbot: 
     assert "<pre>" not in window.notice_label.text()
     assert window.prompt_edit.toPlainText() == "Anyone there?"
     assert prompt_posts(app) == 1
+
+
+def test_a_yes_without_the_prompt_is_said_plainly_and_not_resent(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """A bare {"success": true} (a proxy could send it) while the messages lack the prompt."""
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    bare = Fault(status=200, body='{"success": true, "message": "Prompt processed"}')
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, bare, times=None)
+    window.prompt_edit.setPlainText("Did you get it?")
+    window.send_button.click()
+    qtbot.waitUntil(window.notice_label.isVisible, timeout=15_000)
+    app.wait_until_idle()
+    notice = window.notice_label.text()
+    assert "could not check whether it arrived" in notice
+    assert "before you send it again" in notice  # never a blind "try again"
+    assert window.prompt_edit.toPlainText() == "Did you get it?"
+    assert prompt_posts(app) == 1
