@@ -587,7 +587,7 @@
     </message>
     <message>
         <source>O&amp;pen</source>
-        <translation>Öff&amp;nen</translation>
+        <translation>&amp;Öffnen</translation>
     </message>
     <message>
         <source>Open conversation</source>

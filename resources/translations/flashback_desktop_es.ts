@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
+        <translation>A&amp;brir</translation>
     </message>
     <message>
         <source>Open conversation</source>
@@ -587,7 +587,7 @@
     </message>
     <message>
         <source>O&amp;pen</source>
-        <translation>A&amp;brir</translation>
+        <translation>Abr&amp;ir</translation>
     </message>
     <message>
         <source>Open conversation</source>
