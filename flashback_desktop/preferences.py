@@ -48,3 +48,16 @@ def save_language(settings: QSettings, code: str | None) -> None:
     else:
         settings.remove(LANGUAGE_KEY)
     settings.sync()
+
+
+MODEL_KEY = "chat/model/{repo_id}"
+
+
+def saved_model(settings: QSettings, repo_id: str) -> str | None:
+    """The model last chosen for this repository's conversations, or None."""
+    return _text(settings, MODEL_KEY.format(repo_id=repo_id))
+
+
+def save_model(settings: QSettings, repo_id: str, model_id: str) -> None:
+    settings.setValue(MODEL_KEY.format(repo_id=repo_id), model_id)
+    settings.sync()

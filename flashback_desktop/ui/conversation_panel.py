@@ -39,6 +39,7 @@ DISABLED_HINT = QT_TRANSLATE_NOOP(
 class ConversationPanel(QWidget):
     new_conversation_requested = Signal()
     repository_changed = Signal(object)  # the Repository selected now, or None
+    open_requested = Signal(str, object)  # conversation ID, its Repository
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +82,7 @@ class ConversationPanel(QWidget):
         layout.addWidget(self.result_row)
         layout.addWidget(self.note_label)
         layout.addWidget(self.explanation_label)
-        set_tab_order(self.new_button, self.result_id, self.copy_button)
+        set_tab_order(self.new_button, self.result_id, self.copy_button, self.open_button)
         self._update_button()
 
     def _build_result(self) -> None:
@@ -111,6 +112,16 @@ class ConversationPanel(QWidget):
         result_layout.addWidget(self.result_caption)
         result_layout.addWidget(self.result_id, 1)
         result_layout.addWidget(self.copy_button)
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setObjectName("openConversationButton")
+        describe(
+            self.open_button,
+            self.tr("Open conversation"),
+            self.tr("Opens the new conversation to talk in it (Enter on the ID)"),
+        )
+        self.open_button.clicked.connect(self.open_created)
+        self.result_id.returnPressed.connect(self.open_created)
+        result_layout.addWidget(self.open_button)
         self.result_row.setVisible(False)
         self.note_label = QLabel()
         self.note_label.setObjectName("resultNote")
@@ -190,6 +201,11 @@ class ConversationPanel(QWidget):
         )
         if note:
             announce(self.note_label, note)
+
+    def open_created(self) -> None:
+        result = self._shown_result()
+        if result is not None:
+            self.open_requested.emit(result[1], self._repository)
 
     def clear_result(self) -> None:
         self._result = None

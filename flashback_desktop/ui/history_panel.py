@@ -68,6 +68,7 @@ class HistoryPanel(QWidget):
     dialog_opened = Signal(QWidget)
     # The selection changed: what conversation_id_to_copy() offers may be different now.
     copy_offer_changed = Signal()
+    open_requested = Signal(str, object)  # conversation ID, its Repository
 
     def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,7 @@ class HistoryPanel(QWidget):
             self.table,
             self.load_more_button,
             self.copy_button,
+            self.open_button,
             self.delete_button,
         )
 
@@ -154,6 +156,7 @@ class HistoryPanel(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.ask_delete_selected)
         self.table.addActions([self.copy_action, self.delete_action])
+        self.table.activated.connect(lambda _index: self.open_selected())  # Enter, double-click
 
     def _build_pages(self) -> None:
         self.message_label = QLabel()
@@ -220,6 +223,15 @@ class HistoryPanel(QWidget):
         footer.addWidget(self.status_label, 1)
         footer.addWidget(self.load_more_button)
         footer.addWidget(self.copy_button)
+        self.open_button = QPushButton(self.tr("O&pen"))  # Alt+O is the new ID's Open
+        self.open_button.setObjectName("historyOpenButton")
+        describe(
+            self.open_button,
+            self.tr("Open conversation"),
+            self.tr("Opens the selected conversation (Enter or double-click in the list)"),
+        )
+        self.open_button.clicked.connect(self.open_selected)
+        footer.addWidget(self.open_button)
         footer.addWidget(self.delete_button)
         return footer
 
@@ -383,6 +395,11 @@ class HistoryPanel(QWidget):
         self._set_status(self.tr("Conversation ID copied."))  # said aloud there
         show_copied(self.copy_button, "")
 
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_requested.emit(row.conversation.id, self._repository)
+
     def conversation_id_to_copy(self) -> str:
         """What the window's Ctrl+C copies while the focus is in this panel."""
         row = self.selected_row()
@@ -531,6 +548,7 @@ class HistoryPanel(QWidget):
             self.tr("Loading…") if self._loading and shown else self.tr("Load &more")
         )
         self.copy_button.setEnabled(selected is not None)
+        self.open_button.setEnabled(selected is not None)
         deletable = selected is not None and selected.conversation.id not in self._deleting
         self.delete_button.setEnabled(deletable)
         self.copy_action.setEnabled(selected is not None)

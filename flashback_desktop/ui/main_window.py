@@ -7,6 +7,7 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING, Any, cast
 
 # Only what the bare frame needs is imported here: PySide6 builds each class's enums on first
@@ -301,10 +302,12 @@ class MainWindow(QMainWindow):
             self.panel.new_button,
             self.panel.result_id,
             self.panel.copy_button,
+            self.panel.open_button,
             self.history.retry_button,
             self.history.table,
             self.history.load_more_button,
             self.history.copy_button,
+            self.history.open_button,
             self.history.delete_button,
         )
 
@@ -318,6 +321,8 @@ class MainWindow(QMainWindow):
             created.connect(self.history.conversation_created)
         self.repositories_shown.connect(lambda _count: self.history.reload())
         self.history.copy_offer_changed.connect(self._update_copy_action)  # Ctrl+C
+        self.history.open_requested.connect(self.open_conversation)
+        self.panel.open_requested.connect(self.open_conversation)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -853,6 +858,8 @@ class MainWindow(QMainWindow):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
+        if "flashback_desktop.ui.conversation_window" in sys.modules:  # the old sign-in's
+            sys.modules["flashback_desktop.ui.conversation_window"].close_all()
         self.model.clear()
         self.panel.set_repository(None)
         self.panel.clear_result()
@@ -966,6 +973,17 @@ class MainWindow(QMainWindow):
     def _update_copy_action(self, *_focus: object) -> None:
         """Enabled when there is an ID to copy; disabled, Ctrl+C stays the focus widget's."""
         self.copy_id_action.setEnabled(bool(self.panel.created_id or self._id_on_offer()))
+
+    def open_conversation(self, conversation_id: str, repository: Repository | None) -> None:
+        """Its own window (ui/conversation_window.py); an expired sign-in asks here."""
+        from flashback_desktop.ui.conversation_window import open_conversation
+
+        if self.session is not None:
+            client, ask = self.session.client, self._sign_in_expired
+            tasks = self.tasks
+            open_conversation(
+                conversation_id, repository, client=client, tasks=tasks, ask_sign_in=ask, near=self
+            )
 
     def _require_session(self) -> Session:
         if self.session is None:

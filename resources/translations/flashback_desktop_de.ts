@@ -240,6 +240,18 @@
         <translation>Kopiert die ID der neuen Unterhaltung in die Zwischenablage</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation>Unterhaltung öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the new conversation to talk in it (Enter on the ID)</source>
+        <translation>Öffnet die neue Unterhaltung, um darin zu schreiben (Eingabetaste auf der ID)</translation>
+    </message>
+    <message>
         <source>Conversation ID copied.</source>
         <translation>Unterhaltungs-ID kopiert.</translation>
     </message>
@@ -262,6 +274,145 @@
     <message>
         <source>Conversation created. Its ID is {id}.</source>
         <translation>Unterhaltung erstellt. Ihre ID lautet {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationWindow</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one; Enter shows it on its own, to select part of it.</source>
+        <translation>Die Nachrichten der Unterhaltung, älteste zuerst. Strg+C kopiert die ausgewählte; die Eingabetaste zeigt sie einzeln, um einen Teil auszuwählen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy message</source>
+        <translation>Nachricht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the whole text of the selected message</source>
+        <translation>Kopiert den ganzen Text der ausgewählten Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh messages</source>
+        <translation>Nachrichten aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reads this conversation&apos;s messages again (F5)</source>
+        <translation>Liest die Nachrichten dieser Unterhaltung erneut (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>AI model</source>
+        <translation>KI-Modell</translation>
+    </message>
+    <message>
+        <source>The model that answers</source>
+        <translation>Das Modell, das antwortet</translation>
+    </message>
+    <message>
+        <source>This repository has no AI model, so it cannot answer prompts. Ask your Flashback administrator to connect an AI model to it.</source>
+        <translation>Dieses Repository hat kein KI-Modell und kann deshalb keine Fragen beantworten. Bitten Sie Ihre Flashback-Administration, ein KI-Modell anzubinden.</translation>
+    </message>
+    <message>
+        <source>Ask about this repository… (Ctrl+Enter sends)</source>
+        <translation>Fragen Sie zu diesem Repository … (Strg+Eingabe sendet)</translation>
+    </message>
+    <message>
+        <source>Your prompt</source>
+        <translation>Ihre Frage</translation>
+    </message>
+    <message>
+        <source>Type your question; Ctrl+Enter sends it</source>
+        <translation>Geben Sie Ihre Frage ein; Strg+Eingabe sendet sie</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Sends your prompt (Ctrl+Enter)</source>
+        <translation>Sendet Ihre Frage (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the reply; Refresh shows it once it has come</source>
+        <translation>Wartet nicht mehr auf die Antwort; Aktualisieren zeigt sie, sobald sie da ist</translation>
+    </message>
+    <message>
+        <source>New reply from the assistant.</source>
+        <translation>Neue Antwort des Assistenten.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>{title} — Flashback Desktop</source>
+        <translation>{title} — Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
+        <translation>Die Verbindung brach ab, aber Flashback hat Ihre Frage: Sie wurde einmal gesendet. Die Antwort wird erwartet.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before Flashback stored your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
+        <translation>Die Verbindung brach ab, bevor Flashback Ihre Frage speicherte; sie wurde also nicht gesendet. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>Flashback did not confirm your prompt, and the app could not check whether it arrived. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
+        <translation>Flashback hat Ihre Frage nicht bestätigt, und die App konnte nicht prüfen, ob sie angekommen ist. Ihr Text steht noch im Feld. Drücken Sie auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
+    </message>
+    <message>
+        <source>No reply yet. The assistant may still answer: press Refresh to look again.</source>
+        <translation>Noch keine Antwort. Der Assistent kann noch antworten: Drücken Sie auf Aktualisieren, um erneut nachzusehen.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press Refresh later to see the reply.</source>
+        <translation>Es wird nicht mehr gewartet. Drücken Sie später auf Aktualisieren, um die Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply… (gives up in {seconds} s)</source>
+        <translation>Warten auf die Antwort … (endet in {seconds} s)</translation>
+    </message>
+    <message>
+        <source>{problem} Your text is still in the box; nothing was lost.</source>
+        <translation>{problem} Ihr Text steht noch im Feld; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an und drücken Sie dann auf Senden: Ihr Text steht noch im Feld.</translation>
+    </message>
+    <message>
+        <source>Message copied.</source>
+        <translation>Nachricht kopiert.</translation>
     </message>
 </context>
 <context>
@@ -433,6 +584,18 @@
     <message>
         <source>Deletes the selected conversation after asking you</source>
         <translation>Löscht die ausgewählte Unterhaltung nach einer Rückfrage</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation>Unterhaltung öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the selected conversation (Enter or double-click in the list)</source>
+        <translation>Öffnet die ausgewählte Unterhaltung (Eingabetaste oder Doppelklick in der Liste)</translation>
     </message>
     <message>
         <source>Loading conversations…</source>
@@ -777,6 +940,38 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Signed in as {who}</source>
         <translation>Angemeldet als {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>{author} · {when}</source>
+        <comment>who wrote a message, and when</comment>
+        <translation>{author} · {when}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <comment>a message&apos;s size</comment>
+        <translation>{count} Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReader</name>
+    <message>
+        <source>The whole message; select any part to copy it</source>
+        <translation>Die ganze Nachricht; wählen Sie einen beliebigen Teil aus, um ihn zu kopieren</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,18 @@
         <translation>Copia el ID de la nueva conversación al portapapeles</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation>Abrir conversación</translation>
+    </message>
+    <message>
+        <source>Opens the new conversation to talk in it (Enter on the ID)</source>
+        <translation>Abre la nueva conversación para hablar en ella (Intro sobre el ID)</translation>
+    </message>
+    <message>
         <source>Conversation ID copied.</source>
         <translation>ID de la conversación copiado.</translation>
     </message>
@@ -262,6 +274,145 @@
     <message>
         <source>Conversation created. Its ID is {id}.</source>
         <translation>Conversación creada. Su ID es {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationWindow</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s messages, oldest first. Ctrl+C copies the selected one; Enter shows it on its own, to select part of it.</source>
+        <translation>Los mensajes de la conversación, los más antiguos primero. Ctrl+C copia el seleccionado; Intro lo muestra aparte, para seleccionar una parte.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy message</source>
+        <translation>&amp;Copiar mensaje</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copiar mensaje</translation>
+    </message>
+    <message>
+        <source>Copies the whole text of the selected message</source>
+        <translation>Copia el texto completo del mensaje seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh messages</source>
+        <translation>Actualizar mensajes</translation>
+    </message>
+    <message>
+        <source>Reads this conversation&apos;s messages again (F5)</source>
+        <translation>Vuelve a leer los mensajes de esta conversación (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>AI model</source>
+        <translation>Modelo de IA</translation>
+    </message>
+    <message>
+        <source>The model that answers</source>
+        <translation>El modelo que responde</translation>
+    </message>
+    <message>
+        <source>This repository has no AI model, so it cannot answer prompts. Ask your Flashback administrator to connect an AI model to it.</source>
+        <translation>Este repositorio no tiene modelo de IA, así que no puede responder a las preguntas. Pida a su administrador de Flashback que le conecte un modelo de IA.</translation>
+    </message>
+    <message>
+        <source>Ask about this repository… (Ctrl+Enter sends)</source>
+        <translation>Pregunte sobre este repositorio… (Ctrl+Intro envía)</translation>
+    </message>
+    <message>
+        <source>Your prompt</source>
+        <translation>Su pregunta</translation>
+    </message>
+    <message>
+        <source>Type your question; Ctrl+Enter sends it</source>
+        <translation>Escriba su pregunta; Ctrl+Intro la envía</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Sends your prompt (Ctrl+Enter)</source>
+        <translation>Envía su pregunta (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Dejar de esperar</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the reply; Refresh shows it once it has come</source>
+        <translation>Deja de esperar la respuesta; Actualizar la muestra cuando haya llegado</translation>
+    </message>
+    <message>
+        <source>New reply from the assistant.</source>
+        <translation>Nueva respuesta del asistente.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Conversación nueva</translation>
+    </message>
+    <message>
+        <source>{title} — Flashback Desktop</source>
+        <translation>{title} — Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
+        <translation>La conexión se cortó, pero Flashback tiene su pregunta: se envió una vez. Esperando la respuesta.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before Flashback stored your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
+        <translation>La conexión se cortó antes de que Flashback guardara su pregunta, así que no se envió. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>Flashback did not confirm your prompt, and the app could not check whether it arrived. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
+        <translation>Flashback no confirmó su pregunta y la aplicación no pudo comprobar si llegó. Su texto sigue en el cuadro. Pulse Actualizar para ver si está en la conversación antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>No reply yet. The assistant may still answer: press Refresh to look again.</source>
+        <translation>Todavía no hay respuesta. El asistente aún puede responder: pulse Actualizar para volver a mirar.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press Refresh later to see the reply.</source>
+        <translation>Ya no se espera. Pulse Actualizar más tarde para ver la respuesta.</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply… (gives up in {seconds} s)</source>
+        <translation>Esperando la respuesta… (se deja de esperar en {seconds} s)</translation>
+    </message>
+    <message>
+        <source>{problem} Your text is still in the box; nothing was lost.</source>
+        <translation>{problem} Su texto sigue en el cuadro; no se ha perdido nada.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>
+        <translation>Su sesión ha caducado. Vuelva a iniciar sesión y pulse Enviar: su texto sigue en el cuadro.</translation>
+    </message>
+    <message>
+        <source>Message copied.</source>
+        <translation>Mensaje copiado.</translation>
     </message>
 </context>
 <context>
@@ -433,6 +584,18 @@
     <message>
         <source>Deletes the selected conversation after asking you</source>
         <translation>Elimina la conversación seleccionada después de pedirle confirmación</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>Abr&amp;ir</translation>
+    </message>
+    <message>
+        <source>Open conversation</source>
+        <translation>Abrir conversación</translation>
+    </message>
+    <message>
+        <source>Opens the selected conversation (Enter or double-click in the list)</source>
+        <translation>Abre la conversación seleccionada (Intro o doble clic en la lista)</translation>
     </message>
     <message>
         <source>Loading conversations…</source>
@@ -777,6 +940,38 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Signed in as {who}</source>
         <translation>Sesión iniciada como {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>You</source>
+        <translation>Usted</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Asistente</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>{author} · {when}</source>
+        <comment>who wrote a message, and when</comment>
+        <translation>{author} · {when}</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <comment>a message&apos;s size</comment>
+        <translation>{count} tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MessageReader</name>
+    <message>
+        <source>The whole message; select any part to copy it</source>
+        <translation>El mensaje completo; seleccione cualquier parte para copiarla</translation>
     </message>
 </context>
 <context>

@@ -263,19 +263,23 @@ class SandboxProcess:
 
     def __init__(
         self,
-        repos: int,
+        repos: int | None,
         scratch: Path,
         *,
         module: str = "flashback_desktop.sandbox",
         extra_args: Sequence[str] = (),
         start_timeout_s: float = 60.0,
+        extra_keys: Sequence[str] = (),
     ) -> None:
-        self.command = [PYTHON, "-m", module, "--port", "0", "--repos", str(repos), *extra_args]
+        sized = ["--repos", str(repos)] if repos is not None else []  # None: the demo data
+        self.command = [PYTHON, "-m", module, "--port", "0", *sized, *extra_args]
         self.scratch = scratch
         self.start_timeout_s = start_timeout_s
-        self.log_path = scratch / f"sandbox-{repos}.log"
+        self.log_path = scratch / f"sandbox-{repos if repos is not None else 'demo'}.log"
         self._process: subprocess.Popen[str] | None = None
         self.info: SandboxInfo | None = None
+        self.extra_keys = tuple(extra_keys)  # more KEY=value lines to wait for
+        self.extra: dict[str, str] = {}
 
     def __enter__(self) -> SandboxInfo:
         log = self.log_path.open("w")
@@ -301,7 +305,7 @@ class SandboxProcess:
         threading.Thread(target=read, name="sandbox-stdout", daemon=True).start()
         found: dict[str, str] = {}
         deadline = time.monotonic() + self.start_timeout_s
-        while not {"URL", "EMAIL", "PASSWORD", "TOKEN"} <= found.keys():
+        while not {"URL", "EMAIL", "PASSWORD", "TOKEN", *self.extra_keys} <= found.keys():
             try:
                 line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
             except queue.Empty:
@@ -314,6 +318,7 @@ class SandboxProcess:
             key, _, value = line.partition("=")
             found[key] = value
         self.info = SandboxInfo(found["URL"], found["EMAIL"], found["PASSWORD"], found["TOKEN"])
+        self.extra = {key: found[key] for key in self.extra_keys}
         return self.info
 
     def __exit__(

@@ -31,7 +31,7 @@ from tests.benchmarks.common import (
     use_offscreen_by_default,
 )
 
-BENCHMARKS = ("startup", "scale", "responsiveness", "memory")
+BENCHMARKS = ("startup", "scale", "responsiveness", "memory", "conversation_view")
 
 
 def run(name: str, json_path: Path) -> tuple[list[Row], str | None]:

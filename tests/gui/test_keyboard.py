@@ -177,11 +177,12 @@ def test_main_window_tab_order_reads_top_to_bottom(
         press(Qt.Key.Key_N, CTRL)
     wait_for_focus(qtbot, window.panel.result_id)
     visited = []
-    for _ in range(8):
+    for _ in range(9):
         press(Qt.Key.Key_Tab)
         visited.append(focus())
     assert visited == [
         window.panel.copy_button,
+        window.panel.open_button,
         window.refresh_button,
         window.sign_out_button,
         window.filter_edit,

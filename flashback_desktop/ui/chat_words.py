@@ -1,0 +1,61 @@
+"""What the conversation window says after a send or a refusal: one plain sentence each,
+said in the window (never a dialog), and always whether the text is still in the box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from flashback_desktop.api import errors
+from flashback_desktop.i18n import message
+from flashback_desktop.session import conversation_chat as chat
+
+
+def outcome_text(outcome: chat.SendOutcome) -> str:
+    """The sentence for an outcome that is not plainly "sent", or "" for none."""
+    if isinstance(outcome, chat.SentAfterLostAnswer):
+        return QCoreApplication.translate(
+            "ConversationWindow",
+            "The connection dropped, but Flashback has your prompt: it was sent once. "
+            "Waiting for the reply.",
+        )
+    if isinstance(outcome, chat.NotSent):
+        return QCoreApplication.translate(
+            "ConversationWindow",
+            "The connection dropped before Flashback stored your prompt, so it was not sent. "
+            "Your text is still in the box: press Send when you are ready.",
+        )
+    if isinstance(outcome, chat.Unresolved):  # never a blind "try again"
+        return QCoreApplication.translate(
+            "ConversationWindow",
+            "Flashback did not confirm your prompt, and the app could not check whether it "
+            "arrived. Your text is still in the box. Press Refresh to see whether it is in the "
+            "conversation before you send it again.",
+        )
+    if isinstance(outcome, chat.Blocked):  # the error's own sentence carries the reason
+        return f"{message(outcome.error.message)}\n{message(outcome.error.action)}"
+    return ""
+
+
+def refusal_text(exc: errors.FlashbackError, *, text_kept: bool) -> str:
+    """Why Flashback said no (or could not be asked), and that nothing was lost."""
+    if isinstance(exc, errors.EndpointUnavailableError):  # its own words name the feature
+        return f"{message(exc.message)}\n{message(exc.action)}"
+    if text_kept and not isinstance(exc, errors.ConversationGoneError):
+        return QCoreApplication.translate(
+            "ConversationWindow", "{problem} Your text is still in the box; nothing was lost."
+        ).format(problem=message(exc.message))
+    return f"{message(exc.message)}\n{message(exc.action)}"
+
+
+def sign_in_text() -> str:
+    return QCoreApplication.translate(
+        "ConversationWindow",
+        "Your sign-in has expired. Sign in again, then press Send: your text is still in the box.",
+    )
+
+
+def no_reply_text() -> str:
+    return QCoreApplication.translate(
+        "ConversationWindow",
+        "No reply yet. The assistant may still answer: press Refresh to look again.",
+    )

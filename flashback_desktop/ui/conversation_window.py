@@ -1,0 +1,468 @@
+"""One conversation in its own window: its messages, a prompt box, and the reply.
+
+The window does the showing; ConversationChat (session/conversation_chat.py) decides what
+a send came to. Every request runs as a task of the app's TaskManager, so the window never
+freezes; one send at a time, the box cleared only once Flashback accepted the prompt, and
+an unclear outcome said as it is. One window per conversation: opening it again raises it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flashback_desktop import preferences
+from flashback_desktop.api import errors
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
+from flashback_desktop.session import conversation_chat as chat
+from flashback_desktop.ui import chat_words
+from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
+from flashback_desktop.ui.copy_feedback import show_copied
+from flashback_desktop.ui.follow_end import FollowEnd
+from flashback_desktop.ui.long_text import ElidedLabel
+from flashback_desktop.ui.message_delegate import MessageDelegate
+from flashback_desktop.ui.message_model import MessageListModel
+from flashback_desktop.ui.message_reader import MessageReader
+from flashback_desktop.ui.server_words import repository_name
+from flashback_desktop.ui.tasks import TaskManager
+
+log = logging.getLogger("flashback.ui")
+
+REPLY_DEADLINE_S = 120.0  # how long the window waits for a reply before saying so
+_windows: dict[str, ConversationWindow] = {}
+
+
+def open_conversation(
+    conversation_id: str,
+    repository: Repository | None,
+    *,
+    client: FlashbackClient,
+    tasks: TaskManager,
+    ask_sign_in: Callable[[], object] | None = None,
+    near: QWidget | None = None,
+) -> ConversationWindow:
+    """Show the conversation's window, making it the first time; raise it after that."""
+    window = _windows.get(conversation_id)
+    new = window is None
+    if window is None:
+        window = ConversationWindow(conversation_id, repository, client, tasks, ask_sign_in)
+        _windows[conversation_id] = window
+    window.show()
+    if new and near is not None:  # over the main window, on its screen (after show: some
+        _place_over(window, near)  # window managers place a new window where they like)
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+def _place_over(window: QWidget, near: QWidget) -> None:
+    area = near.screen().availableGeometry()
+    size = window.size().boundedTo(area.size())
+    window.resize(size)
+    frame = QRect(QPoint(0, 0), size)
+    frame.moveCenter(near.frameGeometry().center())
+    frame.moveTop(max(area.top(), min(frame.top(), area.bottom() - size.height() - 40)))
+    frame.moveLeft(max(area.left(), min(frame.left(), area.right() - size.width())))
+    window.move(frame.topLeft())
+
+
+def close_all() -> None:
+    """After a sign-out: the conversations were the old sign-in's, not for the next person."""
+    for window in list(_windows.values()):
+        window.close()
+
+
+def open_windows() -> dict[str, ConversationWindow]:
+    return dict(_windows)
+
+
+class ConversationWindow(QWidget):
+    def __init__(
+        self,
+        conversation_id: str,
+        repository: Repository | None,
+        client: FlashbackClient,
+        tasks: TaskManager,
+        ask_sign_in: Callable[[], object] | None = None,
+    ) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("conversationWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conversation_id = conversation_id
+        self.repository = repository
+        self.tasks = tasks
+        self.chat = chat.ConversationChat(client)
+        self.reply_deadline_s = REPLY_DEADLINE_S
+        self._ask_sign_in = ask_sign_in
+        self._sending = False  # synchronous guard: one send in flight, whatever triggered it
+        self._gone = False
+        self._loaded = False  # the first read is shown, not announced message by message
+        self._wait_ends = 0.0  # monotonic time the reply wait gives up, while waiting
+        self._task = f"chat-{conversation_id}"
+        # Only an empty aiLlms list says "none": unknown (absent) still lets a person send.
+        self.no_model = repository is not None and repository.ai_configured is False
+        self._build()
+        self.resize(720, 640)
+        self._set_title("")
+        self._update_controls()
+        self.prompt_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reload()
+        if repository is not None and not self.no_model:
+            self.tasks.start(f"{self._task}-models", self._load_models(repository))
+
+    # ---- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_label = ElidedLabel("")
+        self.title_label.setObjectName("conversationTitle")
+        bold = self.title_label.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        self.title_label.setFont(bold)
+        self.model = MessageListModel(self)
+        self.list = QListView()
+        self.list.setObjectName("messageList")
+        self.list.setModel(self.model)
+        self.delegate = MessageDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Always there, so the width does not change (and every message re-laid out) once
+        # the messages fill the list.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # Rows are laid out a batch at a time, so a long conversation opens at once.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(10)  # about 6 ms of Markdown layout per batch
+        self.follow_end = FollowEnd(self.list)
+        self.list.setWordWrap(True)
+        self.list.setMouseTracking(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        describe(
+            self.list,
+            self.tr("Messages"),
+            self.tr(
+                "The conversation's messages, oldest first. Ctrl+C copies the selected one; "
+                "Enter shows it on its own, to select part of it."
+            ),
+        )
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._update_controls())
+        self.list.activated.connect(self.read_message)  # Enter or a double-click
+        self._build_list_buttons()
+        list_buttons = QHBoxLayout()
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.refresh_button)
+        list_buttons.addWidget(self.copy_button)
+
+        self._build_prompt()
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_label)
+        model_row.addWidget(self.model_combo, 1)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.wait_label, 1)
+        send_row.addWidget(self.cancel_button)
+        send_row.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(list_buttons)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(model_row)
+        layout.addWidget(self.no_model_label)
+        layout.addWidget(self.prompt_edit)
+        layout.addLayout(send_row)
+        set_tab_order(
+            self.prompt_edit,
+            self.send_button,
+            self.cancel_button,
+            self.model_combo,
+            self.list,
+            self.refresh_button,
+            self.copy_button,
+        )
+        self._build_shortcuts()
+
+    def _build_list_buttons(self) -> None:
+        self.copy_button = QPushButton(self.tr("&Copy message"))
+        self.copy_button.setObjectName("copyMessageButton")
+        describe(
+            self.copy_button,
+            self.tr("Copy message"),
+            self.tr("Copies the whole text of the selected message"),
+        )
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.setObjectName("refreshMessagesButton")
+        describe(
+            self.refresh_button,
+            self.tr("Refresh messages"),
+            self.tr("Reads this conversation's messages again (F5)"),
+        )
+        self.refresh_button.clicked.connect(self.reload)
+
+    def _build_prompt(self) -> None:
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("chatNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.setMargin(6)
+        self.notice_label.setVisible(False)
+
+        self.model_label = QLabel(self.tr("&Model:"))
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        self.model_label.setBuddy(self.model_combo)
+        describe(self.model_combo, self.tr("AI model"), self.tr("The model that answers"))
+        self.model_combo.activated.connect(self._model_chosen)
+        self.no_model_label = QLabel(
+            self.tr(
+                "This repository has no AI model, so it cannot answer prompts. Ask your "
+                "Flashback administrator to connect an AI model to it."
+            )
+        )
+        self.no_model_label.setObjectName("noModelLabel")
+        self.no_model_label.setWordWrap(True)
+
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setObjectName("promptEdit")
+        self.prompt_edit.setTabChangesFocus(True)
+        self.prompt_edit.setPlaceholderText(
+            self.tr("Ask about this repository… (Ctrl+Enter sends)")
+        )
+        self.prompt_edit.setFixedHeight(self.prompt_edit.fontMetrics().lineSpacing() * 4 + 16)
+        describe(
+            self.prompt_edit,
+            self.tr("Your prompt"),
+            self.tr("Type your question; Ctrl+Enter sends it"),
+        )
+        self.prompt_edit.textChanged.connect(self._update_controls)
+        self.send_button = QPushButton(self.tr("&Send"))
+        self.send_button.setObjectName("sendButton")
+        describe(self.send_button, self.tr("Send"), self.tr("Sends your prompt (Ctrl+Enter)"))
+        self.send_button.clicked.connect(self.send)
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("waitLabel")
+        self.wait_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelWaitButton")
+        describe(
+            self.cancel_button,
+            self.tr("Stop waiting"),
+            self.tr("Stops waiting for the reply; Refresh shows it once it has come"),
+        )
+        self.cancel_button.clicked.connect(self.cancel_wait)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._show_wait)
+
+    def _build_shortcuts(self) -> None:
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.send)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.list, self.copy_selected)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    # ---- reading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.tasks.is_running(f"{self._task}-load"):
+            self.tasks.start(f"{self._task}-load", self._load())
+
+    async def _load(self) -> None:
+        try:
+            page = await self.chat.messages(self.conversation_id)
+        except errors.FlashbackError as exc:
+            self._refused(exc)
+            return
+        self._show_messages(page)
+
+    def _show_messages(self, page: ConversationMessages) -> None:
+        first, self._loaded = not self._loaded, True
+        self.follow_end.following = first or self.follow_end.at_end()
+        new = self.model.set_messages(page.messages)
+        self._set_title(page.title)
+        if not first:
+            for item in new:
+                if item.role == ROLE_ASSISTANT:
+                    announce(self.list, self.tr("New reply from the assistant."))
+        self._update_controls()
+
+    def _set_title(self, title: str) -> None:
+        shown = title.strip() or self.tr("New conversation")
+        self.title_label.setText(shown)
+        self.setWindowTitle(self.tr("{title} — Flashback Desktop").format(title=shown))
+        if self.repository is not None:
+            self.title_label.setToolTip(repository_name(self.repository))
+
+    async def _load_models(self, repository: Repository) -> None:
+        models = await self.chat.models(repository.id, repository.ai_model_names)
+        self.model_combo.clear()
+        for offered in models:
+            self.model_combo.addItem(offered.name, offered.id)
+        saved = preferences.saved_model(QSettings(), repository.id)
+        found = self.model_combo.findData(saved) if saved else -1
+        self.model_combo.setCurrentIndex(max(found, 0))
+        self._update_controls()
+
+    def _model_chosen(self, row: int) -> None:
+        model_id = self.model_combo.itemData(row)
+        if self.repository is not None and isinstance(model_id, str):
+            preferences.save_model(QSettings(), self.repository.id, model_id)
+
+    def chosen_model(self) -> str | None:
+        model_id = self.model_combo.currentData()
+        return model_id if isinstance(model_id, str) and model_id else None
+
+    # ---- sending -----------------------------------------------------------------------
+
+    def send(self) -> None:
+        """Synchronous guard first: a second Ctrl+Enter while one is on its way does nothing."""
+        text = self.prompt_edit.toPlainText()
+        if self._sending or self._gone or self.no_model or not text.strip():
+            return
+        self._sending = True
+        self._say("")
+        self.prompt_edit.setReadOnly(True)  # what is sent is what the box shows
+        self._update_controls()
+        self._show_wait_text(self.tr("Sending…"))
+        self.tasks.start(f"{self._task}-send", self._send(text))
+
+    async def _send(self, text: str) -> None:
+        try:
+            outcome = await self.chat.send(self.conversation_id, text, self.chosen_model())
+            await self._settled(outcome)
+        finally:
+            self._sending = False
+            self._wait_ends = 0.0
+            self._countdown.stop()
+            self.prompt_edit.setReadOnly(False)
+            self._show_wait_text("")
+            self._update_controls()
+
+    async def _settled(self, outcome: chat.SendOutcome) -> None:
+        self._say(chat_words.outcome_text(outcome), blocked=isinstance(outcome, chat.Blocked))
+        if isinstance(outcome, chat.Sent | chat.SentAfterLostAnswer):
+            self.prompt_edit.clear()  # Flashback has it: only now is the box emptied
+            await self._show_turn(outcome.turn, getattr(outcome, "reply", None))
+        elif isinstance(outcome, chat.NeedsSignIn):
+            self._needs_sign_in()
+        elif isinstance(outcome, chat.Failed):
+            self._refused(outcome.error, sending=True)
+
+    async def _show_turn(self, turn: chat.PromptTurn, reply: object) -> None:
+        await self._load()  # the prompt, and the reply if the POST brought it
+        if reply is not None:  # the service said the answer plainly carried it
+            return
+        self._wait_ends = time.monotonic() + self.reply_deadline_s
+        self._countdown.start()
+        self._show_wait()
+        try:
+            waited = await self.chat.wait_for_reply(turn, self.reply_deadline_s)
+        except errors.FlashbackError as exc:
+            self._refused(exc)
+            return
+        if waited.messages is not None:
+            self._show_messages(waited.messages)
+        if waited.reply is None:
+            self._say(chat_words.no_reply_text())
+
+    def cancel_wait(self) -> None:
+        if self.tasks.is_running(f"{self._task}-send"):
+            self.tasks.cancel(f"{self._task}-send")
+            self._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
+
+    def _show_wait(self) -> None:
+        left = max(0, round(self._wait_ends - time.monotonic()))
+        self._show_wait_text(
+            self.tr("Waiting for the reply… (gives up in {seconds} s)").format(seconds=left)
+        )
+
+    def _show_wait_text(self, text: str) -> None:
+        self.wait_label.setText(text)
+        self.cancel_button.setVisible(bool(text) and self._wait_ends > 0)
+
+    # ---- refusals ----------------------------------------------------------------------
+
+    def _refused(self, exc: errors.FlashbackError, *, sending: bool = False) -> None:
+        log.info("Conversation %s: %s", self.conversation_id, exc)
+        if isinstance(exc, errors.UnauthorizedError):
+            self._needs_sign_in()
+            return
+        if isinstance(exc, errors.ConversationGoneError):
+            self._gone = True
+        text = chat_words.refusal_text(exc, text_kept=sending)
+        self._say(text)
+        self._update_controls()
+
+    def _needs_sign_in(self) -> None:
+        self._say(chat_words.sign_in_text())
+        if self._ask_sign_in is not None:
+            self._ask_sign_in()
+
+    def _say(self, text: str, *, blocked: bool = False) -> None:
+        """The window's one status line: plain text, announced, never a dialog."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+        self.notice_label.setProperty("blocked", blocked)
+        self.notice_label.setFrameShape(QLabel.Shape.StyledPanel if text else QLabel.Shape.NoFrame)
+        if text:
+            announce(self.notice_label, text)
+
+    # ---- the rest ------------------------------------------------------------------------
+
+    def copy_selected(self) -> None:
+        rows = self.list.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None:
+            return
+        QGuiApplication.clipboard().setText(row.message.content)
+        show_copied(self.copy_button, self.tr("Message copied."))
+
+    def read_message(self, index: QModelIndex) -> None:
+        """The message on its own, where any part of it can be selected and copied."""
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.reader = MessageReader(row, self.delegate.open_link, self)
+            self.reader.open()
+
+    def _update_controls(self) -> None:
+        has_text = bool(self.prompt_edit.toPlainText().strip())
+        self.send_button.setVisible(not self.no_model)
+        self.send_button.setEnabled(has_text and not self._sending and not self._gone)
+        self.prompt_edit.setEnabled(not self.no_model and not self._gone)
+        self.no_model_label.setVisible(self.no_model)
+        several = self.model_combo.count() > 1
+        self.model_label.setVisible(several)
+        self.model_combo.setVisible(several)
+        self.copy_button.setEnabled(bool(self.list.selectionModel().selectedRows()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt's Markdown reader bakes the link colour in: lay the replies out again.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.delegate.forget()
+            self.list.doItemsLayout()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for suffix in ("-load", "-send", "-models"):
+            self.tasks.cancel(self._task + suffix)
+        if _windows.get(self.conversation_id) is self:
+            del _windows[self.conversation_id]
+        super().closeEvent(event)

@@ -1,0 +1,220 @@
+"""Paints one message of the list: who and when, the text, quietly the model and tokens.
+
+One delegate for the whole list (no widget per message), so a 1,000-message conversation
+opens and scrolls like any list. Each body is laid out once per width and kept; a reply's
+links show their target as a tooltip and open in the browser only when clicked.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
+
+from flashback_desktop.api.models import ROLE_USER, Message
+from flashback_desktop.ui.markdown_view import SafeDocument, link_at, plain_document, reply_document
+from flashback_desktop.ui.message_model import (
+    DETAILS_ROLE,
+    HEADER_ROLE,
+    MARKDOWN_ROLE,
+    MESSAGE_ROLE,
+)
+from flashback_desktop.ui.plain_text import plain_tooltip
+
+PAD = 10  # around each message
+GAP = 4  # between its lines
+
+
+class MessageDelegate(QStyledItemDelegate):
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._viewport = view.viewport()  # asked for every row: kept, not looked up
+        self._documents: dict[tuple[str, int], SafeDocument] = {}
+        self.links_opened: list[str] = []  # what a click opened (tests read it)
+
+    def forget(self) -> None:
+        """Drop the laid-out bodies (after a font or palette change)."""
+        self._documents.clear()
+
+    # ---- geometry ------------------------------------------------------------------------
+
+    def _small_font(self, option: QStyleOptionViewItem) -> QFont:
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.85))
+        return small
+
+    def _body_width(self, option: QStyleOptionViewItem) -> int:
+        # The viewport's width, in sizeHint and paint alike: one layout per message and width.
+        return max(120, self._viewport.width() - 2 * PAD)
+
+    def _document(
+        self, index: QModelIndex | QPersistentModelIndex, font: QFont, width: int
+    ) -> SafeDocument:
+        message: Message = index.data(MESSAGE_ROLE)
+        key = (message.id, width)
+        document = self._documents.get(key)
+        if document is None:
+            make = reply_document if index.data(MARKDOWN_ROLE) else plain_document
+            document = make(message.content, font, width)
+            self._documents[key] = document
+        return document
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        small = self._small_font(option)
+        line = line_height(small)
+        width = self._body_width(option)
+        body = self._document(index, option.font, width).size().height()
+        details = index.data(DETAILS_ROLE)
+        height = PAD + line + GAP + int(body) + (GAP + line if details else 0) + PAD
+        return QSize(width + 2 * PAD, height)
+
+    def _body_rect(self, option: QStyleOptionViewItem) -> QRect:
+        line = line_height(self._small_font(option))
+        top = option.rect.top() + PAD + line + GAP
+        return QRect(option.rect.left() + PAD, top, self._body_width(option), 0)
+
+    # ---- painting ------------------------------------------------------------------------
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        message: Message = index.data(MESSAGE_ROLE)
+        if selected:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
+        elif message.role == ROLE_USER:  # the person's own words on a slightly other ground
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        dim_role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        small = self._small_font(option)
+        line = line_height(small)
+        left = option.rect.left() + PAD
+        width = self._body_width(option)
+        painter.setFont(small)
+        painter.setPen(palette.color(dim_role))
+        header_rect = QRect(left, option.rect.top() + PAD, width, line)
+        bold = QFont(small)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(header_rect, Qt.AlignmentFlag.AlignLeft, index.data(HEADER_ROLE))
+        document = self._document(index, option.font, width)
+        body = self._body_rect(option)
+        painter.translate(body.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(text_role))
+        context.palette.setColor(
+            QPalette.ColorRole.Link,
+            palette.color(text_role if selected else QPalette.ColorRole.Link),
+        )
+        layout = document.documentLayout()
+        layout.draw(painter, context)
+        painter.translate(-body.topLeft())
+        details = index.data(DETAILS_ROLE)
+        if details:
+            painter.setFont(small)
+            painter.setPen(palette.color(dim_role))
+            top = body.top() + int(document.size().height()) + GAP
+            painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, details)
+        painter.restore()
+
+    # ---- links -----------------------------------------------------------------------------
+
+    def _link_under(
+        self,
+        point: QPoint,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> str:
+        if not index.data(MARKDOWN_ROLE):
+            return ""
+        body = self._body_rect(option)
+        document = self._document(index, option.font, body.width())
+        return link_at(document, point.x() - body.left(), point.y() - body.top())
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            target = self._link_under(event.position().toPoint(), option, index)
+            if target:
+                self.open_link(target)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+    def open_link(self, target: str) -> None:
+        """Only web and mail links open, in the person's own browser or mail app."""
+        url = QUrl(target)
+        if url.scheme().lower() not in {"http", "https", "mailto"}:
+            return
+        self.links_opened.append(url.toString())
+        QDesktopServices.openUrl(url)
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        target = self._link_under(event.pos(), option, index)
+        if target:  # where the link goes, before anyone clicks it
+            QToolTip.showText(event.globalPos(), plain_tooltip(target), view)
+            return True
+        QToolTip.hideText()
+        return True
+
+
+@lru_cache(maxsize=16)
+def _line_height(key: str, font: QFont) -> int:
+    return QFontMetrics(font).height()
+
+
+def line_height(font: QFont) -> int:
+    """Asked for every row painted: measured once per font."""
+    return _line_height(font.key(), font)
