@@ -30,7 +30,6 @@ import qasync
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import ROLE_ASSISTANT
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
@@ -79,7 +78,7 @@ async def _until(condition: object, timeout_s: float = 30.0) -> None:
 
 
 async def one_run(url: str, token: str, conversation_id: str) -> tuple[list[float], float]:
-    session = Session(FlashbackClient(url), MemoryTokenStore())
+    session = Session(url, MemoryTokenStore())
     await session.tokens.adopt(TokenPair(token, None))
     client = session.client
     tasks = TaskManager(lambda exc: print(f"unexpected: {exc!r}", file=sys.stderr))
