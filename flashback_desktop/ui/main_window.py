@@ -29,9 +29,13 @@ if TYPE_CHECKING:
 
     from flashback_desktop import logging_setup
     from flashback_desktop.api import errors
-    from flashback_desktop.api.models import Conversation, Repository
+    from flashback_desktop.api.models import Repository
     from flashback_desktop.config import ServerChoice
-    from flashback_desktop.session.conversation_lookup import Click
+    from flashback_desktop.session import conversation_service
+    from flashback_desktop.session.conversation_service import (
+        ConversationService,
+        CreateOutcome,
+    )
     from flashback_desktop.session.session import Session, SignOutResult
     from flashback_desktop.ui import (
         accessibility,
@@ -61,6 +65,7 @@ else:
     accessibility = lazy_import("flashback_desktop.ui.accessibility")
     connection_banner = lazy_import("flashback_desktop.ui.connection_banner")
     conversation_panel = lazy_import("flashback_desktop.ui.conversation_panel")
+    conversation_service = lazy_import("flashback_desktop.session.conversation_service")
     press_intent = lazy_import("flashback_desktop.ui.press_intent")
     error_dialog = lazy_import("flashback_desktop.ui.error_dialog")
     filter_bar = lazy_import("flashback_desktop.ui.filter_bar")
@@ -160,11 +165,8 @@ class MainWindow(QMainWindow):
         # Until the saved sign-in has been read (and the first list loaded): neither
         # "Not signed in" nor Sign out would be true yet.
         self._connecting = True
-        self._shown_conversations: set[str] = set()  # so a lookup never claims an old one
-        self._epoch = 0  # bumped on sign-out: a create still under way then reports nothing
-        # When to look for a conversation whose answer was lost: a slow server may still be
-        # creating it, so look more than once before saying it did not appear.
-        self.lookup_delays_s: tuple[float, ...] = (0.0, 2.0, 5.0)
+        # Creates conversations and decides what a lost answer means (session/).
+        self.conversations: ConversationService | None = None
         self.sign_in_flow = sign_in_flow.SignInFlow(self, tasks, server_label=self.server_label)
         self.sign_in_flow.signed_in.connect(self._on_signed_in)
         self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
@@ -429,6 +431,7 @@ class MainWindow(QMainWindow):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
+        self.conversations = conversation_service.ConversationService(session)
         self.history.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
@@ -601,84 +604,69 @@ class MainWindow(QMainWindow):
     def _start_create(self) -> None:
         """Synchronous guard: at most one create request at a time, whatever triggered it."""
         repository = self.panel.repository
-        if self._creating or repository is None or self.session is None:
+        if self._creating or repository is None or self.conversations is None:
             return
         self._resume_create = None  # asked for now: a pending resume would be a second one
         self._creating = True
         self.panel.set_busy(True)
         self.panel.clear_result()
         self._update_actions()
-        self.tasks.start(CREATE_TASK, self._create_conversation(repository))
+        self.tasks.start(CREATE_TASK, self._create_conversation(self.conversations, repository))
 
-    async def _create_conversation(self, repository: Repository) -> None:
-        session = self._require_session()
-        epoch = self._epoch
-        click = session.click_now()
+    async def _create_conversation(
+        self, service: ConversationService, repository: Repository
+    ) -> None:
+        def checking() -> None:
+            self.panel.set_busy(True, self.tr("Checking whether it was created…"))
+
         try:
-            try:
-                created = await session.client.create_conversation(repository.id)
-            except errors.FlashbackError as exc:
-                if self._epoch == epoch:
-                    await self._create_failed(repository, exc, click)
-                return
-            if self._epoch != epoch:
-                log.info("A conversation created before the sign-out is not shown")
-                return
-            log.info("Created conversation %s", created.conversation_id)
-            self._show_created(repository, created.conversation_id)
-            self.conversation_created.emit(created.conversation_id)
+            outcome = await service.create(repository.id, checking=checking)
+            self._show_outcome(repository, outcome)
         finally:
             self._creating = False
             self.panel.set_busy(False)
             self._update_actions()
             self._show_keyring_notice()
 
-    async def _create_failed(
-        self, repository: Repository, exc: errors.FlashbackError, click: Click
-    ) -> None:
-        self._create_presses.forget()  # the next press, after the message, is a new intent
-        if isinstance(exc, errors.UnauthorizedError):
-            # Nothing was created (auth is checked first): carry on after the person signs in.
-            log.info("Creating a conversation needs a new sign-in; it resumes afterwards")
-            profile = self._require_session().profile
-            if profile is not None:
-                self._resume_create = (profile.id, repository.id)
-            self._sign_in_expired()
+    def _show_outcome(self, repository: Repository, outcome: CreateOutcome) -> None:
+        """Say what the service decided; the policy itself lives in session/."""
+        if isinstance(outcome, conversation_service.Stale):
             return
-        log.warning("Creating a conversation for repository %s failed: %s", repository.id, exc)
-        if errors.may_have_been_processed(exc):
-            await self._look_for_created(repository, exc, click)
-        else:
-            self._report_create_failure(repository, exc)
-
-    def _show_created(self, repository: Repository, conversation_id: str, note: str = "") -> None:
-        self._shown_conversations.add(conversation_id)
-        self.panel.show_created(repository.id, conversation_id, note)
-
-    async def _look_for_created(
-        self, repository: Repository, exc: errors.FlashbackError, click: Click
-    ) -> None:
-        """The answer was lost: ask the server what it did, and say that, not "try again"."""
-        self.panel.set_busy(True, self.tr("Checking whether it was created…"))
-        epoch = self._epoch
-        found, lookup_failure = await self._find_created(repository, click)
-        if self._epoch != epoch:
-            return  # signed out meanwhile: the answer belongs to a sign-in that has ended
-        if found is not None:
-            log.info("The conversation was created after all: %s", found.id)
-            self._show_created(
-                repository,
-                found.id,
+        if isinstance(outcome, conversation_service.Created):
+            note = (
                 self.tr(
                     "The connection was interrupted, but Flashback did create this conversation."
-                ),
+                )
+                if outcome.after_lost_answer
+                else ""
             )
-            self.conversation_found.emit(found.id)
+            self.panel.show_created(repository.id, outcome.conversation_id, note)
+            signal = (
+                self.conversation_found
+                if outcome.after_lost_answer
+                else (self.conversation_created)
+            )
+            signal.emit(outcome.conversation_id)
             return
+        self._create_presses.forget()  # the next press, after the message, is a new intent
+        if isinstance(outcome, conversation_service.NeedsSignIn):
+            if outcome.user_id is not None:
+                self._resume_create = (outcome.user_id, repository.id)
+            self._sign_in_expired()
+        elif isinstance(outcome, conversation_service.Unresolved):
+            self._report_unresolved(repository, outcome)
+        else:
+            self._report_create_failure(repository, outcome.error)
+
+    def _report_unresolved(
+        self, repository: Repository, outcome: conversation_service.Unresolved
+    ) -> None:
+        """The answer was lost and the lookup found nothing: say that, not "try again"."""
+        exc = outcome.error
         headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
             name=long_text.in_sentence(server_words.repository_name(repository))
         )
-        if lookup_failure is None:
+        if outcome.lookup_failure is None:
             text = self.tr("{message} No new conversation has appeared in this repository.")
             action = self.tr(
                 "If Flashback is only slow, it may still appear: refresh in a minute and "
@@ -690,33 +678,10 @@ class MainWindow(QMainWindow):
             action = self.tr(
                 "Wait a moment and refresh before trying again, so you don't start it twice."
             )
-            checking = lookup_failure.details.as_text()
+            checking = outcome.lookup_failure.details.as_text()
             details = f"{exc.details.as_text()}\n\nChecking afterwards:\n{checking}"
         self.show_error(headline, text.format(message=message(exc.message)), action, details)
         self.creation_unresolved.emit()
-
-    async def _find_created(
-        self, repository: Repository, click: Click
-    ) -> tuple[Conversation | None, errors.FlashbackError | None]:
-        """Look a few times, a little later each time; stop at the first sign of it."""
-        session = self._require_session()
-        failure: errors.FlashbackError | None = None
-        waited = 0.0
-        for delay in self.lookup_delays_s:
-            await asyncio.sleep(delay - waited)
-            waited = delay
-            try:
-                found = await session.find_created_conversation(
-                    repository.id, click, self._shown_conversations
-                )
-            except errors.FlashbackError as exc:
-                log.warning("Looking for the possibly created conversation failed: %s", exc)
-                failure = exc
-                continue
-            failure = None
-            if found is not None:
-                return found, None
-        return None, failure
 
     def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
         headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
@@ -824,8 +789,8 @@ class MainWindow(QMainWindow):
         self.tasks.start(SIGN_OUT_TASK, self._sign_out())
 
     async def _sign_out(self) -> None:
-        # What was under way belonged to the old sign-in: its answers must not show up now.
-        self._epoch += 1
+        # What was under way belonged to the old sign-in: its answers must not show up now
+        # (Session.sign_out bumps its generation before its first await).
         self.connection_banner.stop()
         self.tasks.cancel(LOAD_TASK)
         result: SignOutResult = await self._require_session().sign_out()

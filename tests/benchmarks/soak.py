@@ -327,7 +327,6 @@ class Soak:
         crash_handler.install(asyncio.get_running_loop())
         self.tasks = TaskManager(crash_handler)
         window = self.window = MainWindow(self.tasks, server_label=self.sandbox.url, demo=True)
-        window.lookup_delays_s = LOOKUP_DELAYS_S
         self.recorder = Recorder(window)
         painted: list[bool] = []
         window.first_painted.connect(lambda: painted.append(True))
@@ -339,6 +338,8 @@ class Soak:
         await wait_until(lambda: bool(painted), 10.0, "the window was never painted")
         self.progress.stage = "loading repositories"
         window.attach_session(self.session)
+        assert window.conversations is not None
+        window.conversations.lookup_delays_s = LOOKUP_DELAYS_S
         await wait_until(lambda: bool(shown), 20.0, "the repositories were never shown")
         rows = (window.model.repository_at(row) for row in range(window.model.rowCount()))
         # The sandbox refuses only repositories outside the person's workspaces (403), and

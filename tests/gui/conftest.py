@@ -24,6 +24,7 @@ from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS
 from tests.gui.keyboard import activate
 from tests.support.idle import wait_until_idle
+from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
 
 T = TypeVar("T")
@@ -54,13 +55,13 @@ class App:
         press (a wait that can only make it more so on a busy machine, never flaky)."""
         self.qtbot.wait(QApplication.doubleClickInterval() + 10)
 
+    @property
+    def page(self) -> MainPage:
+        """The window as a person sees it (tests/support/main_page.py)."""
+        return MainPage(self.window)
+
     def select(self, name: str) -> None:
-        for row in range(self.window.model.rowCount()):
-            repository = self.window.model.repository_at(row)
-            if repository is not None and repository.name == name:
-                self.window.table.selectRow(row)
-                return
-        raise LookupError(name)
+        self.page.select(name)
 
 
 def _run_until_done(qtbot: QtBot, tasks: TaskManager) -> None:

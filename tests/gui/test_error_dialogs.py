@@ -68,7 +68,7 @@ def test_a_server_that_never_answers_is_checked_not_retried(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    app.window.lookup_delays_s = (0.0, 0.2)
+    app.page.set_lookup_delays((0.0, 0.2))
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=504, delay_s=0.2))
     with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
         app.select("Contracts 2026")  # the history asks for its first page
@@ -85,7 +85,7 @@ def test_a_slow_server_that_created_it_after_all_is_found(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    app.window.lookup_delays_s = (0.0, 1.0, 2.5)
+    app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select("Contracts 2026")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
@@ -123,7 +123,7 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
 ) -> None:
     """Made elsewhere (the website, say) shortly before: the lookup must not claim it."""
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     state = app.sandbox.state
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     earlier = app.run(app.session.client.create_conversation(repo_id)).conversation_id

@@ -113,7 +113,7 @@ def play(row: Row, start_app: Callable[..., App], qtbot: QtBot) -> tuple[App, li
         dialog.sign_in_button.click()
     else:
         app = start_app(limits=WINDOW_LIMITS, banner_delays_s=(60,))
-        app.window.lookup_delays_s = (0.0,)
+        app.page.set_lookup_delays((0.0,))
         app.window.dialog_opened.connect(opened.append)
         app.select(REPO)
         app.wait_until_idle()  # the history's own GET /conversation is not a lookup

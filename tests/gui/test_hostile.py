@@ -36,6 +36,7 @@ from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from tests.support import hostile_app
 from tests.support.hostile_app import HostileApp, log_text
 from tests.support.hostile_server import Answer, HostileServer, jwt
+from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
 
 # Bold red words, a link and a local image: what a crafted name would show as rich text.
@@ -278,7 +279,7 @@ def test_a_date_without_a_time_zone_still_finds_the_created_conversation(
     start_hostile_app: Callable[..., HostileApp], hostile: HostileServer, qtbot: QtBot
 ) -> None:
     app = start_hostile_app()
-    app.window.lookup_delays_s = (0.0, 0.2)
+    MainPage(app.window).set_lookup_delays((0.0, 0.2))
     with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
         app.window.table.selectRow(0)
     # The create's answer is lost (a gateway's 504), yet the server did create it, and its

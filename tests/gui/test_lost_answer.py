@@ -57,7 +57,7 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))  # gives up first
-    app.window.lookup_delays_s = (0.0, 1.0, 2.5)
+    app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
@@ -73,7 +73,7 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
 ) -> None:
     """Made by this person seconds before, and shown: well inside the clock allowance."""
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     app.select(REPO)
     with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
         app.window.new_conversation_action.trigger()
@@ -94,7 +94,7 @@ def test_a_colleagues_conversation_is_not_taken_for_the_lost_one(
     Ana administers Finance, so the server lists her colleagues' conversations there too.
     """
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     app.select(SHARED_REPO)
     repo_id = repo_id_named(app.sandbox, SHARED_REPO)
     colleagues = app.sandbox.state.add_conversation(
