@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from flashback_desktop.sandbox import SandboxServer
     from flashback_desktop.session.session import Session
     from flashback_desktop.single_instance import SingleInstance
+    from flashback_desktop.ui.main_content import MainContent
     from flashback_desktop.ui.main_window import MainWindow
 else:
     asyncio = lazy_import("asyncio")  # after the first paint, with qasync
@@ -347,7 +348,9 @@ async def _run(
 ) -> int:
     from PySide6.QtCore import QSettings
 
+    # The content, once, after the first paint (ui/main_window.py is the frame alone).
     from flashback_desktop.ui.crash_handler import CrashHandler
+    from flashback_desktop.ui.main_content import MainContent
     from flashback_desktop.ui.tasks import TaskManager
     from flashback_desktop.ui.window_state import WindowStateKeeper
 
@@ -367,15 +370,15 @@ async def _run(
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
-    window.build(tasks)
-    window.server_choice = choice
-    WindowStateKeeper(window, QSettings())  # the window keeps it as a child
+    content = MainContent(window, tasks)
+    content.server_choice = choice
+    WindowStateKeeper(content, QSettings())  # the window keeps it as a child
     profile.mark("window built")
-    _connect_exit_after(window, options, finish)
+    _connect_exit_after(window, content, options, finish)
     instance.activation_requested.connect(window.bring_to_front)
     instance.listen()  # from now on another launch hands over instead of waiting
     window.closed.connect(lambda: finish(EXIT_OK))
-    window.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
+    content.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
     if not window.isVisible():  # closed before its content was built
         finish(EXIT_OK)
 
@@ -389,7 +392,7 @@ async def _run(
             demo_account = (
                 (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
             )
-            window.attach_session(session, demo_account)
+            content.attach_session(session, demo_account)
         return await finished
     finally:
         await tasks.cancel_all()
@@ -403,7 +406,7 @@ async def _run(
 
 
 def _connect_exit_after(
-    window: MainWindow, options: Options, finish: Callable[[int], None]
+    window: MainWindow, content: MainContent, options: Options, finish: Callable[[int], None]
 ) -> None:
     """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
     moment = options.exit_after
@@ -413,7 +416,7 @@ def _connect_exit_after(
     def reached() -> None:
         finish(EXIT_OK if _save_screenshot(window, options) else EXIT_USAGE)
 
-    window.repositories_shown.connect(lambda _count: reached())
+    content.repositories_shown.connect(lambda _count: reached())
 
     def needs_person(dialog: object) -> None:
         print(
@@ -423,7 +426,7 @@ def _connect_exit_after(
         )
         finish(EXIT_NEEDS_PERSON)
 
-    window.dialog_opened.connect(needs_person)
+    content.dialog_opened.connect(needs_person)
     asyncio.get_running_loop().call_later(EXIT_AFTER_LIMIT_S, lambda: finish(EXIT_STUCK))
 
 

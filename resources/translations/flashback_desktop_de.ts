@@ -587,19 +587,7 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Flashback Desktop — Demo</source>
-        <translation>Flashback Desktop — Demo</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop</source>
-        <translation>Flashback Desktop</translation>
-    </message>
-    <message>
-        <source>Starting Flashback Desktop…</source>
-        <translation>Flashback Desktop wird gestartet…</translation>
-    </message>
+    <name>MainContent</name>
     <message>
         <source>Connecting to Flashback…</source>
         <translation>Verbindung zu Flashback wird hergestellt…</translation>
@@ -653,20 +641,12 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>B&amp;earbeiten</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Demomodus: {server}</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop — {server}</source>
-        <translation>Flashback Desktop — {server}</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <source>Server: {server}</source>
@@ -767,6 +747,10 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Sie sind nicht angemeldet.</translation>
     </message>
     <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
@@ -777,6 +761,25 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Signed in as {who}</source>
         <translation>Angemeldet als {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Flashback Desktop — Demo</source>
+        <translation>Flashback Desktop — Demo</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop</source>
+        <translation>Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Starting Flashback Desktop…</source>
+        <translation>Flashback Desktop wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
     </message>
 </context>
 <context>

@@ -587,19 +587,7 @@ Inicie una con Nueva conversación.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Flashback Desktop — Demo</source>
-        <translation>Flashback Desktop — Demostración</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop</source>
-        <translation>Flashback Desktop</translation>
-    </message>
-    <message>
-        <source>Starting Flashback Desktop…</source>
-        <translation>Iniciando Flashback Desktop…</translation>
-    </message>
+    <name>MainContent</name>
     <message>
         <source>Connecting to Flashback…</source>
         <translation>Conectando con Flashback…</translation>
@@ -653,20 +641,12 @@ Inicie una con Nueva conversación.</translation>
         <translation>&amp;Edición</translation>
     </message>
     <message>
-        <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Modo de demostración: {server}</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop — {server}</source>
-        <translation>Flashback Desktop — {server}</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Server: {server}</source>
@@ -767,6 +747,10 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>No ha iniciado sesión.</translation>
     </message>
     <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>Sesión iniciada</translation>
     </message>
@@ -777,6 +761,25 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Signed in as {who}</source>
         <translation>Sesión iniciada como {who}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Flashback Desktop — Demo</source>
+        <translation>Flashback Desktop — Demostración</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop</source>
+        <translation>Flashback Desktop</translation>
+    </message>
+    <message>
+        <source>Starting Flashback Desktop…</source>
+        <translation>Iniciando Flashback Desktop…</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
     </message>
 </context>
 <context>

@@ -42,14 +42,14 @@ def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialog:
     """The click's request is read and its connection reset: nothing is created."""
     app.sandbox.state.faults.add("POST", "/conversation", Fault(reset=True))
     found: list[str] = []
-    app.window.conversation_found.connect(found.append)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.new_conversation_action.trigger()
+    app.content.conversation_found.connect(found.append)
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.new_conversation_action.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     app.wait_until_idle()
     assert found == []  # nothing was claimed as the lost one
-    assert app.window.panel.result_id.text() == ""
+    assert app.content.panel.result_id.text() == ""
     return dialog
 
 
@@ -60,12 +60,12 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+        app.content.new_conversation_action.trigger()
     assert app.session.client.server_clock is None  # the lookup really had no Date to use
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
     assert [c["id"] for c in created] == found.args
-    assert app.window.panel.result_id.text() == found.args[0]
+    assert app.content.panel.result_id.text() == found.args[0]
 
 
 def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
@@ -75,9 +75,9 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
     app = start_app()
     app.page.set_lookup_delays((0.0,))
     app.select(REPO)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.new_conversation_action.trigger()
-    shown = app.window.panel.result_id.text()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.content.new_conversation_action.trigger()
+    shown = app.content.panel.result_id.text()
     app.pause_between_intents()
     dialog = lost_answer_dialog(app, qtbot)
     assert "No new conversation has appeared" in dialog.message_label.text()

@@ -16,35 +16,35 @@ class MainPage:
 
     def select(self, name: str) -> None:
         """Choose the repository called ``name`` in the list, as a click would."""
-        model = self.window.model
+        model = self.window.content.model
         for row in range(model.rowCount()):
             repository = model.repository_at(row)
             if repository is not None and repository.name == name:
-                self.window.table.selectRow(row)
+                self.window.content.table.selectRow(row)
                 return
         raise LookupError(name)
 
     @property
     def selected_name(self) -> str | None:
-        repository = self.window.panel.repository
+        repository = self.window.content.panel.repository
         return repository.name if repository is not None else None
 
     def new_conversation(self) -> None:
         """Ctrl+N, or the File menu's New Conversation."""
-        self.window.new_conversation_action.trigger()
+        self.window.content.new_conversation_action.trigger()
 
     @property
     def can_start_new_conversation(self) -> bool:
-        return self.window.new_conversation_action.isEnabled()
+        return self.window.content.new_conversation_action.isEnabled()
 
     @property
     def created_id(self) -> str:
         """The conversation ID shown in the panel ("" when none)."""
-        return self.window.panel.result_id.text()
+        return self.window.content.panel.result_id.text()
 
     def set_lookup_delays(self, delays_s: tuple[float, ...]) -> None:
         """How long the app waits between looks for a conversation whose answer was lost."""
-        service = self.window.conversations
+        service = self.window.content.conversations
         if service is None:
             raise RuntimeError("The window has no session yet")
         service.lookup_delays_s = delays_s

@@ -1,0 +1,859 @@
+"""The main window's content: repositories, New Conversation, sign-in and sign-out.
+
+Built once the frame (ui/main_window.py) has painted: app.py imports this module then.
+Click handlers are plain slots that guard synchronously and hand the work to the task
+manager, so a double click, Ctrl+N or Enter while a request is in flight does nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, cast
+
+from PySide6 import QtCore
+from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flashback_desktop import logging_setup
+from flashback_desktop.api import errors
+from flashback_desktop.api.models import Repository
+from flashback_desktop.config import ServerChoice
+from flashback_desktop.i18n import message
+from flashback_desktop.session import conversation_service
+from flashback_desktop.session.conversation_service import ConversationService, CreateOutcome
+from flashback_desktop.session.session import Session, SignOutResult
+from flashback_desktop.ui import (
+    accessibility,
+    app_menus,
+    column_fit,
+    connection_banner,
+    conversation_panel,
+    error_dialog,
+    filter_bar,
+    history_panel,
+    long_text,
+    press_intent,
+    repo_model,
+    server_words,
+    sign_in_flow,
+)
+from flashback_desktop.ui.main_window import MainWindow
+from flashback_desktop.ui.repo_model import RepositoryRow
+from flashback_desktop.ui.sign_in_dialog import SignInDialog
+from flashback_desktop.ui.tasks import TaskManager
+
+log = logging.getLogger("flashback.ui")
+
+LOAD_TASK = "load-repositories"
+CREATE_TASK = "create-conversation"
+_ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
+SIGN_OUT_TASK = "sign-out"
+
+
+def _plain(exc: BaseException) -> str:
+    if isinstance(exc, errors.FlashbackError):
+        return f"{message(exc.message)}\n{message(exc.action)}"
+    return str(exc)
+
+
+class _Page:
+    LOADING, EMPTY, MESSAGE, TABLE = range(4)
+
+
+class MainContent(QObject):
+    """Everything inside the frame: actions and menus, the list, the panel, the sign-in flow."""
+
+    repositories_shown = Signal(int)
+    conversation_created = Signal(str)
+    # After "may have been created": found on the server (its ID), or still not known.
+    conversation_found = Signal(str)
+    creation_unresolved = Signal()
+    dialog_opened = Signal(QWidget)
+    server_choice: ServerChoice | None = None  # set by the app; Settings and About show it
+
+    def __init__(self, window: MainWindow, tasks: TaskManager) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.session: Session | None = None
+        self._creating = False
+        self._create_presses = press_intent.PressIntent()  # a double press is one intent
+        self._loading = False
+        self._workspace_names: dict[str, str] = {}
+        # What to carry on with after a sign-in that interrupted it: (user id, repository id).
+        self._resume_create: tuple[str, str] | None = None
+        self._sign_in_expired_shown = False
+        # Until the saved sign-in has been read (and the first list loaded): neither
+        # "Not signed in" nor Sign out would be true yet.
+        self._connecting = True
+        # Creates conversations and decides what a lost answer means (session/).
+        self.conversations: ConversationService | None = None
+        self.sign_in_flow = sign_in_flow.SignInFlow(window, tasks, server_label=window.server_label)
+        self.sign_in_flow.signed_in.connect(self._on_signed_in)
+        self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
+        self.sign_in_flow.dialog_opened.connect(self.dialog_opened)
+        self._build_actions()
+        self._build_widgets()
+        self._show_message(self.tr("Connecting to Flashback…"), button=None)
+        self._focus_list_when_shown = True  # the first list shown, and after each sign-in
+        window.brought_to_front.connect(self.sign_in_flow.raise_dialog)
+        window.content = self
+        window.built = True
+
+    # ---- construction ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+
+        # Every action has a shortcut or a mnemonic, and sits in a menu (Alt+F, Alt+E).
+        self.new_conversation_action = QAction(self.tr("&New Conversation"), self)
+        self.new_conversation_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_conversation_action.setToolTip(
+            self.tr("Start a new AI conversation for the selected repository")
+        )
+        self.new_conversation_action.setAutoRepeat(False)  # a held Ctrl+N is one press
+        self.new_conversation_action.triggered.connect(self.start_new_conversation)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")]
+        )
+        self.refresh_action.setToolTip(self.tr("Load the repository list again (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.setToolTip(self.tr("Sign out of Flashback on this computer"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
+        self.sign_in_action.setToolTip(self.tr("Sign in to Flashback"))
+        self.sign_in_action.triggered.connect(self._on_sign_in_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.window.close)
+        # Ctrl+C in a text field copies its selection (the field takes the key first);
+        # anywhere else it copies the conversation ID shown.
+        self.copy_id_action = QAction(self.tr("&Copy Conversation ID"), self)
+        self.copy_id_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_id_action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
+        self.copy_id_action.triggered.connect(self.copy_conversation_id)
+        app = QtCore.QCoreApplication.instance()
+        if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
+            app.focusChanged.connect(self._update_copy_action)
+        for action in (
+            self.new_conversation_action,
+            self.refresh_action,
+            quit_action,
+            self.copy_id_action,
+        ):
+            self.window.addAction(action)
+        file_menu = self.window.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_conversation_action)
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_in_action)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(quit_action)
+        self.edit_menu = self.window.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.copy_id_action)
+        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)  # and Help
+
+    def _build_widgets(self) -> None:
+
+        # Plain text (names are never markup), elided: a name can be any length.
+        self.user_label = long_text.ElidedLabel(self.tr("Connecting…"))
+        self.user_label.setObjectName("userLabel")
+        self.refresh_button = QToolButton()
+        self.refresh_button.setDefaultAction(self.refresh_action)
+        self.refresh_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.sign_out_button = QToolButton()
+        self.sign_out_button.setDefaultAction(self.sign_out_action)
+        self.sign_in_button = QToolButton()
+        self.sign_in_button.setDefaultAction(self.sign_in_action)
+        header = QHBoxLayout()
+        header.addWidget(self.user_label, 1)
+        header.addWidget(self.refresh_button)
+        header.addWidget(self.sign_in_button)
+        header.addWidget(self.sign_out_button)
+
+        self.notice = QLabel()
+        self.notice.setObjectName("noticeBanner")
+        self.notice.setWordWrap(True)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setMargin(6)
+        self.notice.setVisible(False)
+        self._build_filter_bar()
+        self.connection_banner = connection_banner.ConnectionBanner()
+        self.connection_banner.retry_requested.connect(self.refresh)
+
+        self._build_table()
+        self._build_pages()
+        self.panel = conversation_panel.ConversationPanel()
+        self.panel.new_conversation_requested.connect(self.start_new_conversation)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(header)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.connection_banner)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self._build_history_splitter(), 1)
+        self.window.setCentralWidget(central)
+        # A widget, not a message: a menu's status tips would erase a message for good.
+        self.server_status = long_text.ElidedLabel(
+            self.tr("Demo mode: {server}").format(server=self.window.server_label)
+            if self.window.demo
+            else self.tr("Server: {server}").format(server=self.window.server_label)
+        )
+        self.server_status.setObjectName("serverStatus")
+        self.window.statusBar().addWidget(self.server_status, 1)
+        self._set_tab_order()
+        self._update_actions()
+
+    def _set_tab_order(self) -> None:
+        """Top to bottom, left to right: the order the window reads in.
+
+        A widget that is hidden at the moment is skipped by Tab, so one chain serves
+        every page. A new control joins the chain where it sits on screen.
+        """
+        accessibility.set_tab_order(
+            self.refresh_button,
+            self.sign_in_button,
+            self.sign_out_button,
+            self.connection_banner.retry_button,
+            self.filter_edit,
+            self.workspace_combo,
+            self.table,
+            self.message_button,
+            self.panel.new_button,
+            self.panel.result_id,
+            self.panel.copy_button,
+            self.history.retry_button,
+            self.history.table,
+            self.history.load_more_button,
+            self.history.copy_button,
+            self.history.delete_button,
+        )
+
+    def _build_history_splitter(self) -> QSplitter:
+        """Repositories above; the selected one and its recent conversations below."""
+
+        self.history = history_panel.HistoryPanel(self.tasks)
+        self.panel.repository_changed.connect(self.history.set_repository)
+        for created in (self.conversation_created, self.conversation_found):
+            created.connect(self.history.conversation_created)
+        self.repositories_shown.connect(lambda _count: self.history.reload())
+        self.history.copy_offer_changed.connect(self._update_copy_action)  # Ctrl+C
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.panel)
+        lower_layout.addWidget(self.history, 1)
+        self.splitter = QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(lower)
+        self.splitter.setObjectName("historySplitter")
+        # Half and half: the list shows about ten repositories, and Recent conversations
+        # (under the panel) several rows, not about three. Stretch shares out only what the
+        # size hints leave over, so the sizes are set outright; the person's own split is
+        # kept by window_state.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 300])
+        return self.splitter
+
+    def _build_filter_bar(self) -> None:
+
+        self.filter_bar = filter_bar.FilterBar()
+        self.filter_bar.changed.connect(self._apply_filter)
+        self.filter_bar.down_pressed.connect(self.focus_list)
+        # Shortcuts to the widgets, for tests and benchmarks that type into them.
+        self.filter_edit = self.filter_bar.filter_edit
+        self.workspace_combo = self.filter_bar.workspace_combo
+        find = QAction(self.tr("&Filter Repositories"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.filter_bar.focus)
+        self.window.addAction(find)
+        self.edit_menu.addAction(find)
+
+    def _build_table(self) -> None:
+
+        self.model = repo_model.RepositoryTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("repositoryTable")
+        accessibility.describe(
+            self.table,
+            self.tr("Repositories"),
+            self.tr(
+                "The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N "
+                "starts a new conversation for it."
+            ),
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # one line per row: a long text is elided, never wrapped
+        # A line of text and a little air, not Qt's 30 px: more rows fit a small window.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The columns after the name: fitted to their texts once per list (see column_fit).
+        self.column_fitter = column_fit.TextColumnFitter(self.table, self.model, (1, 2, 3, 4))
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.activated.connect(lambda _index: self.start_new_conversation())
+        self._table_repeat_filter = press_intent.IgnoreAutoRepeat(self.table)
+        self.table.installEventFilter(self._table_repeat_filter)  # a held Enter is one press
+
+    def _build_pages(self) -> None:
+
+        self.pages = QStackedWidget()
+        self.loading_label = QLabel(self.tr("Loading repositories…"))
+        self.empty_label = QLabel(
+            self.tr(
+                "No repositories yet.\nRepositories you can reach on Flashback will appear here."
+            )
+        )
+        self.message_label = QLabel()
+        self.message_label.setObjectName("pageMessage")
+        self.message_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.message_button = QPushButton()
+        self.message_button.setObjectName("pageMessageButton")
+        self.message_button.clicked.connect(self._on_message_button)
+        self._message_button_handler: Any = None
+        message_page = QWidget()
+        message_layout = QVBoxLayout(message_page)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message_label)
+        message_layout.addWidget(self.message_button, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
+        message_layout.addStretch(1)
+        for label in (self.loading_label, self.empty_label, self.message_label):
+            label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.loading_label)
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(message_page)
+        self.pages.addWidget(self.table)
+
+    # ---- start-up --------------------------------------------------------------------------
+
+    def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
+        """Called by the app once the window is on screen and the session is built."""
+        self.session = session
+        self.conversations = conversation_service.ConversationService(session)
+        self.history.session = session
+        self.sign_in_flow.session = session
+        self.sign_in_flow.demo_account = demo_account
+        self.tasks.start(LOAD_TASK, self._start_session())
+
+    async def _start_session(self) -> None:
+        session = self._require_session()
+        self._show_keyring_notice()
+        if not await session.restore():
+            self._connecting = False
+            self._show_signed_out()
+            note = session.restore_note  # a saved sign-in that could not be read, say
+            self.ask_sign_in(message(note) if note else None)
+            return
+        await self._load_everything()
+
+    # ---- repositories ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.session is None or not self.session.signed_in or self._loading:
+            return
+        self.tasks.start(LOAD_TASK, self._load_everything())
+
+    async def _load_everything(self) -> bool:
+        """Workspaces, repositories and the profile; True when the list was shown."""
+        session = self._require_session()
+        self._loading = True
+        if self.model.total == 0:  # a reload keeps the list on screen meanwhile
+            self.pages.setCurrentIndex(_Page.LOADING)
+        self._update_actions()
+        try:
+            workspaces, repositories, profile = await asyncio.gather(
+                session.client.list_workspaces(),
+                session.client.list_repositories(),
+                session.load_profile(),
+                return_exceptions=True,
+            )
+        finally:
+            self._loading = False
+            self._connecting = False  # whatever the answer, it is known now
+            self._show_profile()
+        failures = [r for r in (repositories, workspaces, profile) if isinstance(r, BaseException)]
+        for failure in failures:
+            if not isinstance(failure, errors.FlashbackError):
+                raise failure  # a bug, not a network problem: the crash handler reports it
+        if any(isinstance(f, errors.UnauthorizedError) for f in failures):
+            log.info("Loading repositories needs a new sign-in")
+            self._sign_in_expired()
+            return False
+        if isinstance(repositories, BaseException):
+            # Only FlashbackErrors get this far: anything else was raised above.
+            self._loading_failed(cast(errors.FlashbackError, repositories))
+            return False
+        self.connection_banner.stop()
+        if isinstance(workspaces, BaseException):  # names are a nicety; rows still help
+            log.warning("Loading workspace names failed: %s", workspaces)
+            workspaces = ()
+        if isinstance(profile, BaseException):
+            log.warning("Loading the profile failed: %s", profile)
+        self._show_profile()
+        self._workspace_names = {w.id: w.name for w in workspaces}
+        self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
+        rows = None
+        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
+            rows = await asyncio.to_thread(
+                repo_model.build_rows, repositories, self._workspace_names
+            )
+        self._show_repositories(repositories, rows)
+        return True
+
+    def _loading_failed(self, exc: errors.FlashbackError) -> None:
+        """Out of reach: keep what is shown and retry by itself. Anything else: say what."""
+        log.warning("Loading repositories failed: %s", exc)
+        if not errors.is_transient(exc):
+            self.connection_banner.stop()  # reached it: a different problem, not worth retrying
+            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
+            return
+        self.connection_banner.attempt_failed(message(exc.message))
+        if self.model.total > 0:
+            self._show_list_page()
+        else:
+            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
+
+    def _show_repositories(
+        self, repositories: tuple[Repository, ...], rows: list[RepositoryRow] | None = None
+    ) -> None:
+        selected = self.panel.repository.id if self.panel.repository else None
+        self.filter_bar.set_workspaces(self._workspace_names)
+        # The model keeps the header's sort order and the filter; rows arrive already in place.
+        if rows is None:
+            self.model.set_repositories(repositories, self._workspace_names)
+        else:
+            self.model.set_rows(rows)
+        # The workspace chosen may be gone (or its names failed to load): filter as shown.
+        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
+        self.column_fitter.fit()
+        self._show_filtered(selected)
+        if self._focus_list_when_shown:
+            self._focus_list_when_shown = False
+            # The filter box may hold the focus only because nothing came before it.
+            typing = self.filter_edit.hasFocus() and bool(self.filter_edit.text())
+            if typing or self.workspace_combo.hasFocus():
+                pass  # the person is typing in the filter while it loaded: leave them be
+            elif self.pages.currentWidget() is self.table:
+                self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        log.info("Showing %d repositories", len(repositories))
+        self.repositories_shown.emit(len(repositories))
+
+    # ---- filter ----------------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        selected = self.panel.repository.id if self.panel.repository else None
+        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
+        if self.model.total > 0:  # else a message (signed out, loading, an error) stays put
+            self._show_filtered(selected)
+
+    def _show_list_page(self) -> None:
+        """The table, or why it is empty."""
+        if self.model.total == 0:
+            self.pages.setCurrentIndex(_Page.EMPTY)
+        elif self.model.rowCount() == 0:
+            self._show_message(
+                self.tr("No repositories match your filter."),
+                button=(self.tr("Clear filter"), self.clear_filter),
+            )
+        else:
+            self.pages.setCurrentIndex(_Page.TABLE)
+
+    def _show_filtered(self, selected: str | None) -> None:
+        """The list page; the selection stays if its row is still shown."""
+        self._show_list_page()
+        if not (selected and self.select_repository(selected)):
+            self.panel.set_repository(None)
+        self._update_actions()
+
+    def clear_filter(self) -> None:
+        self.filter_bar.clear()
+
+    def focus_list(self) -> None:
+        """Down arrow in the filter box: into the list, on its first row if none is chosen."""
+        if self.pages.currentWidget() is not self.table:
+            return
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        self.table.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        self.panel.set_repository(self.model.repository_at(row), self.model.workspace_name_at(row))
+        self._update_actions()
+
+    def select_repository(self, repo_id: str) -> bool:
+        row = self.model.row_of(repo_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    # ---- new conversation ------------------------------------------------------------------
+
+    def start_new_conversation(self) -> None:
+        """A person's press, from any trigger: a quick second press is the same intent."""
+        repository = self.panel.repository
+        if repository is not None and not self._create_presses.is_new(repository.id):
+            log.info("New Conversation pressed again at once: the same intent, ignored")
+            return
+        self._start_create()
+
+    def _start_create(self) -> None:
+        """Synchronous guard: at most one create request at a time, whatever triggered it."""
+        repository = self.panel.repository
+        if self._creating or repository is None or self.conversations is None:
+            return
+        self._resume_create = None  # asked for now: a pending resume would be a second one
+        self._creating = True
+        self.panel.set_busy(True)
+        self.panel.clear_result()
+        self._update_actions()
+        self.tasks.start(CREATE_TASK, self._create_conversation(self.conversations, repository))
+
+    async def _create_conversation(
+        self, service: ConversationService, repository: Repository
+    ) -> None:
+        def checking() -> None:
+            self.panel.set_busy(True, self.tr("Checking whether it was created…"))
+
+        try:
+            outcome = await service.create(repository.id, checking=checking)
+            self._show_outcome(repository, outcome)
+        finally:
+            self._creating = False
+            self.panel.set_busy(False)
+            self._update_actions()
+            self._show_keyring_notice()
+
+    def _show_outcome(self, repository: Repository, outcome: CreateOutcome) -> None:
+        """Say what the service decided; the policy itself lives in session/."""
+        if isinstance(outcome, conversation_service.Stale):
+            return
+        if isinstance(outcome, conversation_service.Created):
+            note = (
+                self.tr(
+                    "The connection was interrupted, but Flashback did create this conversation."
+                )
+                if outcome.after_lost_answer
+                else ""
+            )
+            self.panel.show_created(repository.id, outcome.conversation_id, note)
+            signal = (
+                self.conversation_found
+                if outcome.after_lost_answer
+                else (self.conversation_created)
+            )
+            signal.emit(outcome.conversation_id)
+            return
+        self._create_presses.forget()  # the next press, after the message, is a new intent
+        if isinstance(outcome, conversation_service.NeedsSignIn):
+            if outcome.user_id is not None:
+                self._resume_create = (outcome.user_id, repository.id)
+            self._sign_in_expired()
+        elif isinstance(outcome, conversation_service.Unresolved):
+            self._report_unresolved(repository, outcome)
+        else:
+            self._report_create_failure(repository, outcome.error)
+
+    def _report_unresolved(
+        self, repository: Repository, outcome: conversation_service.Unresolved
+    ) -> None:
+        """The answer was lost and the lookup found nothing: say that, not "try again"."""
+        exc = outcome.error
+        headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
+            name=long_text.in_sentence(server_words.repository_name(repository))
+        )
+        if outcome.lookup_failure is None:
+            text = self.tr("{message} No new conversation has appeared in this repository.")
+            action = self.tr(
+                "If Flashback is only slow, it may still appear: refresh in a minute and "
+                "check before trying again, so you don't start it twice."
+            )
+            details = exc.details.as_text()
+        else:
+            text = self.tr("{message} The app could not check whether it was created.")
+            action = self.tr(
+                "Wait a moment and refresh before trying again, so you don't start it twice."
+            )
+            checking = outcome.lookup_failure.details.as_text()
+            details = f"{exc.details.as_text()}\n\nChecking afterwards:\n{checking}"
+        self.show_error(headline, text.format(message=message(exc.message)), action, details)
+        self.creation_unresolved.emit()
+
+    def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
+        headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
+            name=long_text.in_sentence(server_words.repository_name(repository))
+        )
+        if isinstance(exc, errors.NotFoundError):
+            self.refresh()
+        self.show_error(headline, message(exc.message), message(exc.action), exc.details.as_text())
+
+    def copy_conversation_id(self) -> None:
+        """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
+
+        A widget that has the focus (or contains it) and offers ``conversation_id_to_copy()``
+        is asked first, so a list of conversations copies its selected one.
+        """
+
+        focus = QApplication.focusWidget()
+        if focus is not None and self.history.isAncestorOf(focus) and self._id_on_offer():
+            self.history.copy_selected_id()  # shows and says "copied" where it was copied
+            return
+        conversation_id = self._id_on_offer()
+        if conversation_id:
+            QGuiApplication.clipboard().setText(conversation_id)
+            accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
+        elif self.panel.created_id:
+            self.panel.copy_id()
+
+    # ---- sign-in and sign-out --------------------------------------------------------------
+
+    @property
+    def sign_in_dialog(self) -> SignInDialog | None:
+        return self.sign_in_flow.dialog
+
+    def ask_sign_in(self, reason: str | None = None) -> None:
+        self.sign_in_flow.ask(reason)
+
+    def _on_sign_in_action(self) -> None:
+        # Not connected directly: triggered(bool) would become the reason.
+        if self._sign_in_expired_shown:
+            self._ask_sign_in_again()
+        else:
+            self.ask_sign_in()
+
+    def _sign_in_expired(self) -> None:
+        """The session ran out and could not be renewed: keep everything shown, ask again."""
+        self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
+        self._sign_in_expired_shown = True
+        self._show_profile()
+        if self.model.total > 0:
+            self._show_list_page()  # not a loading page that never ends
+        else:
+            self._show_message(
+                self.tr("Your sign-in has expired."),
+                button=(self.tr("Sign in"), self._ask_sign_in_again),
+            )
+        self._update_actions()
+        self._ask_sign_in_again()
+
+    def _ask_sign_in_again(self) -> None:
+        """The same person, whose sign-in ran out: their email is filled in."""
+        profile = self.session.profile if self.session else None
+        self.sign_in_flow.ask(
+            self.tr(
+                "Your sign-in has expired. Sign in again and Flashback Desktop will carry on "
+                "where you left off."
+            ),
+            email=profile.email if profile is not None else "",
+        )
+
+    def _on_sign_in_cancelled(self) -> None:
+        self._resume_create = None  # creating later, unasked, would surprise the person
+
+    def _on_signed_in(self) -> None:
+        self._sign_in_expired_shown = False
+        self._show_keyring_notice()
+        self._show_profile()
+        self._focus_list_when_shown = True
+        self.tasks.start(LOAD_TASK, self._load_then_resume())
+
+    async def _load_then_resume(self) -> None:
+        """After a sign-in: reload, then carry on with what it interrupted, if anything.
+
+        Only this load may resume: a retry minutes later must not create anything unasked.
+        """
+        if await self._load_everything():
+            self._resume_after_sign_in()
+        else:
+            self._resume_create = None
+
+    def _resume_after_sign_in(self) -> None:
+        """Carry on with the New Conversation a sign-in interrupted, for the same person."""
+        resume, self._resume_create = self._resume_create, None
+        profile = self.session.profile if self.session else None
+        if resume is None or profile is None or resume[0] != profile.id:
+            return
+        if self.select_repository(resume[1]):
+            log.info("Resuming the New Conversation the sign-in interrupted")
+            self._start_create()  # not a press: the press that asked was before the sign-in
+
+    def sign_out(self) -> None:
+        if self.session is None or self.tasks.is_running(SIGN_OUT_TASK):
+            return
+        self.tasks.start(SIGN_OUT_TASK, self._sign_out())
+
+    async def _sign_out(self) -> None:
+        # What was under way belonged to the old sign-in: its answers must not show up now
+        # (Session.sign_out bumps its generation before its first await).
+        self.connection_banner.stop()
+        self.tasks.cancel(LOAD_TASK)
+        result: SignOutResult = await self._require_session().sign_out()
+        self._resume_create = None
+        self._sign_in_expired_shown = False
+        self._show_signed_out()
+        notices = []
+        if result.server_problem is not None:
+            notices.append(
+                self.tr(
+                    "You are signed out on this computer, but Flashback could not be told, so "
+                    "that sign-in stays valid on the server until it expires."
+                )
+            )
+        if result.keyring_problem is not None:
+            notices.append(
+                self.tr(
+                    "You are signed out, but your sign-in could not be removed from this "
+                    "computer's password store."
+                )
+            )
+            notices.append(message(result.keyring_problem.action))
+        self._show_notice(" ".join(notices) or None)
+        self.ask_sign_in()
+
+    def _show_signed_out(self) -> None:
+        self.connection_banner.stop()  # nothing to load until someone signs in
+        self.model.clear()
+        self.panel.set_repository(None)
+        self.panel.clear_result()
+        self._show_profile()
+        self._show_message(
+            self.tr("You are not signed in."), button=(self.tr("Sign in"), self.ask_sign_in)
+        )
+
+    def _show_profile(self) -> None:
+        session = self.session
+        profile = session.profile if session and session.signed_in else None
+        if self._connecting:
+            self.user_label.setText(self.tr("Connecting…"))
+        elif self._sign_in_expired_shown:
+            self.user_label.setText(self.tr("Your sign-in has expired."))
+        elif session is None or not session.signed_in:
+            self.user_label.setText(self.tr("Not signed in"))
+        elif profile is None:
+            self.user_label.setText(self.tr("Signed in"))
+        else:
+            parts = [profile.display_name, profile.email]
+            role = server_words.organisation_role(profile)
+            if role:
+                parts.append(self.tr("Organisation role: {role}").format(role=role))
+            self.user_label.setText(self.tr("Signed in as {who}").format(who=" · ".join(parts)))
+        self._update_actions()
+
+    # ---- shared helpers --------------------------------------------------------------------
+
+    def show_error(
+        self, headline: str, message: str, action: str, details: str
+    ) -> error_dialog.ErrorDialog:
+        dialog = error_dialog.ErrorDialog(
+            self.window,
+            headline=headline,
+            message=message,
+            action=action,
+            details=logging_setup.redact(details),
+        )
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def _show_message(self, text: str, button: tuple[str, Any] | None) -> None:
+        changed = text != self.message_label.text() or self.pages.currentIndex() != _Page.MESSAGE
+        self.message_label.setText(text)
+        self.message_button.setVisible(button is not None)
+        if button is not None:
+            self.message_button.setText(button[0])
+            self.message_button.setAccessibleDescription(text)  # read with the button
+            self._message_button_handler = button[1]
+        self.pages.setCurrentIndex(_Page.MESSAGE)
+        if changed:
+            accessibility.announce(self.message_label, text)
+        self._update_actions()
+
+    def _on_message_button(self) -> None:
+        if self._message_button_handler is not None:
+            self._message_button_handler()
+
+    def _show_keyring_notice(self) -> None:
+        problem = self.session.keyring_problem if self.session else None
+        self._show_notice(
+            f"{message(problem.message)} {message(problem.action)}" if problem else None
+        )
+
+    def _show_notice(self, text: str | None) -> None:
+        news = text is not None and text != self.notice.text()
+        self.notice.setVisible(text is not None)
+        self.notice.setText(text or "")
+        if news and text:
+            accessibility.announce(self.notice, text)
+
+    def _update_actions(self) -> None:
+        signed_in = self.session is not None and self.session.signed_in
+        self.refresh_action.setEnabled(signed_in and not self._loading)
+        self.sign_out_action.setEnabled(signed_in and not self._connecting)
+        # The header offers one of the two, and neither while the answer is not known.
+        needs_sign_in = not signed_in or self._sign_in_expired_shown
+        self.sign_in_action.setEnabled(needs_sign_in and not self._connecting)
+        self.sign_in_button.setVisible(needs_sign_in and not self._connecting)
+        self.sign_out_button.setVisible(signed_in and not needs_sign_in and not self._connecting)
+        self.new_conversation_action.setEnabled(
+            self.panel.repository is not None and not self._creating
+        )
+        self._update_copy_action()
+
+    def _id_on_offer(self) -> str:
+        """The ID the focused widget (or one containing it) offers to copy, if any."""
+
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self.window:
+            offer = getattr(widget, "conversation_id_to_copy", None)
+            if callable(offer):
+                return str(offer() or "")
+            widget = widget.parentWidget()
+        return ""
+
+    def _update_copy_action(self, *_focus: object) -> None:
+        """Enabled when there is an ID to copy; disabled, Ctrl+C stays the focus widget's."""
+        self.copy_id_action.setEnabled(bool(self.panel.created_id or self._id_on_offer()))
+
+    def _require_session(self) -> Session:
+        if self.session is None:
+            raise RuntimeError("The window has no session yet")
+        return self.session
+
+
+def build_main_window(tasks: TaskManager, *, server_label: str, demo: bool = False) -> MainWindow:
+    """The frame with its content at once (tests, benchmarks, the self-test); the app builds
+    the content only after the frame has painted."""
+    window = MainWindow(server_label=server_label, demo=demo)
+    MainContent(window, tasks)
+    return window
