@@ -25,7 +25,6 @@ from flashback_desktop.config import (
     ServerUrlError,
     choose_server,
 )
-from flashback_desktop.lazy_import import lazy_import
 from flashback_desktop.startup_profile import StartupProfile  # first: it starts the clock
 
 if TYPE_CHECKING:
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
     from flashback_desktop.single_instance import SingleInstance
     from flashback_desktop.ui.main_content import MainContent
     from flashback_desktop.ui.main_window import MainWindow
-else:
-    asyncio = lazy_import("asyncio")  # after the first paint, with qasync
 
 log = logging.getLogger("flashback.app")
 
@@ -183,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_file = _setup_logging(options.debug)
         profile.mark("logging ready")
         # PySide6 is loaded, so qasync binds to it and not to another Qt binding.
+        import asyncio
+
         import qasync
 
         loop = qasync.QEventLoop(app)
@@ -346,6 +345,8 @@ async def _run(
     window: MainWindow,
     choice: ServerChoice | None = None,
 ) -> int:
+    import asyncio
+
     from PySide6.QtCore import QSettings
 
     # The content, once, after the first paint (ui/main_window.py is the frame alone).
@@ -409,6 +410,8 @@ def _connect_exit_after(
     window: MainWindow, content: MainContent, options: Options, finish: Callable[[int], None]
 ) -> None:
     """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
+    import asyncio
+
     moment = options.exit_after
     if moment != "repos-loaded":  # first-paint was handled before the loop started
         return
@@ -434,6 +437,8 @@ def _start_session_build(
     options: Options, server_url: str
 ) -> asyncio.Future[tuple[Session, SandboxServer | None]]:
     """The worker thread starts at once (``asyncio.to_thread`` would wait for the loop)."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     return loop.run_in_executor(None, _build_session_off_thread, options, server_url)
 
