@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flashback_desktop import logging_setup
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
@@ -53,6 +52,7 @@ from flashback_desktop.ui import (
     server_words,
     sign_in_flow,
 )
+from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.repo_model import RepositoryRow
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
@@ -108,6 +108,9 @@ class MainContent(QObject):
         self.sign_in_flow.signed_in.connect(self._on_signed_in)
         self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
         self.sign_in_flow.dialog_opened.connect(self.dialog_opened)
+        # Every error dialog of the window, Recent conversations' too, opens here.
+        self.errors = ErrorPresenter(lambda: window)
+        self.errors.dialog_opened.connect(self.dialog_opened)
         self._build_actions()
         self._build_widgets()
         self._show_message(self.tr("Connecting to Flashback…"), button=None)
@@ -250,7 +253,8 @@ class MainContent(QObject):
     def _build_history_splitter(self) -> QSplitter:
         """Repositories above; the selected one and its recent conversations below."""
 
-        self.history = history_panel.HistoryPanel(self.tasks)
+        self.history = history_panel.HistoryPanel(self.tasks, self.errors)
+        self.history.dialog_opened.connect(self.dialog_opened)  # its delete confirmation
         self.panel.repository_changed.connect(self.history.set_repository)
         for created in (self.conversation_created, self.conversation_found):
             created.connect(self.history.conversation_created)
@@ -616,7 +620,7 @@ class MainContent(QObject):
         )
         if isinstance(exc, errors.NotFoundError):
             self.refresh()
-        self.show_error(headline, message(exc.message), message(exc.action), exc.details.as_text())
+        self.errors.show_failure(headline, exc)
 
     def copy_conversation_id(self) -> None:
         """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
@@ -773,18 +777,9 @@ class MainContent(QObject):
     # ---- shared helpers --------------------------------------------------------------------
 
     def show_error(
-        self, headline: str, message: str, action: str, details: str
+        self, headline: str, text: str, action: str, details: str
     ) -> error_dialog.ErrorDialog:
-        dialog = error_dialog.ErrorDialog(
-            self.window,
-            headline=headline,
-            message=message,
-            action=action,
-            details=logging_setup.redact(details),
-        )
-        dialog.open()
-        self.dialog_opened.emit(dialog)
-        return dialog
+        return self.errors.show(headline, text, action, details)
 
     def _show_message(self, text: str, button: tuple[str, Any] | None) -> None:
         changed = text != self.message_label.text() or self.pages.currentIndex() != _Page.MESSAGE

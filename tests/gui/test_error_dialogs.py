@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop import logging_setup
 from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
@@ -138,3 +139,30 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     assert "No new conversation has appeared" in dialog.message_label.text()
     assert app.content.panel.result_id.text() != earlier
     assert [c["id"] for c in state.conversations_for(repo_id)] == [earlier]
+
+
+def test_the_dialog_redacts_what_it_is_given(qtbot: QtBot) -> None:
+    """Whoever opens it: a secret in any of its texts never reaches the screen or clipboard."""
+    secret = "s3cr3t-token-value-0123456789"
+    logging_setup.register_secret(secret)
+    try:
+        dialog = ErrorDialog(
+            None,
+            headline=f"Failed {secret}",
+            message=f"The server said {secret}.",
+            action=f"Paste {secret} nowhere.",
+            details=f"Authorization: Bearer {secret}",
+        )
+    finally:
+        logging_setup.forget_secret(secret)
+    qtbot.addWidget(dialog)
+    shown = [
+        dialog.headline_label.text(),
+        dialog.message_label.text(),
+        dialog.details_box.toPlainText(),
+        dialog.details_text,
+        dialog.accessibleName(),
+        dialog.accessibleDescription(),
+    ]
+    assert all(secret not in text for text in shown), shown
+    assert logging_setup.REDACTED in dialog.details_text

@@ -220,9 +220,10 @@ def test_a_failed_delete_explains_and_keeps_the_row(
         Fault(status=403, body='{"success":false,"message":"Not yours"}'),
     )
     panel.select_conversation(ids[0])
-    with qtbot.waitSignal(panel.dialog_opened, timeout=5000) as opened:
+    # Reported by the window like every dialog, so --exit-after and the soak see both.
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=5000) as opened:
         panel.ask_delete_selected()
-    with qtbot.waitSignal(panel.dialog_opened, timeout=10_000) as failed:
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as failed:
         _click_delete(opened.args[0])
     error = failed.args[0]
     assert isinstance(error, ErrorDialog)
