@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, cast
+from typing import cast
 
 from PySide6 import QtCore
-from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,15 +35,14 @@ from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
     accessibility,
     app_menus,
-    column_fit,
     connection_banner,
     conversation_panel,
     error_dialog,
-    filter_bar,
     history_panel,
     long_text,
     press_intent,
     repo_model,
+    repository_list,
     server_words,
     sign_in_flow,
 )
@@ -70,10 +64,6 @@ def _plain(exc: BaseException) -> str:
     if isinstance(exc, errors.FlashbackError):
         return f"{message(exc.message)}\n{message(exc.action)}"
     return str(exc)
-
-
-class _Page:
-    LOADING, EMPTY, MESSAGE, TABLE = range(4)
 
 
 class MainContent(QObject):
@@ -113,7 +103,7 @@ class MainContent(QObject):
         self.errors.dialog_opened.connect(self.dialog_opened)
         self._build_actions()
         self._build_widgets()
-        self._show_message(self.tr("Connecting to Flashback…"), button=None)
+        self.repos.show_message(self.tr("Connecting to Flashback…"), button=None)
         self._focus_list_when_shown = True  # the first list shown, and after each sign-in
         window.brought_to_front.connect(self.sign_in_flow.raise_dialog)
         window.content = self
@@ -197,12 +187,22 @@ class MainContent(QObject):
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(6)
         self.notice.setVisible(False)
-        self._build_filter_bar()
+        self.repos = repository_list.RepositoryList(self.window, self.edit_menu)
+        self.repos.repository_selected.connect(self._on_repository_selected)
+        self.repos.activated.connect(self.start_new_conversation)
+        # The list's parts under the names the window had for them (tests, window_state).
+        self.model, self.table, self.pages = self.repos.model, self.repos.table, self.repos.pages
+        self.filter_bar, self.column_fitter = self.repos.filter_bar, self.repos.column_fitter
+        self.filter_edit = self.filter_bar.filter_edit
+        self.workspace_combo = self.filter_bar.workspace_combo
+        self.message_label, self.message_button = (
+            self.repos.message_label,
+            self.repos.message_button,
+        )
+        self.loading_label, self.empty_label = self.repos.loading_label, self.repos.empty_label
         self.connection_banner = connection_banner.ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
 
-        self._build_table()
-        self._build_pages()
         self.panel = conversation_panel.ConversationPanel()
         self.panel.new_conversation_requested.connect(self.start_new_conversation)
 
@@ -279,84 +279,6 @@ class MainContent(QObject):
         self.splitter.setSizes([300, 300])
         return self.splitter
 
-    def _build_filter_bar(self) -> None:
-
-        self.filter_bar = filter_bar.FilterBar()
-        self.filter_bar.changed.connect(self._apply_filter)
-        self.filter_bar.down_pressed.connect(self.focus_list)
-        # Shortcuts to the widgets, for tests and benchmarks that type into them.
-        self.filter_edit = self.filter_bar.filter_edit
-        self.workspace_combo = self.filter_bar.workspace_combo
-        find = QAction(self.tr("&Filter Repositories"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.filter_bar.focus)
-        self.window.addAction(find)
-        self.edit_menu.addAction(find)
-
-    def _build_table(self) -> None:
-
-        self.model = repo_model.RepositoryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("repositoryTable")
-        accessibility.describe(
-            self.table,
-            self.tr("Repositories"),
-            self.tr(
-                "The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N "
-                "starts a new conversation for it."
-            ),
-        )
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move within it
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # one line per row: a long text is elided, never wrapped
-        # A line of text and a little air, not Qt's 30 px: more rows fit a small window.
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The columns after the name: fitted to their texts once per list (see column_fit).
-        self.column_fitter = column_fit.TextColumnFitter(self.table, self.model, (1, 2, 3, 4))
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.table.activated.connect(lambda _index: self.start_new_conversation())
-        self._table_repeat_filter = press_intent.IgnoreAutoRepeat(self.table)
-        self.table.installEventFilter(self._table_repeat_filter)  # a held Enter is one press
-
-    def _build_pages(self) -> None:
-
-        self.pages = QStackedWidget()
-        self.loading_label = QLabel(self.tr("Loading repositories…"))
-        self.empty_label = QLabel(
-            self.tr(
-                "No repositories yet.\nRepositories you can reach on Flashback will appear here."
-            )
-        )
-        self.message_label = QLabel()
-        self.message_label.setObjectName("pageMessage")
-        self.message_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.message_label.setWordWrap(True)
-        self.message_button = QPushButton()
-        self.message_button.setObjectName("pageMessageButton")
-        self.message_button.clicked.connect(self._on_message_button)
-        self._message_button_handler: Any = None
-        message_page = QWidget()
-        message_layout = QVBoxLayout(message_page)
-        message_layout.addStretch(1)
-        message_layout.addWidget(self.message_label)
-        message_layout.addWidget(self.message_button, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
-        message_layout.addStretch(1)
-        for label in (self.loading_label, self.empty_label, self.message_label):
-            label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(self.loading_label)
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(message_page)
-        self.pages.addWidget(self.table)
-
     # ---- start-up --------------------------------------------------------------------------
 
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
@@ -390,8 +312,8 @@ class MainContent(QObject):
         """Workspaces, repositories and the profile; True when the list was shown."""
         session = self._require_session()
         self._loading = True
-        if self.model.total == 0:  # a reload keeps the list on screen meanwhile
-            self.pages.setCurrentIndex(_Page.LOADING)
+        if not self.repos.has_rows:  # a reload keeps the list on screen meanwhile
+            self.repos.show_loading()
         self._update_actions()
         try:
             workspaces, repositories, profile = await asyncio.gather(
@@ -438,89 +360,32 @@ class MainContent(QObject):
         log.warning("Loading repositories failed: %s", exc)
         if not errors.is_transient(exc):
             self.connection_banner.stop()  # reached it: a different problem, not worth retrying
-            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
+            self.repos.show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
             return
         self.connection_banner.attempt_failed(message(exc.message))
-        if self.model.total > 0:
-            self._show_list_page()
+        if self.repos.has_rows:
+            self.repos.show_list_page()
         else:
-            self._show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
+            self.repos.show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
 
     def _show_repositories(
         self, repositories: tuple[Repository, ...], rows: list[RepositoryRow] | None = None
     ) -> None:
-        selected = self.panel.repository.id if self.panel.repository else None
-        self.filter_bar.set_workspaces(self._workspace_names)
-        # The model keeps the header's sort order and the filter; rows arrive already in place.
-        if rows is None:
-            self.model.set_repositories(repositories, self._workspace_names)
-        else:
-            self.model.set_rows(rows)
-        # The workspace chosen may be gone (or its names failed to load): filter as shown.
-        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
-        self.column_fitter.fit()
-        self._show_filtered(selected)
+        self.repos.show_repositories(repositories, self._workspace_names, rows)
         if self._focus_list_when_shown:
             self._focus_list_when_shown = False
-            # The filter box may hold the focus only because nothing came before it.
-            typing = self.filter_edit.hasFocus() and bool(self.filter_edit.text())
-            if typing or self.workspace_combo.hasFocus():
-                pass  # the person is typing in the filter while it loaded: leave them be
-            elif self.pages.currentWidget() is self.table:
-                self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+            self.repos.focus_table_unless_typing()
         log.info("Showing %d repositories", len(repositories))
         self.repositories_shown.emit(len(repositories))
 
     # ---- filter ----------------------------------------------------------------------------
 
-    def _apply_filter(self) -> None:
-        selected = self.panel.repository.id if self.panel.repository else None
-        self.model.set_filter(self.filter_bar.text, self.filter_bar.workspace_id)
-        if self.model.total > 0:  # else a message (signed out, loading, an error) stays put
-            self._show_filtered(selected)
-
-    def _show_list_page(self) -> None:
-        """The table, or why it is empty."""
-        if self.model.total == 0:
-            self.pages.setCurrentIndex(_Page.EMPTY)
-        elif self.model.rowCount() == 0:
-            self._show_message(
-                self.tr("No repositories match your filter."),
-                button=(self.tr("Clear filter"), self.clear_filter),
-            )
-        else:
-            self.pages.setCurrentIndex(_Page.TABLE)
-
-    def _show_filtered(self, selected: str | None) -> None:
-        """The list page; the selection stays if its row is still shown."""
-        self._show_list_page()
-        if not (selected and self.select_repository(selected)):
-            self.panel.set_repository(None)
-        self._update_actions()
-
-    def clear_filter(self) -> None:
-        self.filter_bar.clear()
-
-    def focus_list(self) -> None:
-        """Down arrow in the filter box: into the list, on its first row if none is chosen."""
-        if self.pages.currentWidget() is not self.table:
-            return
-        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
-            self.table.selectRow(0)
-        self.table.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
-
-    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = rows[0].row() if rows else -1
-        self.panel.set_repository(self.model.repository_at(row), self.model.workspace_name_at(row))
-        self._update_actions()
-
     def select_repository(self, repo_id: str) -> bool:
-        row = self.model.row_of(repo_id)
-        if row is None:
-            return False
-        self.table.selectRow(row)
-        return True
+        return self.repos.select_repository(repo_id)
+
+    def _on_repository_selected(self, repository: Repository | None, workspace_name: str) -> None:
+        self.panel.set_repository(repository, workspace_name)
+        self._update_actions()
 
     # ---- new conversation ------------------------------------------------------------------
 
@@ -661,10 +526,10 @@ class MainContent(QObject):
         self.connection_banner.stop()  # Flashback answered: reaching it is not the problem
         self._sign_in_expired_shown = True
         self._show_profile()
-        if self.model.total > 0:
-            self._show_list_page()  # not a loading page that never ends
+        if self.repos.has_rows:
+            self.repos.show_list_page()  # not a loading page that never ends
         else:
-            self._show_message(
+            self.repos.show_message(
                 self.tr("Your sign-in has expired."),
                 button=(self.tr("Sign in"), self._ask_sign_in_again),
             )
@@ -747,11 +612,10 @@ class MainContent(QObject):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
-        self.model.clear()
-        self.panel.set_repository(None)
+        self.repos.clear()  # and with it the selection
         self.panel.clear_result()
         self._show_profile()
-        self._show_message(
+        self.repos.show_message(
             self.tr("You are not signed in."), button=(self.tr("Sign in"), self.ask_sign_in)
         )
 
@@ -780,23 +644,6 @@ class MainContent(QObject):
         self, headline: str, text: str, action: str, details: str
     ) -> error_dialog.ErrorDialog:
         return self.errors.show(headline, text, action, details)
-
-    def _show_message(self, text: str, button: tuple[str, Any] | None) -> None:
-        changed = text != self.message_label.text() or self.pages.currentIndex() != _Page.MESSAGE
-        self.message_label.setText(text)
-        self.message_button.setVisible(button is not None)
-        if button is not None:
-            self.message_button.setText(button[0])
-            self.message_button.setAccessibleDescription(text)  # read with the button
-            self._message_button_handler = button[1]
-        self.pages.setCurrentIndex(_Page.MESSAGE)
-        if changed:
-            accessibility.announce(self.message_label, text)
-        self._update_actions()
-
-    def _on_message_button(self) -> None:
-        if self._message_button_handler is not None:
-            self._message_button_handler()
 
     def _show_keyring_notice(self) -> None:
         problem = self.session.keyring_problem if self.session else None

@@ -653,38 +653,8 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Server: {server}</translation>
     </message>
     <message>
-        <source>&amp;Filter Repositories</source>
-        <translation>Repositorys &amp;filtern</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Repositorys</translation>
-    </message>
-    <message>
-        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
-        <translation>Die Repositorys, auf die Sie zugreifen können. Mit den Pfeiltasten wählen Sie eines aus; Eingabe oder Strg+N beginnt eine neue Unterhaltung dafür.</translation>
-    </message>
-    <message>
-        <source>Loading repositories…</source>
-        <translation>Repositorys werden geladen…</translation>
-    </message>
-    <message>
-        <source>No repositories yet.
-Repositories you can reach on Flashback will appear here.</source>
-        <translation>Noch keine Repositorys.
-Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>No repositories match your filter.</source>
-        <translation>Kein Repository passt zu Ihrem Filter.</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>Filter löschen</translation>
     </message>
     <message>
         <source>Checking whether it was created…</source>
@@ -1167,6 +1137,39 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Owner</source>
         <translation>Inhaber</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryList</name>
+    <message>
+        <source>&amp;Filter Repositories</source>
+        <translation>Repositorys &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Repositorys</translation>
+    </message>
+    <message>
+        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
+        <translation>Die Repositorys, auf die Sie zugreifen können. Mit den Pfeiltasten wählen Sie eines aus; Eingabe oder Strg+N beginnt eine neue Unterhaltung dafür.</translation>
+    </message>
+    <message>
+        <source>Loading repositories…</source>
+        <translation>Repositorys werden geladen…</translation>
+    </message>
+    <message>
+        <source>No repositories yet.
+Repositories you can reach on Flashback will appear here.</source>
+        <translation>Noch keine Repositorys.
+Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</translation>
+    </message>
+    <message>
+        <source>No repositories match your filter.</source>
+        <translation>Kein Repository passt zu Ihrem Filter.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter löschen</translation>
     </message>
 </context>
 <context>

@@ -653,38 +653,8 @@ Inicie una con Nueva conversación.</translation>
         <translation>Servidor: {server}</translation>
     </message>
     <message>
-        <source>&amp;Filter Repositories</source>
-        <translation>&amp;Filtrar repositorios</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Repositorios</translation>
-    </message>
-    <message>
-        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
-        <translation>Los repositorios a los que tiene acceso. Las flechas eligen uno; Intro o Ctrl+N inicia una nueva conversación para él.</translation>
-    </message>
-    <message>
-        <source>Loading repositories…</source>
-        <translation>Cargando repositorios…</translation>
-    </message>
-    <message>
-        <source>No repositories yet.
-Repositories you can reach on Flashback will appear here.</source>
-        <translation>Todavía no hay repositorios.
-Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>No repositories match your filter.</source>
-        <translation>Ningún repositorio coincide con el filtro.</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>Borrar filtro</translation>
     </message>
     <message>
         <source>Checking whether it was created…</source>
@@ -1167,6 +1137,39 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Owner</source>
         <translation>Propietario</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryList</name>
+    <message>
+        <source>&amp;Filter Repositories</source>
+        <translation>&amp;Filtrar repositorios</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Repositorios</translation>
+    </message>
+    <message>
+        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
+        <translation>Los repositorios a los que tiene acceso. Las flechas eligen uno; Intro o Ctrl+N inicia una nueva conversación para él.</translation>
+    </message>
+    <message>
+        <source>Loading repositories…</source>
+        <translation>Cargando repositorios…</translation>
+    </message>
+    <message>
+        <source>No repositories yet.
+Repositories you can reach on Flashback will appear here.</source>
+        <translation>Todavía no hay repositorios.
+Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</translation>
+    </message>
+    <message>
+        <source>No repositories match your filter.</source>
+        <translation>Ningún repositorio coincide con el filtro.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Borrar filtro</translation>
     </message>
 </context>
 <context>
