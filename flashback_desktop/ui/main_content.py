@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import cast
 
 from PySide6 import QtCore
@@ -30,7 +32,6 @@ from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
 from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_service
-from flashback_desktop.session.conversation_service import ConversationService, CreateOutcome
 from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
     accessibility,
@@ -40,7 +41,7 @@ from flashback_desktop.ui import (
     error_dialog,
     history_panel,
     long_text,
-    press_intent,
+    new_conversation,
     repo_model,
     repository_list,
     server_words,
@@ -55,7 +56,6 @@ from flashback_desktop.ui.tasks import TaskManager
 log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
-CREATE_TASK = "create-conversation"
 _ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
 
@@ -64,6 +64,12 @@ def _plain(exc: BaseException) -> str:
     if isinstance(exc, errors.FlashbackError):
         return f"{message(exc.message)}\n{message(exc.action)}"
     return str(exc)
+
+
+@dataclass(frozen=True)
+class _AfterSignIn:
+    user_id: str
+    callback: Callable[[], None]
 
 
 class MainContent(QObject):
@@ -82,18 +88,14 @@ class MainContent(QObject):
         self.window = window
         self.tasks = tasks
         self.session: Session | None = None
-        self._creating = False
-        self._create_presses = press_intent.PressIntent()  # a double press is one intent
         self._loading = False
         self._workspace_names: dict[str, str] = {}
-        # What to carry on with after a sign-in that interrupted it: (user id, repository id).
-        self._resume_create: tuple[str, str] | None = None
+        # What to carry on with after the next sign-in, if the same person signs in.
+        self._after_sign_in: _AfterSignIn | None = None
         self._sign_in_expired_shown = False
         # Until the saved sign-in has been read (and the first list loaded): neither
         # "Not signed in" nor Sign out would be true yet.
         self._connecting = True
-        # Creates conversations and decides what a lost answer means (session/).
-        self.conversations: ConversationService | None = None
         self.sign_in_flow = sign_in_flow.SignInFlow(window, tasks, server_label=window.server_label)
         self.sign_in_flow.signed_in.connect(self._on_signed_in)
         self.sign_in_flow.cancelled.connect(self._on_sign_in_cancelled)
@@ -187,24 +189,13 @@ class MainContent(QObject):
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
         self.notice.setMargin(6)
         self.notice.setVisible(False)
-        self.repos = repository_list.RepositoryList(self.window, self.edit_menu)
-        self.repos.repository_selected.connect(self._on_repository_selected)
-        self.repos.activated.connect(self.start_new_conversation)
-        # The list's parts under the names the window had for them (tests, window_state).
-        self.model, self.table, self.pages = self.repos.model, self.repos.table, self.repos.pages
-        self.filter_bar, self.column_fitter = self.repos.filter_bar, self.repos.column_fitter
-        self.filter_edit = self.filter_bar.filter_edit
-        self.workspace_combo = self.filter_bar.workspace_combo
-        self.message_label, self.message_button = (
-            self.repos.message_label,
-            self.repos.message_button,
-        )
-        self.loading_label, self.empty_label = self.repos.loading_label, self.repos.empty_label
+        self._build_list()
         self.connection_banner = connection_banner.ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
 
         self.panel = conversation_panel.ConversationPanel()
         self.panel.new_conversation_requested.connect(self.start_new_conversation)
+        self._build_new_conversation()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -224,6 +215,31 @@ class MainContent(QObject):
         self.window.statusBar().addWidget(self.server_status, 1)
         self._set_tab_order()
         self._update_actions()
+
+    def _build_list(self) -> None:
+        self.repos = repository_list.RepositoryList(self.window, self.edit_menu)
+        self.repos.repository_selected.connect(self._on_repository_selected)
+        self.repos.activated.connect(self.start_new_conversation)
+        # The list's parts under the names the window had for them (tests, window_state).
+        self.model, self.table, self.pages = self.repos.model, self.repos.table, self.repos.pages
+        self.filter_bar, self.column_fitter = self.repos.filter_bar, self.repos.column_fitter
+        self.filter_edit = self.filter_bar.filter_edit
+        self.workspace_combo = self.filter_bar.workspace_combo
+        self.message_label, self.message_button = (
+            self.repos.message_label,
+            self.repos.message_button,
+        )
+        self.loading_label, self.empty_label = self.repos.loading_label, self.repos.empty_label
+
+    def _build_new_conversation(self) -> None:
+        self.creating = new_conversation.NewConversation(self.panel, self.tasks, self.errors)
+        self.creating.busy_changed.connect(self._on_create_busy)
+        self.creating.started.connect(self._forget_after_sign_in)
+        self.creating.created.connect(self.conversation_created)
+        self.creating.found.connect(self.conversation_found)
+        self.creating.unresolved.connect(self.creation_unresolved)
+        self.creating.needs_sign_in.connect(self._on_create_needs_sign_in)
+        self.creating.repository_gone.connect(self.refresh)
 
     def _set_tab_order(self) -> None:
         """Top to bottom, left to right: the order the window reads in.
@@ -284,7 +300,8 @@ class MainContent(QObject):
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
         self.session = session
-        self.conversations = conversation_service.ConversationService(session)
+        # Creates conversations and decides what a lost answer means (session/).
+        self.creating.service = conversation_service.ConversationService(session)
         self.history.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
@@ -390,102 +407,22 @@ class MainContent(QObject):
     # ---- new conversation ------------------------------------------------------------------
 
     def start_new_conversation(self) -> None:
-        """A person's press, from any trigger: a quick second press is the same intent."""
-        repository = self.panel.repository
-        if repository is not None and not self._create_presses.is_new(repository.id):
-            log.info("New Conversation pressed again at once: the same intent, ignored")
-            return
-        self._start_create()
+        self.creating.press()
 
-    def _start_create(self) -> None:
-        """Synchronous guard: at most one create request at a time, whatever triggered it."""
-        repository = self.panel.repository
-        if self._creating or repository is None or self.conversations is None:
-            return
-        self._resume_create = None  # asked for now: a pending resume would be a second one
-        self._creating = True
-        self.panel.set_busy(True)
-        self.panel.clear_result()
+    def _on_create_busy(self, busy: bool) -> None:
         self._update_actions()
-        self.tasks.start(CREATE_TASK, self._create_conversation(self.conversations, repository))
+        if not busy:
+            self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
 
-    async def _create_conversation(
-        self, service: ConversationService, repository: Repository
-    ) -> None:
-        def checking() -> None:
-            self.panel.set_busy(True, self.tr("Checking whether it was created…"))
+    def _on_create_needs_sign_in(self, user_id: str | None, repo_id: str) -> None:
+        if user_id is not None:  # nothing was created (auth is checked first): carry on later
+            self.after_next_sign_in(user_id, lambda: self._resume_create(repo_id))
+        self._sign_in_expired()
 
-        try:
-            outcome = await service.create(repository.id, checking=checking)
-            self._show_outcome(repository, outcome)
-        finally:
-            self._creating = False
-            self.panel.set_busy(False)
-            self._update_actions()
-            self._show_keyring_notice()
-
-    def _show_outcome(self, repository: Repository, outcome: CreateOutcome) -> None:
-        """Say what the service decided; the policy itself lives in session/."""
-        if isinstance(outcome, conversation_service.Stale):
-            return
-        if isinstance(outcome, conversation_service.Created):
-            note = (
-                self.tr(
-                    "The connection was interrupted, but Flashback did create this conversation."
-                )
-                if outcome.after_lost_answer
-                else ""
-            )
-            self.panel.show_created(repository.id, outcome.conversation_id, note)
-            signal = (
-                self.conversation_found
-                if outcome.after_lost_answer
-                else (self.conversation_created)
-            )
-            signal.emit(outcome.conversation_id)
-            return
-        self._create_presses.forget()  # the next press, after the message, is a new intent
-        if isinstance(outcome, conversation_service.NeedsSignIn):
-            if outcome.user_id is not None:
-                self._resume_create = (outcome.user_id, repository.id)
-            self._sign_in_expired()
-        elif isinstance(outcome, conversation_service.Unresolved):
-            self._report_unresolved(repository, outcome)
-        else:
-            self._report_create_failure(repository, outcome.error)
-
-    def _report_unresolved(
-        self, repository: Repository, outcome: conversation_service.Unresolved
-    ) -> None:
-        """The answer was lost and the lookup found nothing: say that, not "try again"."""
-        exc = outcome.error
-        headline = self.tr("Flashback may not have started a conversation for “{name}”.").format(
-            name=long_text.in_sentence(server_words.repository_name(repository))
-        )
-        if outcome.lookup_failure is None:
-            text = self.tr("{message} No new conversation has appeared in this repository.")
-            action = self.tr(
-                "If Flashback is only slow, it may still appear: refresh in a minute and "
-                "check before trying again, so you don't start it twice."
-            )
-            details = exc.details.as_text()
-        else:
-            text = self.tr("{message} The app could not check whether it was created.")
-            action = self.tr(
-                "Wait a moment and refresh before trying again, so you don't start it twice."
-            )
-            checking = outcome.lookup_failure.details.as_text()
-            details = f"{exc.details.as_text()}\n\nChecking afterwards:\n{checking}"
-        self.show_error(headline, text.format(message=message(exc.message)), action, details)
-        self.creation_unresolved.emit()
-
-    def _report_create_failure(self, repository: Repository, exc: errors.FlashbackError) -> None:
-        headline = self.tr("Flashback couldn't start a conversation for “{name}”.").format(
-            name=long_text.in_sentence(server_words.repository_name(repository))
-        )
-        if isinstance(exc, errors.NotFoundError):
-            self.refresh()
-        self.errors.show_failure(headline, exc)
+    def _resume_create(self, repo_id: str) -> None:
+        if self.select_repository(repo_id):
+            log.info("Resuming the New Conversation the sign-in interrupted")
+            self.creating.start()  # not a press: the press that asked was before the sign-in
 
     def copy_conversation_id(self) -> None:
         """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
@@ -547,8 +484,17 @@ class MainContent(QObject):
             email=profile.email if profile is not None else "",
         )
 
+    def after_next_sign_in(self, user_id: str, callback: Callable[[], None]) -> None:
+        """Carry on with ``callback`` once ``user_id`` has signed in again and the list loaded.
+
+        Forgotten when the sign-in is cancelled, fails to load, or is someone else's."""
+        self._after_sign_in = _AfterSignIn(user_id, callback)
+
+    def _forget_after_sign_in(self) -> None:
+        self._after_sign_in = None
+
     def _on_sign_in_cancelled(self) -> None:
-        self._resume_create = None  # creating later, unasked, would surprise the person
+        self._forget_after_sign_in()  # carrying on later, unasked, would surprise the person
 
     def _on_signed_in(self) -> None:
         self._sign_in_expired_shown = False
@@ -562,20 +508,14 @@ class MainContent(QObject):
 
         Only this load may resume: a retry minutes later must not create anything unasked.
         """
-        if await self._load_everything():
-            self._resume_after_sign_in()
-        else:
-            self._resume_create = None
-
-    def _resume_after_sign_in(self) -> None:
-        """Carry on with the New Conversation a sign-in interrupted, for the same person."""
-        resume, self._resume_create = self._resume_create, None
-        profile = self.session.profile if self.session else None
-        if resume is None or profile is None or resume[0] != profile.id:
+        loaded = await self._load_everything()
+        # Read after the load: a press meanwhile has replaced what was waiting.
+        pending, self._after_sign_in = self._after_sign_in, None
+        if not loaded or pending is None:
             return
-        if self.select_repository(resume[1]):
-            log.info("Resuming the New Conversation the sign-in interrupted")
-            self._start_create()  # not a press: the press that asked was before the sign-in
+        profile = self.session.profile if self.session else None
+        if profile is not None and pending.user_id == profile.id:
+            pending.callback()
 
     def sign_out(self) -> None:
         if self.session is None or self.tasks.is_running(SIGN_OUT_TASK):
@@ -588,7 +528,7 @@ class MainContent(QObject):
         self.connection_banner.stop()
         self.tasks.cancel(LOAD_TASK)
         result: SignOutResult = await self._require_session().sign_out()
-        self._resume_create = None
+        self._forget_after_sign_in()
         self._sign_in_expired_shown = False
         self._show_signed_out()
         notices = []
@@ -668,7 +608,7 @@ class MainContent(QObject):
         self.sign_in_button.setVisible(needs_sign_in and not self._connecting)
         self.sign_out_button.setVisible(signed_in and not needs_sign_in and not self._connecting)
         self.new_conversation_action.setEnabled(
-            self.panel.repository is not None and not self._creating
+            self.panel.repository is not None and not self.creating.busy
         )
         self._update_copy_action()
 

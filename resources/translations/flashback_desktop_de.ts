@@ -657,38 +657,6 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <source>Checking whether it was created…</source>
-        <translation>Es wird geprüft, ob sie erstellt wurde…</translation>
-    </message>
-    <message>
-        <source>The connection was interrupted, but Flashback did create this conversation.</source>
-        <translation>Die Verbindung wurde unterbrochen, aber Flashback hat diese Unterhaltung erstellt.</translation>
-    </message>
-    <message>
-        <source>Flashback may not have started a conversation for “{name}”.</source>
-        <translation>Flashback hat für „{name}“ möglicherweise keine Unterhaltung begonnen.</translation>
-    </message>
-    <message>
-        <source>{message} No new conversation has appeared in this repository.</source>
-        <translation>{message} In diesem Repository ist keine neue Unterhaltung erschienen.</translation>
-    </message>
-    <message>
-        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
-        <translation>Wenn Flashback nur langsam ist, erscheint sie vielleicht noch: Aktualisieren Sie in einer Minute und prüfen Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
-    </message>
-    <message>
-        <source>{message} The app could not check whether it was created.</source>
-        <translation>{message} Die App konnte nicht prüfen, ob sie erstellt wurde.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
-        <translation>Warten Sie einen Moment und aktualisieren Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
-    </message>
-    <message>
-        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
-        <translation>Flashback konnte für „{name}“ keine Unterhaltung beginnen.</translation>
-    </message>
-    <message>
         <source>Conversation ID copied.</source>
         <translation>Unterhaltungs-ID kopiert.</translation>
     </message>
@@ -1137,6 +1105,41 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     <message>
         <source>Owner</source>
         <translation>Inhaber</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversation</name>
+    <message>
+        <source>Checking whether it was created…</source>
+        <translation>Es wird geprüft, ob sie erstellt wurde…</translation>
+    </message>
+    <message>
+        <source>The connection was interrupted, but Flashback did create this conversation.</source>
+        <translation>Die Verbindung wurde unterbrochen, aber Flashback hat diese Unterhaltung erstellt.</translation>
+    </message>
+    <message>
+        <source>Flashback may not have started a conversation for “{name}”.</source>
+        <translation>Flashback hat für „{name}“ möglicherweise keine Unterhaltung begonnen.</translation>
+    </message>
+    <message>
+        <source>{message} No new conversation has appeared in this repository.</source>
+        <translation>{message} In diesem Repository ist keine neue Unterhaltung erschienen.</translation>
+    </message>
+    <message>
+        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
+        <translation>Wenn Flashback nur langsam ist, erscheint sie vielleicht noch: Aktualisieren Sie in einer Minute und prüfen Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
+    </message>
+    <message>
+        <source>{message} The app could not check whether it was created.</source>
+        <translation>{message} Die App konnte nicht prüfen, ob sie erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
+        <translation>Warten Sie einen Moment und aktualisieren Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
+        <translation>Flashback konnte für „{name}“ keine Unterhaltung beginnen.</translation>
     </message>
 </context>
 <context>

@@ -657,38 +657,6 @@ Inicie una con Nueva conversación.</translation>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <source>Checking whether it was created…</source>
-        <translation>Comprobando si se ha creado…</translation>
-    </message>
-    <message>
-        <source>The connection was interrupted, but Flashback did create this conversation.</source>
-        <translation>La conexión se interrumpió, pero Flashback sí creó esta conversación.</translation>
-    </message>
-    <message>
-        <source>Flashback may not have started a conversation for “{name}”.</source>
-        <translation>Es posible que Flashback no haya iniciado una conversación para «{name}».</translation>
-    </message>
-    <message>
-        <source>{message} No new conversation has appeared in this repository.</source>
-        <translation>{message} No ha aparecido ninguna conversación nueva en este repositorio.</translation>
-    </message>
-    <message>
-        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
-        <translation>Si Flashback solo va lento, puede que aún aparezca: actualice dentro de un minuto y compruébelo antes de volver a intentarlo, para no iniciarla dos veces.</translation>
-    </message>
-    <message>
-        <source>{message} The app could not check whether it was created.</source>
-        <translation>{message} La aplicación no ha podido comprobar si se creó.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
-        <translation>Espere un momento y actualice antes de volver a intentarlo, para no iniciarla dos veces.</translation>
-    </message>
-    <message>
-        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
-        <translation>Flashback no ha podido iniciar una conversación para «{name}».</translation>
-    </message>
-    <message>
         <source>Conversation ID copied.</source>
         <translation>ID de la conversación copiado.</translation>
     </message>
@@ -1137,6 +1105,41 @@ Inicie una con Nueva conversación.</translation>
     <message>
         <source>Owner</source>
         <translation>Propietario</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversation</name>
+    <message>
+        <source>Checking whether it was created…</source>
+        <translation>Comprobando si se ha creado…</translation>
+    </message>
+    <message>
+        <source>The connection was interrupted, but Flashback did create this conversation.</source>
+        <translation>La conexión se interrumpió, pero Flashback sí creó esta conversación.</translation>
+    </message>
+    <message>
+        <source>Flashback may not have started a conversation for “{name}”.</source>
+        <translation>Es posible que Flashback no haya iniciado una conversación para «{name}».</translation>
+    </message>
+    <message>
+        <source>{message} No new conversation has appeared in this repository.</source>
+        <translation>{message} No ha aparecido ninguna conversación nueva en este repositorio.</translation>
+    </message>
+    <message>
+        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
+        <translation>Si Flashback solo va lento, puede que aún aparezca: actualice dentro de un minuto y compruébelo antes de volver a intentarlo, para no iniciarla dos veces.</translation>
+    </message>
+    <message>
+        <source>{message} The app could not check whether it was created.</source>
+        <translation>{message} La aplicación no ha podido comprobar si se creó.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
+        <translation>Espere un momento y actualice antes de volver a intentarlo, para no iniciarla dos veces.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
+        <translation>Flashback no ha podido iniciar una conversación para «{name}».</translation>
     </message>
 </context>
 <context>

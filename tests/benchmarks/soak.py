@@ -47,8 +47,9 @@ from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from flashback_desktop.ui.crash_handler import CrashHandler
-from flashback_desktop.ui.main_content import CREATE_TASK, build_main_window
+from flashback_desktop.ui.main_content import build_main_window
 from flashback_desktop.ui.main_window import MainWindow
+from flashback_desktop.ui.new_conversation import CREATE_TASK
 from flashback_desktop.ui.tasks import TaskManager
 
 # Short limits so a silent or slow server resolves in about a second, not in 30.
@@ -341,8 +342,8 @@ class Soak:
         await wait_until(lambda: bool(painted), 10.0, "the window was never painted")
         self.progress.stage = "loading repositories"
         window.content.attach_session(self.session)
-        assert window.content.conversations is not None
-        window.content.conversations.lookup_delays_s = LOOKUP_DELAYS_S
+        assert window.content.creating.service is not None
+        window.content.creating.service.lookup_delays_s = LOOKUP_DELAYS_S
         await wait_until(lambda: bool(shown), 20.0, "the repositories were never shown")
         rows = (
             window.content.model.repository_at(row)

@@ -44,7 +44,7 @@ class MainPage:
 
     def set_lookup_delays(self, delays_s: tuple[float, ...]) -> None:
         """How long the app waits between looks for a conversation whose answer was lost."""
-        service = self.window.content.conversations
+        service = self.window.content.creating.service
         if service is None:
             raise RuntimeError("The window has no session yet")
         service.lookup_delays_s = delays_s
