@@ -15,7 +15,7 @@ from typing import cast
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -46,6 +46,7 @@ from flashback_desktop.ui import (
     repository_list,
     server_words,
     sign_in_flow,
+    window_actions,
 )
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.main_window import MainWindow
@@ -115,55 +116,23 @@ class MainContent(QObject):
 
     def _build_actions(self) -> None:
 
-        # Every action has a shortcut or a mnemonic, and sits in a menu (Alt+F, Alt+E).
-        self.new_conversation_action = QAction(self.tr("&New Conversation"), self)
-        self.new_conversation_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_conversation_action.setToolTip(
-            self.tr("Start a new AI conversation for the selected repository")
-        )
-        self.new_conversation_action.setAutoRepeat(False)  # a held Ctrl+N is one press
-        self.new_conversation_action.triggered.connect(self.start_new_conversation)
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("Ctrl+R")]
-        )
-        self.refresh_action.setToolTip(self.tr("Load the repository list again (F5)"))
-        self.refresh_action.triggered.connect(self.refresh)
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
-        self.sign_out_action.setToolTip(self.tr("Sign out of Flashback on this computer"))
-        self.sign_out_action.triggered.connect(self.sign_out)
-        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
-        self.sign_in_action.setToolTip(self.tr("Sign in to Flashback"))
-        self.sign_in_action.triggered.connect(self._on_sign_in_action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.window.close)
-        # Ctrl+C in a text field copies its selection (the field takes the key first);
-        # anywhere else it copies the conversation ID shown.
-        self.copy_id_action = QAction(self.tr("&Copy Conversation ID"), self)
-        self.copy_id_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_id_action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
-        self.copy_id_action.triggered.connect(self.copy_conversation_id)
+        self.actions = actions = window_actions.WindowActions(self.window)
+        # Under the names the window had for them (tests, the soak and the benchmarks).
+        self.new_conversation_action = actions.new_conversation
+        self.refresh_action, self.copy_id_action = actions.refresh, actions.copy_id
+        self.sign_in_action, self.sign_out_action = actions.sign_in, actions.sign_out
+        self.edit_menu = actions.edit_menu
+        actions.new_conversation.triggered.connect(self.start_new_conversation)
+        actions.refresh.triggered.connect(self.refresh)
+        actions.sign_out.triggered.connect(self.sign_out)
+        # Not connected directly: triggered(bool) would become the reason.
+        actions.sign_in.triggered.connect(self._on_sign_in_action)
+        actions.copy_id.triggered.connect(self.copy_conversation_id)
         app = QtCore.QCoreApplication.instance()
         if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
             app.focusChanged.connect(self._update_copy_action)
-        for action in (
-            self.new_conversation_action,
-            self.refresh_action,
-            quit_action,
-            self.copy_id_action,
-        ):
-            self.window.addAction(action)
-        file_menu = self.window.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.new_conversation_action)
-        file_menu.addAction(self.refresh_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.sign_in_action)
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addAction(quit_action)
-        self.edit_menu = self.window.menuBar().addMenu(self.tr("&Edit"))
-        self.edit_menu.addAction(self.copy_id_action)
-        self.app_menus = app_menus.AppMenus(self, file_menu, before=quit_action)  # and Help
+        # Settings in File, and Help.
+        self.app_menus = app_menus.AppMenus(self, actions.file_menu, before=actions.quit)
 
     def _build_widgets(self) -> None:
 

@@ -593,54 +593,6 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Verbindung zu Flashback wird hergestellt…</translation>
     </message>
     <message>
-        <source>&amp;New Conversation</source>
-        <translation>&amp;Neue Unterhaltung</translation>
-    </message>
-    <message>
-        <source>Start a new AI conversation for the selected repository</source>
-        <translation>Eine neue KI-Unterhaltung für das ausgewählte Repository beginnen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>Ak&amp;tualisieren</translation>
-    </message>
-    <message>
-        <source>Load the repository list again (F5)</source>
-        <translation>Die Liste der Repositorys neu laden (F5)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Ab&amp;melden</translation>
-    </message>
-    <message>
-        <source>Sign out of Flashback on this computer</source>
-        <translation>Auf diesem Computer von Flashback abmelden</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>&amp;Anmelden…</translation>
-    </message>
-    <message>
-        <source>Sign in to Flashback</source>
-        <translation>Bei Flashback anmelden</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Conversation ID</source>
-        <translation>Unterhaltungs-ID &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>B&amp;earbeiten</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt…</translation>
     </message>
@@ -1459,6 +1411,57 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>User guide</source>
         <translation>Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Start a new AI conversation for the selected repository</source>
+        <translation>Eine neue KI-Unterhaltung für das ausgewählte Repository beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ak&amp;tualisieren</translation>
+    </message>
+    <message>
+        <source>Load the repository list again (F5)</source>
+        <translation>Die Liste der Repositorys neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign out of Flashback on this computer</source>
+        <translation>Auf diesem Computer von Flashback abmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to Flashback</source>
+        <translation>Bei Flashback anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Conversation ID</source>
+        <translation>Unterhaltungs-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>B&amp;earbeiten</translation>
     </message>
 </context>
 </TS>

@@ -593,54 +593,6 @@ Inicie una con Nueva conversación.</translation>
         <translation>Conectando con Flashback…</translation>
     </message>
     <message>
-        <source>&amp;New Conversation</source>
-        <translation>&amp;Nueva conversación</translation>
-    </message>
-    <message>
-        <source>Start a new AI conversation for the selected repository</source>
-        <translation>Iniciar una nueva conversación con la IA para el repositorio seleccionado</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>Actuali&amp;zar</translation>
-    </message>
-    <message>
-        <source>Load the repository list again (F5)</source>
-        <translation>Volver a cargar la lista de repositorios (F5)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Sign out of Flashback on this computer</source>
-        <translation>Cerrar la sesión de Flashback en este equipo</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>&amp;Iniciar sesión…</translation>
-    </message>
-    <message>
-        <source>Sign in to Flashback</source>
-        <translation>Iniciar sesión en Flashback</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Conversation ID</source>
-        <translation>&amp;Copiar ID de la conversación</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edición</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
@@ -1459,6 +1411,57 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>User guide</source>
         <translation>Guía del usuario</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Nueva conversación</translation>
+    </message>
+    <message>
+        <source>Start a new AI conversation for the selected repository</source>
+        <translation>Iniciar una nueva conversación con la IA para el repositorio seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Load the repository list again (F5)</source>
+        <translation>Volver a cargar la lista de repositorios (F5)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out of Flashback on this computer</source>
+        <translation>Cerrar la sesión de Flashback en este equipo</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign in to Flashback</source>
+        <translation>Iniciar sesión en Flashback</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Conversation ID</source>
+        <translation>&amp;Copiar ID de la conversación</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
     </message>
 </context>
 </TS>
