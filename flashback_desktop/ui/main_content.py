@@ -7,11 +7,9 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
 from flashback_desktop.i18n import message
@@ -42,29 +39,21 @@ from flashback_desktop.ui import (
     history_panel,
     long_text,
     new_conversation,
-    repo_model,
     repository_list,
+    repository_loading,
     server_words,
     sign_in_flow,
     window_actions,
 )
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.main_window import MainWindow
-from flashback_desktop.ui.repo_model import RepositoryRow
+from flashback_desktop.ui.repository_loading import LOAD_TASK
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger("flashback.ui")
 
-LOAD_TASK = "load-repositories"
-_ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
 SIGN_OUT_TASK = "sign-out"
-
-
-def _plain(exc: BaseException) -> str:
-    if isinstance(exc, errors.FlashbackError):
-        return f"{message(exc.message)}\n{message(exc.action)}"
-    return str(exc)
 
 
 @dataclass(frozen=True)
@@ -89,8 +78,6 @@ class MainContent(QObject):
         self.window = window
         self.tasks = tasks
         self.session: Session | None = None
-        self._loading = False
-        self._workspace_names: dict[str, str] = {}
         # What to carry on with after the next sign-in, if the same person signs in.
         self._after_sign_in: _AfterSignIn | None = None
         self._sign_in_expired_shown = False
@@ -161,6 +148,14 @@ class MainContent(QObject):
         self._build_list()
         self.connection_banner = connection_banner.ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
+        self.loader = repository_loading.RepositoryLoader(
+            self.repos, self.connection_banner, self.tasks
+        )
+        self.loader.loading_changed.connect(self._update_actions)
+        self.loader.answered.connect(self._on_load_answered)
+        self.loader.reached.connect(self._on_load_reached)
+        self.loader.needs_sign_in.connect(self._sign_in_expired)
+        self.loader.shown.connect(self._on_list_shown)
 
         self.panel = conversation_panel.ConversationPanel()
         self.panel.new_conversation_requested.connect(self.start_new_conversation)
@@ -272,6 +267,7 @@ class MainContent(QObject):
         # Creates conversations and decides what a lost answer means (session/).
         self.creating.service = conversation_service.ConversationService(session)
         self.history.session = session
+        self.loader.session = session
         self.sign_in_flow.session = session
         self.sign_in_flow.demo_account = demo_account
         self.tasks.start(LOAD_TASK, self._start_session())
@@ -290,81 +286,25 @@ class MainContent(QObject):
     # ---- repositories ----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self.session is None or not self.session.signed_in or self._loading:
-            return
-        self.tasks.start(LOAD_TASK, self._load_everything())
+        self.loader.refresh()
 
     async def _load_everything(self) -> bool:
-        """Workspaces, repositories and the profile; True when the list was shown."""
-        session = self._require_session()
-        self._loading = True
-        if not self.repos.has_rows:  # a reload keeps the list on screen meanwhile
-            self.repos.show_loading()
-        self._update_actions()
-        try:
-            workspaces, repositories, profile = await asyncio.gather(
-                session.client.list_workspaces(),
-                session.client.list_repositories(),
-                session.load_profile(),
-                return_exceptions=True,
-            )
-        finally:
-            self._loading = False
-            self._connecting = False  # whatever the answer, it is known now
-            self._show_profile()
-        failures = [r for r in (repositories, workspaces, profile) if isinstance(r, BaseException)]
-        for failure in failures:
-            if not isinstance(failure, errors.FlashbackError):
-                raise failure  # a bug, not a network problem: the crash handler reports it
-        if any(isinstance(f, errors.UnauthorizedError) for f in failures):
-            log.info("Loading repositories needs a new sign-in")
-            self._sign_in_expired()
-            return False
-        if isinstance(repositories, BaseException):
-            # Only FlashbackErrors get this far: anything else was raised above.
-            self._loading_failed(cast(errors.FlashbackError, repositories))
-            return False
-        self.connection_banner.stop()
-        if isinstance(workspaces, BaseException):  # names are a nicety; rows still help
-            log.warning("Loading workspace names failed: %s", workspaces)
-            workspaces = ()
-        if isinstance(profile, BaseException):
-            log.warning("Loading the profile failed: %s", profile)
+        return await self.loader.load()
+
+    def _on_load_answered(self) -> None:
+        self._connecting = False  # whatever the answer, it is known now
         self._show_profile()
-        self._workspace_names = {w.id: w.name for w in workspaces}
+
+    def _on_load_reached(self) -> None:
+        self._show_profile()
         self._show_keyring_notice()  # a renewal on the way may have met keyring trouble
-        rows = None
-        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
-            rows = await asyncio.to_thread(
-                repo_model.build_rows, repositories, self._workspace_names
-            )
-        self._show_repositories(repositories, rows)
-        return True
 
-    def _loading_failed(self, exc: errors.FlashbackError) -> None:
-        """Out of reach: keep what is shown and retry by itself. Anything else: say what."""
-        log.warning("Loading repositories failed: %s", exc)
-        if not errors.is_transient(exc):
-            self.connection_banner.stop()  # reached it: a different problem, not worth retrying
-            self.repos.show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
-            return
-        self.connection_banner.attempt_failed(message(exc.message))
-        if self.repos.has_rows:
-            self.repos.show_list_page()
-        else:
-            self.repos.show_message(_plain(exc), button=(self.tr("Try again"), self.refresh))
-
-    def _show_repositories(
-        self, repositories: tuple[Repository, ...], rows: list[RepositoryRow] | None = None
-    ) -> None:
-        self.repos.show_repositories(repositories, self._workspace_names, rows)
+    def _on_list_shown(self, count: int) -> None:
         if self._focus_list_when_shown:
             self._focus_list_when_shown = False
             self.repos.focus_table_unless_typing()
-        log.info("Showing %d repositories", len(repositories))
-        self.repositories_shown.emit(len(repositories))
-
-    # ---- filter ----------------------------------------------------------------------------
+        log.info("Showing %d repositories", count)
+        self.repositories_shown.emit(count)
 
     def select_repository(self, repo_id: str) -> bool:
         return self.repos.select_repository(repo_id)
@@ -569,7 +509,7 @@ class MainContent(QObject):
 
     def _update_actions(self) -> None:
         signed_in = self.session is not None and self.session.signed_in
-        self.refresh_action.setEnabled(signed_in and not self._loading)
+        self.refresh_action.setEnabled(signed_in and not self.loader.loading)
         self.sign_out_action.setEnabled(signed_in and not self._connecting)
         # The header offers one of the two, and neither while the answer is not known.
         needs_sign_in = not signed_in or self._sign_in_expired_shown

@@ -605,10 +605,6 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Server: {server}</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
         <source>Conversation ID copied.</source>
         <translation>Unterhaltungs-ID kopiert.</translation>
     </message>
@@ -1125,6 +1121,13 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>Clear filter</source>
         <translation>Filter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLoader</name>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>

@@ -605,10 +605,6 @@ Inicie una con Nueva conversación.</translation>
         <translation>Servidor: {server}</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
         <source>Conversation ID copied.</source>
         <translation>ID de la conversación copiado.</translation>
     </message>
@@ -1125,6 +1121,13 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>Clear filter</source>
         <translation>Borrar filtro</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLoader</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
     </message>
 </context>
 <context>

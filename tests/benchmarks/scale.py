@@ -290,7 +290,7 @@ def stage_breakdown(
         timings.setdefault(name, []).append(time.perf_counter() - started)
         return value
 
-    show = getattr(window, "_show_repositories", None)
+    show = window.content.loader.show
     for _ in range(runs):
         gc.collect()
         timed("json.loads (the floor, for comparison)", functools.partial(json.loads, body))
@@ -301,10 +301,10 @@ def stage_breakdown(
                 window.content.model.set_repositories, repos, fixture.workspace_names
             ),
         )
-        if show is not None:
-            timed(
-                "window.content._show_repositories (model + view)", functools.partial(show, repos)
-            )
+        timed(
+            "window._show_repositories (model + view)",  # the loader's show, named as before
+            functools.partial(show, repos, fixture.workspace_names),
+        )
         del repos
         timed("viewport repaint", lambda: window.content.table.viewport().repaint())
         timed("processEvents after", app.processEvents)
