@@ -93,7 +93,7 @@ def test_a_slow_server_that_created_it_after_all_is_found(
         app.content.panel.new_button.click()
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, "Contracts 2026"))
     assert [c["id"] for c in created] == found.args
-    assert app.content.panel.result_id.text() == found.args[0]
+    assert app.page.created_id == found.args[0]
     assert "did create this conversation" in app.content.panel.note_label.text()
 
 
@@ -137,7 +137,7 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "No new conversation has appeared" in dialog.message_label.text()
-    assert app.content.panel.result_id.text() != earlier
+    assert app.page.created_id != earlier
     assert [c["id"] for c in state.conversations_for(repo_id)] == [earlier]
 
 

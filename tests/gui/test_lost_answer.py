@@ -44,12 +44,12 @@ def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialog:
     found: list[str] = []
     app.content.conversation_found.connect(found.append)
     with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.new_conversation_action.trigger()
+        app.page.new_conversation()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     app.wait_until_idle()
     assert found == []  # nothing was claimed as the lost one
-    assert app.content.panel.result_id.text() == ""
+    assert app.page.created_id == ""
     return dialog
 
 
@@ -61,11 +61,11 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
-        app.content.new_conversation_action.trigger()
+        app.page.new_conversation()
     assert app.session.client.server_clock is None  # the lookup really had no Date to use
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
     assert [c["id"] for c in created] == found.args
-    assert app.content.panel.result_id.text() == found.args[0]
+    assert app.page.created_id == found.args[0]
 
 
 def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
@@ -76,8 +76,8 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
     app.page.set_lookup_delays((0.0,))
     app.select(REPO)
     with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.new_conversation_action.trigger()
-    shown = app.content.panel.result_id.text()
+        app.page.new_conversation()
+    shown = app.page.created_id
     app.pause_between_intents()
     dialog = lost_answer_dialog(app, qtbot)
     assert "No new conversation has appeared" in dialog.message_label.text()

@@ -49,7 +49,7 @@ def test_new_conversation_shows_the_id_the_server_created(
     app.select("Contracts 2026")
     with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
         qtbot.mouseClick(app.content.panel.new_button, Qt.MouseButton.LeftButton)
-    shown = app.content.panel.result_id.text()
+    shown = app.page.created_id
     assert shown
     assert conversations_on_server(app, repo_id_named(app.sandbox, "Contracts 2026")) == [shown]
     app.content.panel.copy_button.click()
@@ -124,10 +124,10 @@ def test_a_quick_press_for_another_repository_is_its_own_intent(
     app = start_app()
     app.select("Contracts 2026")
     with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.new_conversation_action.trigger()
+        app.page.new_conversation()
     app.select("NDAs")
     with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.new_conversation_action.trigger()
+        app.page.new_conversation()
     assert app.sandbox.state.request_count("POST", "/conversation") == 2
 
 
