@@ -16,11 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +28,7 @@ from flashback_desktop.session import conversation_service
 from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
     accessibility,
+    account_header,
     app_menus,
     connection_banner,
     conversation_panel,
@@ -41,7 +38,6 @@ from flashback_desktop.ui import (
     new_conversation,
     repository_list,
     repository_loading,
-    server_words,
     sign_in_flow,
     window_actions,
 )
@@ -123,28 +119,12 @@ class MainContent(QObject):
 
     def _build_widgets(self) -> None:
 
-        # Plain text (names are never markup), elided: a name can be any length.
-        self.user_label = long_text.ElidedLabel(self.tr("Connecting…"))
-        self.user_label.setObjectName("userLabel")
-        self.refresh_button = QToolButton()
-        self.refresh_button.setDefaultAction(self.refresh_action)
-        self.refresh_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.sign_out_button = QToolButton()
-        self.sign_out_button.setDefaultAction(self.sign_out_action)
-        self.sign_in_button = QToolButton()
-        self.sign_in_button.setDefaultAction(self.sign_in_action)
-        header = QHBoxLayout()
-        header.addWidget(self.user_label, 1)
-        header.addWidget(self.refresh_button)
-        header.addWidget(self.sign_in_button)
-        header.addWidget(self.sign_out_button)
-
-        self.notice = QLabel()
-        self.notice.setObjectName("noticeBanner")
-        self.notice.setWordWrap(True)
-        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
-        self.notice.setMargin(6)
-        self.notice.setVisible(False)
+        self.header = account_header.AccountHeader(self.actions)
+        # Under the names the window had for them (tests, the soak and the benchmarks).
+        self.user_label, self.notice = self.header.user_label, self.header.notice
+        self.refresh_button = self.header.refresh_button
+        self.sign_in_button = self.header.sign_in_button
+        self.sign_out_button = self.header.sign_out_button
         self._build_list()
         self.connection_banner = connection_banner.ConnectionBanner()
         self.connection_banner.retry_requested.connect(self.refresh)
@@ -163,7 +143,7 @@ class MainContent(QObject):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(header)
+        layout.addLayout(self.header.row)
         layout.addWidget(self.notice)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.filter_bar)
@@ -440,23 +420,7 @@ class MainContent(QObject):
         self._forget_after_sign_in()
         self._sign_in_expired_shown = False
         self._show_signed_out()
-        notices = []
-        if result.server_problem is not None:
-            notices.append(
-                self.tr(
-                    "You are signed out on this computer, but Flashback could not be told, so "
-                    "that sign-in stays valid on the server until it expires."
-                )
-            )
-        if result.keyring_problem is not None:
-            notices.append(
-                self.tr(
-                    "You are signed out, but your sign-in could not be removed from this "
-                    "computer's password store."
-                )
-            )
-            notices.append(message(result.keyring_problem.action))
-        self._show_notice(" ".join(notices) or None)
+        self.header.show_signed_out_notice(result)
         self.ask_sign_in()
 
     def _show_signed_out(self) -> None:
@@ -469,22 +433,9 @@ class MainContent(QObject):
         )
 
     def _show_profile(self) -> None:
-        session = self.session
-        profile = session.profile if session and session.signed_in else None
-        if self._connecting:
-            self.user_label.setText(self.tr("Connecting…"))
-        elif self._sign_in_expired_shown:
-            self.user_label.setText(self.tr("Your sign-in has expired."))
-        elif session is None or not session.signed_in:
-            self.user_label.setText(self.tr("Not signed in"))
-        elif profile is None:
-            self.user_label.setText(self.tr("Signed in"))
-        else:
-            parts = [profile.display_name, profile.email]
-            role = server_words.organisation_role(profile)
-            if role:
-                parts.append(self.tr("Organisation role: {role}").format(role=role))
-            self.user_label.setText(self.tr("Signed in as {who}").format(who=" · ".join(parts)))
+        self.header.show_profile(
+            self.session, connecting=self._connecting, expired=self._sign_in_expired_shown
+        )
         self._update_actions()
 
     # ---- shared helpers --------------------------------------------------------------------
@@ -495,17 +446,7 @@ class MainContent(QObject):
         return self.errors.show(headline, text, action, details)
 
     def _show_keyring_notice(self) -> None:
-        problem = self.session.keyring_problem if self.session else None
-        self._show_notice(
-            f"{message(problem.message)} {message(problem.action)}" if problem else None
-        )
-
-    def _show_notice(self, text: str | None) -> None:
-        news = text is not None and text != self.notice.text()
-        self.notice.setVisible(text is not None)
-        self.notice.setText(text or "")
-        if news and text:
-            accessibility.announce(self.notice, text)
+        self.header.show_keyring_notice(self.session)
 
     def _update_actions(self) -> None:
         signed_in = self.session is not None and self.session.signed_in
@@ -514,8 +455,10 @@ class MainContent(QObject):
         # The header offers one of the two, and neither while the answer is not known.
         needs_sign_in = not signed_in or self._sign_in_expired_shown
         self.sign_in_action.setEnabled(needs_sign_in and not self._connecting)
-        self.sign_in_button.setVisible(needs_sign_in and not self._connecting)
-        self.sign_out_button.setVisible(signed_in and not needs_sign_in and not self._connecting)
+        self.header.offer(
+            sign_in=needs_sign_in and not self._connecting,
+            sign_out=signed_in and not needs_sign_in and not self._connecting,
+        )
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self.creating.busy
         )

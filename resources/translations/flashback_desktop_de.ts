@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>AccountHeader</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired.</source>
+        <translation>Ihre Anmeldung ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Organisation role: {role}</source>
+        <translation>Rolle in der Organisation: {role}</translation>
+    </message>
+    <message>
+        <source>Signed in as {who}</source>
+        <translation>Angemeldet als {who}</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
+        <translation>Sie sind auf diesem Computer abgemeldet, aber Flashback konnte nicht benachrichtigt werden. Die Anmeldung bleibt deshalb auf dem Server gültig, bis sie abläuft.</translation>
+    </message>
+    <message>
+        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
+        <translation>Sie sind abgemeldet, aber Ihre Anmeldung konnte nicht aus dem Passwortspeicher dieses Computers entfernt werden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>built-in demo server</source>
@@ -593,10 +628,6 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Verbindung zu Flashback wird hergestellt…</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
         <source>Demo mode: {server}</source>
         <translation>Demomodus: {server}</translation>
     </message>
@@ -621,32 +652,8 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
         <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, dann macht Flashback Desktop dort weiter, wo Sie aufgehört haben.</translation>
     </message>
     <message>
-        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
-        <translation>Sie sind auf diesem Computer abgemeldet, aber Flashback konnte nicht benachrichtigt werden. Die Anmeldung bleibt deshalb auf dem Server gültig, bis sie abläuft.</translation>
-    </message>
-    <message>
-        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
-        <translation>Sie sind abgemeldet, aber Ihre Anmeldung konnte nicht aus dem Passwortspeicher dieses Computers entfernt werden.</translation>
-    </message>
-    <message>
         <source>You are not signed in.</source>
         <translation>Sie sind nicht angemeldet.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Angemeldet</translation>
-    </message>
-    <message>
-        <source>Organisation role: {role}</source>
-        <translation>Rolle in der Organisation: {role}</translation>
-    </message>
-    <message>
-        <source>Signed in as {who}</source>
-        <translation>Angemeldet als {who}</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>AccountHeader</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired.</source>
+        <translation>Su sesión ha caducado.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Organisation role: {role}</source>
+        <translation>Función en la organización: {role}</translation>
+    </message>
+    <message>
+        <source>Signed in as {who}</source>
+        <translation>Sesión iniciada como {who}</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
+        <translation>Ha cerrado la sesión en este equipo, pero no se ha podido avisar a Flashback, así que esa sesión sigue siendo válida en el servidor hasta que caduque.</translation>
+    </message>
+    <message>
+        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
+        <translation>Ha cerrado la sesión, pero no se ha podido eliminar del almacén de contraseñas de este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>built-in demo server</source>
@@ -593,10 +628,6 @@ Inicie una con Nueva conversación.</translation>
         <translation>Conectando con Flashback…</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
         <source>Demo mode: {server}</source>
         <translation>Modo de demostración: {server}</translation>
     </message>
@@ -621,32 +652,8 @@ Inicie una con Nueva conversación.</translation>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión y Flashback Desktop continuará donde lo dejó.</translation>
     </message>
     <message>
-        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
-        <translation>Ha cerrado la sesión en este equipo, pero no se ha podido avisar a Flashback, así que esa sesión sigue siendo válida en el servidor hasta que caduque.</translation>
-    </message>
-    <message>
-        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
-        <translation>Ha cerrado la sesión, pero no se ha podido eliminar del almacén de contraseñas de este equipo.</translation>
-    </message>
-    <message>
         <source>You are not signed in.</source>
         <translation>No ha iniciado sesión.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Sesión iniciada</translation>
-    </message>
-    <message>
-        <source>Organisation role: {role}</source>
-        <translation>Función en la organización: {role}</translation>
-    </message>
-    <message>
-        <source>Signed in as {who}</source>
-        <translation>Sesión iniciada como {who}</translation>
     </message>
 </context>
 <context>
