@@ -13,9 +13,7 @@ from dataclasses import dataclass
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from flashback_desktop.ui import (
     app_menus,
     connection_banner,
     conversation_panel,
+    copy_id,
     error_dialog,
     history_panel,
     long_text,
@@ -110,10 +109,6 @@ class MainContent(QObject):
         actions.sign_out.triggered.connect(self.sign_out)
         # Not connected directly: triggered(bool) would become the reason.
         actions.sign_in.triggered.connect(self._on_sign_in_action)
-        actions.copy_id.triggered.connect(self.copy_conversation_id)
-        app = QtCore.QCoreApplication.instance()
-        if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
-            app.focusChanged.connect(self._update_copy_action)
         # Settings in File, and Help.
         self.app_menus = app_menus.AppMenus(self, actions.file_menu, before=actions.quit)
 
@@ -157,6 +152,9 @@ class MainContent(QObject):
         )
         self.server_status.setObjectName("serverStatus")
         self.window.statusBar().addWidget(self.server_status, 1)
+        self.copier = copy_id.CopyConversationId(
+            self.window, self.copy_id_action, self.panel, self.history
+        )
         self._set_tab_order()
         self._update_actions()
 
@@ -219,7 +217,6 @@ class MainContent(QObject):
         for created in (self.conversation_created, self.conversation_found):
             created.connect(self.history.conversation_created)
         self.repositories_shown.connect(lambda _count: self.history.reload())
-        self.history.copy_offer_changed.connect(self._update_copy_action)  # Ctrl+C
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -312,24 +309,6 @@ class MainContent(QObject):
         if self.select_repository(repo_id):
             log.info("Resuming the New Conversation the sign-in interrupted")
             self.creating.start()  # not a press: the press that asked was before the sign-in
-
-    def copy_conversation_id(self) -> None:
-        """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
-
-        A widget that has the focus (or contains it) and offers ``conversation_id_to_copy()``
-        is asked first, so a list of conversations copies its selected one.
-        """
-
-        focus = QApplication.focusWidget()
-        if focus is not None and self.history.isAncestorOf(focus) and self._id_on_offer():
-            self.history.copy_selected_id()  # shows and says "copied" where it was copied
-            return
-        conversation_id = self._id_on_offer()
-        if conversation_id:
-            QGuiApplication.clipboard().setText(conversation_id)
-            accessibility.announce(self.panel.result_id, self.tr("Conversation ID copied."))
-        elif self.panel.created_id:
-            self.panel.copy_id()
 
     # ---- sign-in and sign-out --------------------------------------------------------------
 
@@ -462,22 +441,7 @@ class MainContent(QObject):
         self.new_conversation_action.setEnabled(
             self.panel.repository is not None and not self.creating.busy
         )
-        self._update_copy_action()
-
-    def _id_on_offer(self) -> str:
-        """The ID the focused widget (or one containing it) offers to copy, if any."""
-
-        widget = QApplication.focusWidget()
-        while widget is not None and widget is not self.window:
-            offer = getattr(widget, "conversation_id_to_copy", None)
-            if callable(offer):
-                return str(offer() or "")
-            widget = widget.parentWidget()
-        return ""
-
-    def _update_copy_action(self, *_focus: object) -> None:
-        """Enabled when there is an ID to copy; disabled, Ctrl+C stays the focus widget's."""
-        self.copy_id_action.setEnabled(bool(self.panel.created_id or self._id_on_offer()))
+        self.copier.update()
 
     def _require_session(self) -> Session:
         if self.session is None:

@@ -300,6 +300,13 @@
     </message>
 </context>
 <context>
+    <name>CopyConversationId</name>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>Unterhaltungs-ID kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFeedback</name>
     <message>
         <source>✓ Copied</source>
@@ -634,10 +641,6 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     <message>
         <source>Server: {server}</source>
         <translation>Server: {server}</translation>
-    </message>
-    <message>
-        <source>Conversation ID copied.</source>
-        <translation>Unterhaltungs-ID kopiert.</translation>
     </message>
     <message>
         <source>Your sign-in has expired.</source>

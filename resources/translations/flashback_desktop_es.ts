@@ -300,6 +300,13 @@
     </message>
 </context>
 <context>
+    <name>CopyConversationId</name>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>ID de la conversación copiado.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFeedback</name>
     <message>
         <source>✓ Copied</source>
@@ -634,10 +641,6 @@ Inicie una con Nueva conversación.</translation>
     <message>
         <source>Server: {server}</source>
         <translation>Servidor: {server}</translation>
-    </message>
-    <message>
-        <source>Conversation ID copied.</source>
-        <translation>ID de la conversación copiado.</translation>
     </message>
     <message>
         <source>Your sign-in has expired.</source>
