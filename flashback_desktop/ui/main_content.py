@@ -97,7 +97,6 @@ class MainContent(QObject):
     # ---- construction ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-
         self.actions = actions = window_actions.WindowActions(self.window)
         # Under the names the window had for them (tests, the soak and the benchmarks).
         self.new_conversation_action = actions.new_conversation
@@ -113,7 +112,6 @@ class MainContent(QObject):
         self.app_menus = app_menus.AppMenus(self, actions.file_menu, before=actions.quit)
 
     def _build_widgets(self) -> None:
-
         self.header = account_header.AccountHeader(self.actions)
         # Under the names the window had for them (tests, the soak and the benchmarks).
         self.user_label, self.notice = self.header.user_label, self.header.notice
