@@ -25,18 +25,18 @@ from flashback_desktop.config import (
     ServerUrlError,
     choose_server,
 )
-from flashback_desktop.lazy_import import lazy_import
 from flashback_desktop.startup_profile import StartupProfile  # first: it starts the clock
 
 if TYPE_CHECKING:
     import asyncio
 
+    from PySide6.QtWidgets import QApplication
+
     from flashback_desktop.sandbox import SandboxServer
     from flashback_desktop.session.session import Session
     from flashback_desktop.single_instance import SingleInstance
+    from flashback_desktop.ui.main_content import MainContent
     from flashback_desktop.ui.main_window import MainWindow
-else:
-    asyncio = lazy_import("asyncio")  # after the first paint, with qasync
 
 log = logging.getLogger("flashback.app")
 
@@ -129,6 +129,27 @@ def log_directory() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, ORG_NAME))
 
 
+def _make_application() -> QApplication:
+    """The QApplication, named, with the desktop identity and the translations installed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("Another kind of Qt application object already exists")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    from flashback_desktop import desktop_identity
+
+    desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
+    app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
+    # Before the frame: its title and "Starting…" are translated too (only .qm files load).
+    from flashback_desktop import i18n
+
+    i18n.install()
+    return app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(sys.argv[1:] if argv is None else argv)
     from flashback_desktop.dbus_session import prevent_autolaunch
@@ -146,22 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         _report_not_starting(problem, options)
         return EXIT_USAGE
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    if not isinstance(app, QApplication):
-        raise RuntimeError("Another kind of Qt application object already exists")
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationVersion(__version__)
-    from flashback_desktop import desktop_identity
-
-    desktop_identity.apply(app)  # the desktop entry's id (Wayland app id) and window icon
-    app.setQuitOnLastWindowClosed(False)  # quitting goes through our own clean shutdown
-    # Before the frame: its title and "Starting…" are translated too (only .qm files load).
-    from flashback_desktop import i18n
-
-    i18n.install()
+    app = _make_application()
     profile.mark("Qt ready")
 
     server_url = DEMO_SERVER
@@ -185,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log_file = _setup_logging(options.debug)
         profile.mark("logging ready")
         # PySide6 is loaded, so qasync binds to it and not to another Qt binding.
+        import asyncio
+
         import qasync
 
         loop = qasync.QEventLoop(app)
@@ -352,9 +360,13 @@ async def _run(
     window: MainWindow,
     choice: ServerChoice | None = None,
 ) -> int:
+    import asyncio
+
     from PySide6.QtCore import QSettings
 
+    # The content, once, after the first paint (ui/main_window.py is the frame alone).
     from flashback_desktop.ui.crash_handler import CrashHandler
+    from flashback_desktop.ui.main_content import MainContent
     from flashback_desktop.ui.tasks import TaskManager
     from flashback_desktop.ui.window_state import WindowStateKeeper
 
@@ -374,15 +386,15 @@ async def _run(
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)
     crash_handler.install(loop)
     tasks = TaskManager(crash_handler)
-    window.build(tasks)
-    window.server_choice = choice
-    WindowStateKeeper(window, QSettings())  # the window keeps it as a child
+    content = MainContent(window, tasks)
+    content.server_choice = choice
+    WindowStateKeeper(content, QSettings())  # the window keeps it as a child
     profile.mark("window built")
-    _connect_exit_after(window, options, finish)
+    _connect_exit_after(window, content, options, finish)
     instance.activation_requested.connect(window.bring_to_front)
     instance.listen()  # from now on another launch hands over instead of waiting
     window.closed.connect(lambda: finish(EXIT_OK))
-    window.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
+    content.repositories_shown.connect(lambda _count: profile.mark("repositories shown"))
     if not window.isVisible():  # closed before its content was built
         finish(EXIT_OK)
 
@@ -396,7 +408,7 @@ async def _run(
             demo_account = (
                 (sandbox.state.demo_email, sandbox.state.demo_password) if sandbox else None
             )
-            window.attach_session(session, demo_account)
+            content.attach_session(session, demo_account)
         return await finished
     finally:
         await tasks.cancel_all()
@@ -410,9 +422,11 @@ async def _run(
 
 
 def _connect_exit_after(
-    window: MainWindow, options: Options, finish: Callable[[int], None]
+    window: MainWindow, content: MainContent, options: Options, finish: Callable[[int], None]
 ) -> None:
     """--exit-after: leave right after the chosen moment, or fail clearly if a person is needed."""
+    import asyncio
+
     moment = options.exit_after
     if moment != "repos-loaded":  # first-paint was handled before the loop started
         return
@@ -420,7 +434,7 @@ def _connect_exit_after(
     def reached() -> None:
         finish(EXIT_OK if _save_screenshot(window, options) else EXIT_USAGE)
 
-    window.repositories_shown.connect(lambda _count: reached())
+    content.repositories_shown.connect(lambda _count: reached())
 
     def needs_person(dialog: object) -> None:
         print(
@@ -430,7 +444,7 @@ def _connect_exit_after(
         )
         finish(EXIT_NEEDS_PERSON)
 
-    window.dialog_opened.connect(needs_person)
+    content.dialog_opened.connect(needs_person)
     asyncio.get_running_loop().call_later(EXIT_AFTER_LIMIT_S, lambda: finish(EXIT_STUCK))
 
 
@@ -438,6 +452,8 @@ def _start_session_build(
     options: Options, server_url: str
 ) -> asyncio.Future[tuple[Session, SandboxServer | None]]:
     """The worker thread starts at once (``asyncio.to_thread`` would wait for the loop)."""
+    import asyncio
+
     loop = asyncio.get_running_loop()
     return loop.run_in_executor(None, _build_session_off_thread, options, server_url)
 

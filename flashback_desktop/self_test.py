@@ -172,11 +172,11 @@ def check_qt() -> str:
 
 
 def check_window() -> str:
-    from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.main_content import build_main_window
     from flashback_desktop.ui.tasks import TaskManager
 
     crashes: list[BaseException] = []
-    window = MainWindow(TaskManager(crashes.append), server_label="self-test")
+    window = build_main_window(TaskManager(crashes.append), server_label="self-test")
     try:
         picture = window.grab()  # paints every child widget off screen
         if picture.isNull() or picture.width() < 100 or picture.height() < 100:

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import ROLE_USER, AiModel, ConversationMessages, Message
-from flashback_desktop.session.conversation_lookup import Click, click_on_server_clock
+from flashback_desktop.session.conversation_service import Click, click_on_server_clock
 
 log = logging.getLogger("flashback.chat")
 

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Collection
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
-    Conversation,
     LoginResult,
     UserProfile,
 )
 from flashback_desktop.logging_setup import REDACTED
-from flashback_desktop.session.conversation_lookup import Click, find_created_conversation
 from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
@@ -102,6 +97,8 @@ class Session:
         )
         self.profile: UserProfile | None = None
         self._pending_mfa: _PendingMfa | None = None
+        # Bumped when a sign-in ends: an answer to a request made before then is stale.
+        self.generation = 0
 
     async def _refresh(self, refresh_token: str) -> LoginResult:
         """The keeper renews through the client, which is made after it."""
@@ -184,6 +181,7 @@ class Session:
 
     async def sign_out(self) -> SignOutResult:
         """Revoke the refresh token on the server, then forget both tokens here."""
+        self.generation += 1  # before the first await: what is under way now is stale
         problem: errors.FlashbackError | None = None
         try:
             await self.tokens.bearer()  # renews an expired token, so the logout is accepted
@@ -201,20 +199,6 @@ class Session:
         self._pending_mfa = None
         log.info("Signed out")
         return SignOutResult(problem, keyring_problem)
-
-    @staticmethod
-    def click_now() -> Click:
-        """The moment the person asked for something, for finding its result later."""
-        return Click(datetime.now(UTC), time.monotonic())
-
-    async def find_created_conversation(
-        self, repo_id: str, click: Click, already_shown: Collection[str]
-    ) -> Conversation | None:
-        """After "may have been created": the conversation, when Flashback did create it."""
-        profile = self.profile or await self.load_profile()
-        return await find_created_conversation(
-            self.client, repo_id, profile.id, click, already_shown
-        )
 
     async def close(self) -> None:
         await self.client.aclose()

@@ -24,7 +24,7 @@ from flashback_desktop.ui.restart_question import restart_explanation, restart_q
 from flashback_desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
-    from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.main_content import MainContent
 
 log = logging.getLogger("flashback.ui.menus")
 
@@ -55,9 +55,11 @@ def restart_app() -> bool:
 
 
 class AppMenus(QObject):
-    def __init__(self, window: MainWindow, file_menu: QMenu, before: QAction) -> None:
+    def __init__(self, content: MainContent, file_menu: QMenu, before: QAction) -> None:
+        window = content.window
         super().__init__(window)
         self.window = window
+        self.content = content
         self.settings_factory: Callable[[], QSettings] = QSettings
         self.restart: Callable[[], bool] = restart_app
         self.settings_dialog: SettingsDialog | None = None
@@ -96,7 +98,7 @@ class AppMenus(QObject):
         guide = user_guide.load_user_guide()
         if guide is None:
             log.warning("No user guide in this installation (%s)", user_guide.readme_path())
-            self.window.show_error(
+            self.content.show_error(
                 self.tr("The user guide could not be opened."),
                 self.tr("This installation of Flashback Desktop does not include it."),
                 self.tr("Ask your IT support for the user guide."),
@@ -155,11 +157,11 @@ class AppMenus(QObject):
     def open_settings(self) -> None:
         if self._bring_forward(self.settings_dialog):
             return
-        in_use = None if self.window.demo else self.window.server_choice
+        in_use = None if self.window.demo else self.content.server_choice
         dialog = SettingsDialog(
             self.window,
             settings=self.settings_factory(),
-            tasks=self.window.tasks,
+            tasks=self.content.tasks,
             in_use=in_use,
             system_default=read_system_defaults().server,
         )
@@ -191,14 +193,14 @@ class AppMenus(QObject):
         box.destroyed.connect(lambda: setattr(self, "restart_box", None))
         self.restart_box = box
         box.open()
-        self.window.dialog_opened.emit(box)
+        self.content.dialog_opened.emit(box)
 
     def restart_now(self) -> None:
         log.info("Restarting for the new settings")
         if self.restart():
             self.window.close()  # the app quits the usual way; the new copy takes over
             return
-        self.window.show_error(
+        self.content.show_error(
             self.tr("Flashback Desktop could not restart by itself."),
             self.tr("Your new settings are saved."),
             self.tr("Close Flashback Desktop and open it again to use them."),
@@ -211,7 +213,7 @@ class AppMenus(QObject):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
-        self.window.dialog_opened.emit(dialog)
+        self.content.dialog_opened.emit(dialog)
 
     @staticmethod
     def _bring_forward(dialog: QDialog | None) -> bool:

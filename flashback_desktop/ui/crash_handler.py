@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.error_presenter import ErrorPresenter
 
 log = logging.getLogger("flashback.crash")
 
@@ -33,7 +33,7 @@ def crash_dialog(parent: QWidget | None, exc: BaseException, log_path: str | Non
         if log_path
         else ""
     )
-    details = redact("".join(traceback.format_exception(exc))) + where
+    details = "".join(traceback.format_exception(exc)) + where  # the dialog redacts it
     dialog = ErrorDialog(
         parent,
         headline=QCoreApplication.translate(
@@ -65,8 +65,7 @@ class CrashHandler:
     def __init__(self, parent: Callable[[], QWidget | None], log_path: str | None) -> None:
         self._parent = parent
         self._log_path = log_path
-        # A dialog without a parent window would be garbage-collected as soon as it opens.
-        self._open_dialogs: list[ErrorDialog] = []
+        self.errors = ErrorPresenter(parent)
         # Built on the GUI thread; queued, so the dialog opens from the GUI thread's event
         # loop, never inside the failing code path (a timer started from a worker thread
         # would belong to that thread and never fire).
@@ -78,10 +77,7 @@ class CrashHandler:
         self._relay.crashed.emit(exc)
 
     def _show(self, exc: BaseException) -> None:
-        dialog = crash_dialog(self._parent(), exc, self._log_path)
-        self._open_dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: self._open_dialogs.remove(dialog))
-        dialog.open()
+        self.errors.open(crash_dialog(self._parent(), exc, self._log_path))
 
     def install(self, loop: asyncio.AbstractEventLoop) -> None:
         sys.excepthook = self._excepthook

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
 
@@ -40,6 +41,9 @@ class ErrorDialog(QDialog):
         details: str,
     ) -> None:
         super().__init__(parent)
+        # Texts may quote a server or a traceback: no token or password reaches the screen
+        # or the clipboard, whoever opened the dialog.
+        headline, message, action, details = map(redact, (headline, message, action, details))
         self.setObjectName("errorDialog")
         self.setWindowTitle(self.tr("Flashback Desktop"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

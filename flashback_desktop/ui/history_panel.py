@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import ConversationPage, Repository
 from flashback_desktop.i18n import message
-from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.column_fit import widest_fitted
 from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.dates import named_locale
-from flashback_desktop.ui.error_dialog import ErrorDialog
+from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.history_model import (
     COLUMN_TITLE,
@@ -70,10 +69,13 @@ class HistoryPanel(QWidget):
     copy_offer_changed = Signal()
     open_requested = Signal(str, object)  # conversation ID, its Repository
 
-    def __init__(self, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: TaskManager, presenter: ErrorPresenter, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
         self.tasks = tasks
+        self._errors = presenter  # opens and reports its error dialogs
         self.session: Session | None = None
         self.page_size = PAGE_SIZE
         self.confirm_dialog: QMessageBox | None = None
@@ -479,15 +481,7 @@ class HistoryPanel(QWidget):
         self.conversation_deleted.emit(conversation_id)
 
     def _show_error(self, headline: str, exc: errors.FlashbackError) -> None:
-        dialog = ErrorDialog(
-            self.window(),
-            headline=headline,
-            message=message(exc.message),
-            action=message(exc.action),
-            details=redact(exc.details.as_text()),
-        )
-        dialog.open()
-        self.dialog_opened.emit(dialog)
+        self._errors.show_failure(headline, exc)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QWidget
 
-    from flashback_desktop.ui.main_window import MainWindow
+    from flashback_desktop.ui.main_content import MainContent
 
 log = logging.getLogger("flashback.ui.window_state")
 
@@ -55,10 +55,12 @@ class WindowStateKeeper(QObject):
     """Restores the window's state now and keeps it saved; lives as the window's child."""
 
     def __init__(
-        self, window: MainWindow, settings: QSettings, *, platform: str | None = None
+        self, content: MainContent, settings: QSettings, *, platform: str | None = None
     ) -> None:
+        window = content.window
         super().__init__(window)
         self.window = window
+        self.content = content
         self.settings = settings
         self.platform = platform if platform is not None else QGuiApplication.platformName()
         self._selected: str | None = None
@@ -68,13 +70,13 @@ class WindowStateKeeper(QObject):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
         self.restore()
-        header = window.table.horizontalHeader()
+        header = content.table.horizontalHeader()
         header.sectionResized.connect(self._changed)
         header.sectionMoved.connect(self._changed)
         header.sortIndicatorChanged.connect(self._changed)
-        window.splitter.splitterMoved.connect(self._changed)
-        window.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        window.repositories_shown.connect(self._on_repositories_shown)
+        content.splitter.splitterMoved.connect(self._changed)
+        content.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        content.repositories_shown.connect(self._on_repositories_shown)
         window.installEventFilter(self)
 
     # ---- restore ---------------------------------------------------------------------------
@@ -83,14 +85,14 @@ class WindowStateKeeper(QObject):
         self._restore_geometry()
         header = self.settings.value(HEADER_KEY)
         if isinstance(header, QByteArray) and not header.isEmpty():
-            restored = self.window.table.horizontalHeader().restoreState(header)
+            restored = self.content.table.horizontalHeader().restoreState(header)
             if not restored:  # another version's columns: keep the built-in layout
                 log.info("The saved column layout does not fit this version; not used")
             else:  # fitting the columns to their texts must not undo it
-                self.window.column_fitter.keep_restored_widths()
+                self.content.column_fitter.keep_restored_widths()
         splitter = self.settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.window.splitter.restoreState(splitter)
+            self.content.splitter.restoreState(splitter)
         selected = self.settings.value(SELECTED_KEY)
         self._selected = selected if isinstance(selected, str) and selected else None
 
@@ -102,16 +104,16 @@ class WindowStateKeeper(QObject):
         if self._selection_restored:
             return
         self._selection_restored = True
-        if self._selected is None or self.window.panel.repository is not None:
+        if self._selected is None or self.content.panel.repository is not None:
             return
-        if self.window.select_repository(self._selected):
-            self.window.table.scrollTo(self.window.table.currentIndex())
+        if self.content.select_repository(self._selected):
+            self.content.table.scrollTo(self.content.table.currentIndex())
             log.info("Selected the repository chosen last time")
 
     # ---- save ------------------------------------------------------------------------------
 
     def _on_selection_changed(self, *_args: object) -> None:
-        repository = self.window.panel.repository
+        repository = self.content.panel.repository
         if repository is not None:  # a filter or a sign-out hiding it is not a new choice
             self._selected = repository.id
             self._changed()
@@ -135,8 +137,8 @@ class WindowStateKeeper(QObject):
         normal = window.normalGeometry().size()
         self.settings.setValue(SIZE_KEY, normal if normal.isValid() else window.size())
         self.settings.setValue(MAXIMIZED_KEY, window.isMaximized())
-        self.settings.setValue(HEADER_KEY, window.table.horizontalHeader().saveState())
-        self.settings.setValue(SPLITTER_KEY, window.splitter.saveState())
+        self.settings.setValue(HEADER_KEY, self.content.table.horizontalHeader().saveState())
+        self.settings.setValue(SPLITTER_KEY, self.content.splitter.saveState())
         if self._selected is not None:
             self.settings.setValue(SELECTED_KEY, self._selected)
         self.settings.sync()

@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>AccountHeader</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired.</source>
+        <translation>Ihre Anmeldung ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Organisation role: {role}</source>
+        <translation>Rolle in der Organisation: {role}</translation>
+    </message>
+    <message>
+        <source>Signed in as {who}</source>
+        <translation>Angemeldet als {who}</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
+        <translation>Sie sind auf diesem Computer abgemeldet, aber Flashback konnte nicht benachrichtigt werden. Die Anmeldung bleibt deshalb auf dem Server gültig, bis sie abläuft.</translation>
+    </message>
+    <message>
+        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
+        <translation>Sie sind abgemeldet, aber Ihre Anmeldung konnte nicht aus dem Passwortspeicher dieses Computers entfernt werden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>built-in demo server</source>
@@ -416,6 +451,13 @@
     </message>
 </context>
 <context>
+    <name>CopyConversationId</name>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>Unterhaltungs-ID kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFeedback</name>
     <message>
         <source>✓ Copied</source>
@@ -750,160 +792,18 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Flashback Desktop — Demo</source>
-        <translation>Flashback Desktop — Demo</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop</source>
-        <translation>Flashback Desktop</translation>
-    </message>
-    <message>
-        <source>Starting Flashback Desktop…</source>
-        <translation>Flashback Desktop wird gestartet…</translation>
-    </message>
+    <name>MainContent</name>
     <message>
         <source>Connecting to Flashback…</source>
         <translation>Verbindung zu Flashback wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>&amp;New Conversation</source>
-        <translation>&amp;Neue Unterhaltung</translation>
-    </message>
-    <message>
-        <source>Start a new AI conversation for the selected repository</source>
-        <translation>Eine neue KI-Unterhaltung für das ausgewählte Repository beginnen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>Ak&amp;tualisieren</translation>
-    </message>
-    <message>
-        <source>Load the repository list again (F5)</source>
-        <translation>Die Liste der Repositorys neu laden (F5)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Ab&amp;melden</translation>
-    </message>
-    <message>
-        <source>Sign out of Flashback on this computer</source>
-        <translation>Auf diesem Computer von Flashback abmelden</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>&amp;Anmelden…</translation>
-    </message>
-    <message>
-        <source>Sign in to Flashback</source>
-        <translation>Bei Flashback anmelden</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Conversation ID</source>
-        <translation>Unterhaltungs-ID &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>B&amp;earbeiten</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Demomodus: {server}</translation>
     </message>
     <message>
-        <source>Flashback Desktop — {server}</source>
-        <translation>Flashback Desktop — {server}</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
         <source>Server: {server}</source>
         <translation>Server: {server}</translation>
-    </message>
-    <message>
-        <source>&amp;Filter Repositories</source>
-        <translation>Repositorys &amp;filtern</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Repositorys</translation>
-    </message>
-    <message>
-        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
-        <translation>Die Repositorys, auf die Sie zugreifen können. Mit den Pfeiltasten wählen Sie eines aus; Eingabe oder Strg+N beginnt eine neue Unterhaltung dafür.</translation>
-    </message>
-    <message>
-        <source>Loading repositories…</source>
-        <translation>Repositorys werden geladen…</translation>
-    </message>
-    <message>
-        <source>No repositories yet.
-Repositories you can reach on Flashback will appear here.</source>
-        <translation>Noch keine Repositorys.
-Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>No repositories match your filter.</source>
-        <translation>Kein Repository passt zu Ihrem Filter.</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>Filter löschen</translation>
-    </message>
-    <message>
-        <source>Checking whether it was created…</source>
-        <translation>Es wird geprüft, ob sie erstellt wurde…</translation>
-    </message>
-    <message>
-        <source>The connection was interrupted, but Flashback did create this conversation.</source>
-        <translation>Die Verbindung wurde unterbrochen, aber Flashback hat diese Unterhaltung erstellt.</translation>
-    </message>
-    <message>
-        <source>Flashback may not have started a conversation for “{name}”.</source>
-        <translation>Flashback hat für „{name}“ möglicherweise keine Unterhaltung begonnen.</translation>
-    </message>
-    <message>
-        <source>{message} No new conversation has appeared in this repository.</source>
-        <translation>{message} In diesem Repository ist keine neue Unterhaltung erschienen.</translation>
-    </message>
-    <message>
-        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
-        <translation>Wenn Flashback nur langsam ist, erscheint sie vielleicht noch: Aktualisieren Sie in einer Minute und prüfen Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
-    </message>
-    <message>
-        <source>{message} The app could not check whether it was created.</source>
-        <translation>{message} Die App konnte nicht prüfen, ob sie erstellt wurde.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
-        <translation>Warten Sie einen Moment und aktualisieren Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
-    </message>
-    <message>
-        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
-        <translation>Flashback konnte für „{name}“ keine Unterhaltung beginnen.</translation>
-    </message>
-    <message>
-        <source>Conversation ID copied.</source>
-        <translation>Unterhaltungs-ID kopiert.</translation>
     </message>
     <message>
         <source>Your sign-in has expired.</source>
@@ -918,28 +818,27 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
         <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, dann macht Flashback Desktop dort weiter, wo Sie aufgehört haben.</translation>
     </message>
     <message>
-        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
-        <translation>Sie sind auf diesem Computer abgemeldet, aber Flashback konnte nicht benachrichtigt werden. Die Anmeldung bleibt deshalb auf dem Server gültig, bis sie abläuft.</translation>
-    </message>
-    <message>
-        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
-        <translation>Sie sind abgemeldet, aber Ihre Anmeldung konnte nicht aus dem Passwortspeicher dieses Computers entfernt werden.</translation>
-    </message>
-    <message>
         <source>You are not signed in.</source>
         <translation>Sie sind nicht angemeldet.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Signed in</source>
-        <translation>Angemeldet</translation>
+        <source>Flashback Desktop — Demo</source>
+        <translation>Flashback Desktop — Demo</translation>
     </message>
     <message>
-        <source>Organisation role: {role}</source>
-        <translation>Rolle in der Organisation: {role}</translation>
+        <source>Flashback Desktop</source>
+        <translation>Flashback Desktop</translation>
     </message>
     <message>
-        <source>Signed in as {who}</source>
-        <translation>Angemeldet als {who}</translation>
+        <source>Starting Flashback Desktop…</source>
+        <translation>Flashback Desktop wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1305,81 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     </message>
 </context>
 <context>
+    <name>NewConversation</name>
+    <message>
+        <source>Checking whether it was created…</source>
+        <translation>Es wird geprüft, ob sie erstellt wurde…</translation>
+    </message>
+    <message>
+        <source>The connection was interrupted, but Flashback did create this conversation.</source>
+        <translation>Die Verbindung wurde unterbrochen, aber Flashback hat diese Unterhaltung erstellt.</translation>
+    </message>
+    <message>
+        <source>Flashback may not have started a conversation for “{name}”.</source>
+        <translation>Flashback hat für „{name}“ möglicherweise keine Unterhaltung begonnen.</translation>
+    </message>
+    <message>
+        <source>{message} No new conversation has appeared in this repository.</source>
+        <translation>{message} In diesem Repository ist keine neue Unterhaltung erschienen.</translation>
+    </message>
+    <message>
+        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
+        <translation>Wenn Flashback nur langsam ist, erscheint sie vielleicht noch: Aktualisieren Sie in einer Minute und prüfen Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
+    </message>
+    <message>
+        <source>{message} The app could not check whether it was created.</source>
+        <translation>{message} Die App konnte nicht prüfen, ob sie erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
+        <translation>Warten Sie einen Moment und aktualisieren Sie, bevor Sie es erneut versuchen, damit Sie sie nicht doppelt beginnen.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
+        <translation>Flashback konnte für „{name}“ keine Unterhaltung beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryList</name>
+    <message>
+        <source>&amp;Filter Repositories</source>
+        <translation>Repositorys &amp;filtern</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Repositorys</translation>
+    </message>
+    <message>
+        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
+        <translation>Die Repositorys, auf die Sie zugreifen können. Mit den Pfeiltasten wählen Sie eines aus; Eingabe oder Strg+N beginnt eine neue Unterhaltung dafür.</translation>
+    </message>
+    <message>
+        <source>Loading repositories…</source>
+        <translation>Repositorys werden geladen…</translation>
+    </message>
+    <message>
+        <source>No repositories yet.
+Repositories you can reach on Flashback will appear here.</source>
+        <translation>Noch keine Repositorys.
+Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</translation>
+    </message>
+    <message>
+        <source>No repositories match your filter.</source>
+        <translation>Kein Repository passt zu Ihrem Filter.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLoader</name>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
     <name>RepositoryTableModel</name>
     <message>
         <source>Repository</source>
@@ -1689,6 +1663,57 @@ Hier erscheinen die Repositorys in Flashback, auf die Sie zugreifen können.</tr
     <message>
         <source>User guide</source>
         <translation>Benutzerhandbuch</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Start a new AI conversation for the selected repository</source>
+        <translation>Eine neue KI-Unterhaltung für das ausgewählte Repository beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ak&amp;tualisieren</translation>
+    </message>
+    <message>
+        <source>Load the repository list again (F5)</source>
+        <translation>Die Liste der Repositorys neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Sign out of Flashback on this computer</source>
+        <translation>Auf diesem Computer von Flashback abmelden</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign in to Flashback</source>
+        <translation>Bei Flashback anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Conversation ID</source>
+        <translation>Unterhaltungs-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>B&amp;earbeiten</translation>
     </message>
 </context>
 </TS>

@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>AccountHeader</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired.</source>
+        <translation>Su sesión ha caducado.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Organisation role: {role}</source>
+        <translation>Función en la organización: {role}</translation>
+    </message>
+    <message>
+        <source>Signed in as {who}</source>
+        <translation>Sesión iniciada como {who}</translation>
+    </message>
+    <message>
+        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
+        <translation>Ha cerrado la sesión en este equipo, pero no se ha podido avisar a Flashback, así que esa sesión sigue siendo válida en el servidor hasta que caduque.</translation>
+    </message>
+    <message>
+        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
+        <translation>Ha cerrado la sesión, pero no se ha podido eliminar del almacén de contraseñas de este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>built-in demo server</source>
@@ -416,6 +451,13 @@
     </message>
 </context>
 <context>
+    <name>CopyConversationId</name>
+    <message>
+        <source>Conversation ID copied.</source>
+        <translation>ID de la conversación copiado.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFeedback</name>
     <message>
         <source>✓ Copied</source>
@@ -750,160 +792,18 @@ Inicie una con Nueva conversación.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Flashback Desktop — Demo</source>
-        <translation>Flashback Desktop — Demostración</translation>
-    </message>
-    <message>
-        <source>Flashback Desktop</source>
-        <translation>Flashback Desktop</translation>
-    </message>
-    <message>
-        <source>Starting Flashback Desktop…</source>
-        <translation>Iniciando Flashback Desktop…</translation>
-    </message>
+    <name>MainContent</name>
     <message>
         <source>Connecting to Flashback…</source>
         <translation>Conectando con Flashback…</translation>
-    </message>
-    <message>
-        <source>&amp;New Conversation</source>
-        <translation>&amp;Nueva conversación</translation>
-    </message>
-    <message>
-        <source>Start a new AI conversation for the selected repository</source>
-        <translation>Iniciar una nueva conversación con la IA para el repositorio seleccionado</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>Actuali&amp;zar</translation>
-    </message>
-    <message>
-        <source>Load the repository list again (F5)</source>
-        <translation>Volver a cargar la lista de repositorios (F5)</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>&amp;Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Sign out of Flashback on this computer</source>
-        <translation>Cerrar la sesión de Flashback en este equipo</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>&amp;Iniciar sesión…</translation>
-    </message>
-    <message>
-        <source>Sign in to Flashback</source>
-        <translation>Iniciar sesión en Flashback</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Conversation ID</source>
-        <translation>&amp;Copiar ID de la conversación</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edición</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Sin sesión iniciada</translation>
     </message>
     <message>
         <source>Demo mode: {server}</source>
         <translation>Modo de demostración: {server}</translation>
     </message>
     <message>
-        <source>Flashback Desktop — {server}</source>
-        <translation>Flashback Desktop — {server}</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
         <source>Server: {server}</source>
         <translation>Servidor: {server}</translation>
-    </message>
-    <message>
-        <source>&amp;Filter Repositories</source>
-        <translation>&amp;Filtrar repositorios</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Repositorios</translation>
-    </message>
-    <message>
-        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
-        <translation>Los repositorios a los que tiene acceso. Las flechas eligen uno; Intro o Ctrl+N inicia una nueva conversación para él.</translation>
-    </message>
-    <message>
-        <source>Loading repositories…</source>
-        <translation>Cargando repositorios…</translation>
-    </message>
-    <message>
-        <source>No repositories yet.
-Repositories you can reach on Flashback will appear here.</source>
-        <translation>Todavía no hay repositorios.
-Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>No repositories match your filter.</source>
-        <translation>Ningún repositorio coincide con el filtro.</translation>
-    </message>
-    <message>
-        <source>Clear filter</source>
-        <translation>Borrar filtro</translation>
-    </message>
-    <message>
-        <source>Checking whether it was created…</source>
-        <translation>Comprobando si se ha creado…</translation>
-    </message>
-    <message>
-        <source>The connection was interrupted, but Flashback did create this conversation.</source>
-        <translation>La conexión se interrumpió, pero Flashback sí creó esta conversación.</translation>
-    </message>
-    <message>
-        <source>Flashback may not have started a conversation for “{name}”.</source>
-        <translation>Es posible que Flashback no haya iniciado una conversación para «{name}».</translation>
-    </message>
-    <message>
-        <source>{message} No new conversation has appeared in this repository.</source>
-        <translation>{message} No ha aparecido ninguna conversación nueva en este repositorio.</translation>
-    </message>
-    <message>
-        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
-        <translation>Si Flashback solo va lento, puede que aún aparezca: actualice dentro de un minuto y compruébelo antes de volver a intentarlo, para no iniciarla dos veces.</translation>
-    </message>
-    <message>
-        <source>{message} The app could not check whether it was created.</source>
-        <translation>{message} La aplicación no ha podido comprobar si se creó.</translation>
-    </message>
-    <message>
-        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
-        <translation>Espere un momento y actualice antes de volver a intentarlo, para no iniciarla dos veces.</translation>
-    </message>
-    <message>
-        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
-        <translation>Flashback no ha podido iniciar una conversación para «{name}».</translation>
-    </message>
-    <message>
-        <source>Conversation ID copied.</source>
-        <translation>ID de la conversación copiado.</translation>
     </message>
     <message>
         <source>Your sign-in has expired.</source>
@@ -918,28 +818,27 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión y Flashback Desktop continuará donde lo dejó.</translation>
     </message>
     <message>
-        <source>You are signed out on this computer, but Flashback could not be told, so that sign-in stays valid on the server until it expires.</source>
-        <translation>Ha cerrado la sesión en este equipo, pero no se ha podido avisar a Flashback, así que esa sesión sigue siendo válida en el servidor hasta que caduque.</translation>
-    </message>
-    <message>
-        <source>You are signed out, but your sign-in could not be removed from this computer&apos;s password store.</source>
-        <translation>Ha cerrado la sesión, pero no se ha podido eliminar del almacén de contraseñas de este equipo.</translation>
-    </message>
-    <message>
         <source>You are not signed in.</source>
         <translation>No ha iniciado sesión.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <source>Signed in</source>
-        <translation>Sesión iniciada</translation>
+        <source>Flashback Desktop — Demo</source>
+        <translation>Flashback Desktop — Demostración</translation>
     </message>
     <message>
-        <source>Organisation role: {role}</source>
-        <translation>Función en la organización: {role}</translation>
+        <source>Flashback Desktop</source>
+        <translation>Flashback Desktop</translation>
     </message>
     <message>
-        <source>Signed in as {who}</source>
-        <translation>Sesión iniciada como {who}</translation>
+        <source>Starting Flashback Desktop…</source>
+        <translation>Iniciando Flashback Desktop…</translation>
+    </message>
+    <message>
+        <source>Flashback Desktop — {server}</source>
+        <translation>Flashback Desktop — {server}</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1305,81 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     </message>
 </context>
 <context>
+    <name>NewConversation</name>
+    <message>
+        <source>Checking whether it was created…</source>
+        <translation>Comprobando si se ha creado…</translation>
+    </message>
+    <message>
+        <source>The connection was interrupted, but Flashback did create this conversation.</source>
+        <translation>La conexión se interrumpió, pero Flashback sí creó esta conversación.</translation>
+    </message>
+    <message>
+        <source>Flashback may not have started a conversation for “{name}”.</source>
+        <translation>Es posible que Flashback no haya iniciado una conversación para «{name}».</translation>
+    </message>
+    <message>
+        <source>{message} No new conversation has appeared in this repository.</source>
+        <translation>{message} No ha aparecido ninguna conversación nueva en este repositorio.</translation>
+    </message>
+    <message>
+        <source>If Flashback is only slow, it may still appear: refresh in a minute and check before trying again, so you don&apos;t start it twice.</source>
+        <translation>Si Flashback solo va lento, puede que aún aparezca: actualice dentro de un minuto y compruébelo antes de volver a intentarlo, para no iniciarla dos veces.</translation>
+    </message>
+    <message>
+        <source>{message} The app could not check whether it was created.</source>
+        <translation>{message} La aplicación no ha podido comprobar si se creó.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and refresh before trying again, so you don&apos;t start it twice.</source>
+        <translation>Espere un momento y actualice antes de volver a intentarlo, para no iniciarla dos veces.</translation>
+    </message>
+    <message>
+        <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
+        <translation>Flashback no ha podido iniciar una conversación para «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryList</name>
+    <message>
+        <source>&amp;Filter Repositories</source>
+        <translation>&amp;Filtrar repositorios</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Repositorios</translation>
+    </message>
+    <message>
+        <source>The repositories you can reach. Arrow keys choose one; Enter or Ctrl+N starts a new conversation for it.</source>
+        <translation>Los repositorios a los que tiene acceso. Las flechas eligen uno; Intro o Ctrl+N inicia una nueva conversación para él.</translation>
+    </message>
+    <message>
+        <source>Loading repositories…</source>
+        <translation>Cargando repositorios…</translation>
+    </message>
+    <message>
+        <source>No repositories yet.
+Repositories you can reach on Flashback will appear here.</source>
+        <translation>Todavía no hay repositorios.
+Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</translation>
+    </message>
+    <message>
+        <source>No repositories match your filter.</source>
+        <translation>Ningún repositorio coincide con el filtro.</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Borrar filtro</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLoader</name>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
     <name>RepositoryTableModel</name>
     <message>
         <source>Repository</source>
@@ -1689,6 +1663,57 @@ Aquí aparecerán los repositorios de Flashback a los que tenga acceso.</transla
     <message>
         <source>User guide</source>
         <translation>Guía del usuario</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Nueva conversación</translation>
+    </message>
+    <message>
+        <source>Start a new AI conversation for the selected repository</source>
+        <translation>Iniciar una nueva conversación con la IA para el repositorio seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Load the repository list again (F5)</source>
+        <translation>Volver a cargar la lista de repositorios (F5)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out of Flashback on this computer</source>
+        <translation>Cerrar la sesión de Flashback en este equipo</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>Sign in to Flashback</source>
+        <translation>Iniciar sesión en Flashback</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Conversation ID</source>
+        <translation>&amp;Copiar ID de la conversación</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
     </message>
 </context>
 </TS>

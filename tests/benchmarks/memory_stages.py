@@ -42,7 +42,7 @@ def main(body_file: Path) -> int:
     application = attribute("PySide6.QtWidgets", "QApplication")
     app = application([sys.argv[0]])
     mark("PySide6 + QApplication")
-    main_window = attribute("flashback_desktop.ui.main_window", "MainWindow")
+    main_window = attribute("flashback_desktop.ui.main_content", "build_main_window")
     task_manager = attribute("flashback_desktop.ui.tasks", "TaskManager")
     decode_repositories = attribute("flashback_desktop.api.models", "decode_repositories")
     mark("window modules")
@@ -61,7 +61,7 @@ def main(body_file: Path) -> int:
     del body
     gc.collect()
     mark("body dropped (freed, kept by the allocator)")
-    window.model.set_repositories(repositories, {})
+    window.content.model.set_repositories(repositories, {})
     app.processEvents()
     mark("model rows built, table shown")
     print(json.dumps(marks))

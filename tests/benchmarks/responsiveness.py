@@ -56,6 +56,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from flashback_desktop import app as app_module
+from flashback_desktop.ui.main_content import build_main_window
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
@@ -221,9 +222,9 @@ class Watch:
         self.created: list[str] = []
         self.dialogs: list[PySide6.QtWidgets.QWidget] = []
         self._changed = asyncio.Event()
-        window.repositories_shown.connect(lambda _n: self._note("shown"))
-        window.conversation_created.connect(lambda cid: self._note("created", cid))
-        window.dialog_opened.connect(lambda dialog: self._note("dialog", dialog))
+        window.content.repositories_shown.connect(lambda _n: self._note("shown"))
+        window.content.conversation_created.connect(lambda cid: self._note("created", cid))
+        window.content.dialog_opened.connect(lambda dialog: self._note("dialog", dialog))
 
     def _note(self, kind: str, value: Any = None) -> None:
         if kind == "shown":
@@ -265,7 +266,7 @@ class Scenario:
         self.result = SizeRun(count)
         self.crashes: list[BaseException] = []
         self.tasks = TaskManager(self.crashes.append)
-        self.window = MainWindow(self.tasks, server_label=sandbox.url)
+        self.window = build_main_window(self.tasks, server_label=sandbox.url)
         self.watch = Watch(self.window)
         self.heartbeat = Heartbeat()
         self.sampler = StallSampler(self.heartbeat)
@@ -320,21 +321,21 @@ class Scenario:
         await self.watch.until(lambda: self.watch.shown > shown, what)
 
     async def _load(self) -> None:
-        attach = self.window.attach_session
+        attach = self.window.content.attach_session
         await self._until_shown("the repositories", lambda: attach(self.session))
 
     async def _create_and_reload(self) -> None:
-        window, watch, model = self.window, self.watch, self.window.model
+        window, watch, model = self.window, self.watch, self.window.content.model
         row = next(
             r
             for r in range(model.rowCount())
             if (repo := model.repository_at(r)) and not repo.disabled
         )
-        window.table.selectRow(row)
+        window.content.table.selectRow(row)
         created, shown = len(watch.created), watch.shown
-        window.panel.new_button.click()
+        window.content.panel.new_button.click()
         # Refresh while the create is in flight: the repositories load again meanwhile.
-        asyncio.get_running_loop().call_later(0.05, window.refresh_action.trigger)
+        asyncio.get_running_loop().call_later(0.05, window.content.refresh_action.trigger)
         await watch.until(
             lambda: len(watch.created) > created and watch.shown > shown,
             "the conversation and the reload",
@@ -342,7 +343,7 @@ class Scenario:
 
     async def _sign_out(self) -> SignInDialog:
         dialogs = len(self.watch.dialogs)
-        self.window.sign_out()
+        self.window.content.sign_out()
         await self.watch.until(lambda: len(self.watch.dialogs) > dialogs, "the sign-in dialog")
         opened = self.watch.dialogs[-1]
         if not isinstance(opened, SignInDialog):
@@ -370,8 +371,8 @@ class Scenario:
         result, count = self.result, self.result.count
         if self.crashes:
             result.notes.append(f"unexpected errors: {self.crashes!r}")
-        if self.window.model.rowCount() != count:
-            rows = self.window.model.rowCount()
+        if self.window.content.model.rowCount() != count:
+            rows = self.window.content.model.rowCount()
             result.notes.append(f"the table ended with {rows} rows, not {count}")
         keyring_module = sys.modules.get("keyring")
         if keyring_module is not None:

@@ -47,6 +47,7 @@ from flashback_desktop.api.models import decode_repositories
 from flashback_desktop.sandbox.data import DEMO_USER_ID, SandboxState
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
+from flashback_desktop.ui.main_content import build_main_window
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.benchmarks.common import (
@@ -175,23 +176,25 @@ async def load_once(body: bytes, fixture: Fixture, count: int) -> Loaded:
     session = Session(BASE_URL, store, transport=transport)
     crashes: list[BaseException] = []
     tasks = TaskManager(crashes.append)
-    window = MainWindow(tasks, server_label=BASE_URL)
+    window = build_main_window(tasks, server_label=BASE_URL)
     painted = asyncio.Event()
     window.first_painted.connect(painted.set)
     window.show()
     await asyncio.wait_for(painted.wait(), 30)
     signalled: list[float] = []
-    window.repositories_shown.connect(lambda _n: signalled.append(time.perf_counter()))
-    watcher = PaintWatcher(window.table.viewport(), lambda: bool(signalled))
-    window.attach_session(session)
+    window.content.repositories_shown.connect(lambda _n: signalled.append(time.perf_counter()))
+    watcher = PaintWatcher(window.content.table.viewport(), lambda: bool(signalled))
+    window.content.attach_session(session)
     try:
         await asyncio.wait_for(watcher.shown.wait(), 120)
     except TimeoutError as exc:
         raise RuntimeError(f"rows never shown; crashes: {crashes}") from exc
     if crashes:
         raise RuntimeError(f"the window crashed: {crashes[0]!r}")
-    if window.model.rowCount() != count or transport.repos_sent_at is None:
-        raise RuntimeError(f"expected {count} rows, the table has {window.model.rowCount()}")
+    if window.content.model.rowCount() != count or transport.repos_sent_at is None:
+        raise RuntimeError(
+            f"expected {count} rows, the table has {window.content.model.rowCount()}"
+        )
     assert watcher.shown_at is not None
     return Loaded(
         watcher.shown_at - transport.repos_sent_at,
@@ -286,19 +289,23 @@ def stage_breakdown(
         timings.setdefault(name, []).append(time.perf_counter() - started)
         return value
 
-    show = getattr(window, "_show_repositories", None)
+    show = window.content.loader.show
     for _ in range(runs):
         gc.collect()
         timed("json.loads (the floor, for comparison)", functools.partial(json.loads, body))
         repos = timed("decode_repositories (msgspec)", functools.partial(decode_repositories, body))
         timed(
             "model.set_repositories (rows, sort)",
-            functools.partial(window.model.set_repositories, repos, fixture.workspace_names),
+            functools.partial(
+                window.content.model.set_repositories, repos, fixture.workspace_names
+            ),
         )
-        if show is not None:
-            timed("window._show_repositories (model + view)", functools.partial(show, repos))
+        timed(
+            "window._show_repositories (model + view)",  # the loader's show, named as before
+            functools.partial(show, repos, fixture.workspace_names),
+        )
         del repos
-        timed("viewport repaint", lambda: window.table.viewport().repaint())
+        timed("viewport repaint", lambda: window.content.table.viewport().repaint())
         timed("processEvents after", app.processEvents)
     return {name: median(values) for name, values in timings.items()}
 
@@ -347,7 +354,7 @@ def keystrokes(result: SizeResult, window: MainWindow, watcher: PaintWatcher) ->
         app.processEvents()
         result.keystrokes.append(time.perf_counter() - started)
         result.keystroke_repaints += watcher.paints > paints
-        result.keystroke_rows.append(window.model.rowCount())
+        result.keystroke_rows.append(window.content.model.rowCount())
 
     for _ in range(TYPING_ROUNDS):
         for action, argument in TYPING:
@@ -374,8 +381,8 @@ def keystrokes(result: SizeResult, window: MainWindow, watcher: PaintWatcher) ->
 def sorting(result: SizeResult, window: MainWindow, rounds: int = 2) -> None:
     app = QApplication.instance()
     assert app is not None
-    model = window.model
-    window.table.selectRow(min(5, model.rowCount() - 1))  # a selection must follow its row
+    model = window.content.model
+    window.content.table.selectRow(min(5, model.rowCount() - 1))  # a selection must follow its row
     app.processEvents()
     orders = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
     for _ in range(rounds):
@@ -383,10 +390,10 @@ def sorting(result: SizeResult, window: MainWindow, rounds: int = 2) -> None:
             name = str(model.headerData(column, Qt.Orientation.Horizontal))
             for order in orders:
                 started = time.perf_counter()
-                window.table.sortByColumn(column, order)
+                window.content.table.sortByColumn(column, order)
                 app.processEvents()
                 result.sorts.setdefault(name, []).append(time.perf_counter() - started)
-    window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.content.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     app.processEvents()
 
 

@@ -50,7 +50,9 @@ from flashback_desktop.session.conversation_chat import ConversationChat
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from flashback_desktop.ui.crash_handler import CrashHandler
-from flashback_desktop.ui.main_window import CREATE_TASK, MainWindow
+from flashback_desktop.ui.main_content import build_main_window
+from flashback_desktop.ui.main_window import MainWindow
+from flashback_desktop.ui.new_conversation import CREATE_TASK
 from flashback_desktop.ui.tasks import TaskManager
 from tests.benchmarks.soak_prompts import (
     PROMPT_TIMINGS,
@@ -253,10 +255,10 @@ class Recorder:
         self.events: list[tuple[str, str]] = []
         self.dialogs: list[QWidget] = []
         self.seen = asyncio.Event()
-        window.conversation_created.connect(lambda cid: self._add(SUCCESS, cid))
-        window.conversation_found.connect(lambda cid: self._add(FOUND, cid))
-        window.creation_unresolved.connect(lambda: self._add(UNRESOLVED, ""))
-        window.dialog_opened.connect(self._dialog_opened)
+        window.content.conversation_created.connect(lambda cid: self._add(SUCCESS, cid))
+        window.content.conversation_found.connect(lambda cid: self._add(FOUND, cid))
+        window.content.creation_unresolved.connect(lambda: self._add(UNRESOLVED, ""))
+        window.content.dialog_opened.connect(self._dialog_opened)
 
     def reset(self) -> None:
         self.events.clear()
@@ -339,21 +341,27 @@ class Soak:
         crash_handler = CrashHandler(lambda: window, None)
         crash_handler.install(asyncio.get_running_loop())
         self.tasks = TaskManager(crash_handler)
-        window = self.window = MainWindow(self.tasks, server_label=self.sandbox.url, demo=True)
-        window.lookup_delays_s = LOOKUP_DELAYS_S
+        window = self.window = build_main_window(
+            self.tasks, server_label=self.sandbox.url, demo=True
+        )
         self.recorder = Recorder(window)
         painted: list[bool] = []
         window.first_painted.connect(lambda: painted.append(True))
         shown: list[int] = []
-        window.repositories_shown.connect(shown.append)
+        window.content.repositories_shown.connect(shown.append)
 
         self.progress.stage = "showing the window"
         window.show()
         await wait_until(lambda: bool(painted), 10.0, "the window was never painted")
         self.progress.stage = "loading repositories"
-        window.attach_session(self.session)
+        window.content.attach_session(self.session)
+        assert window.content.creating.service is not None
+        window.content.creating.service.lookup_delays_s = LOOKUP_DELAYS_S
         await wait_until(lambda: bool(shown), 20.0, "the repositories were never shown")
-        rows = (window.model.repository_at(row) for row in range(window.model.rowCount()))
+        rows = (
+            window.content.model.repository_at(row)
+            for row in range(window.content.model.rowCount())
+        )
         # The sandbox refuses only repositories outside the person's workspaces (403), and
         # those are not listed; a disabled one is skipped as a person could not use it.
         self.repositories = [repo for repo in rows if repo is not None and not repo.disabled]
@@ -396,8 +404,8 @@ class Soak:
         state = self.sandbox.state
         repo = self.rng.choice(self.repositories)
         self.progress.stage = f"selecting {repo.name!r}"
-        window.select_repository(repo.id)
-        selected = window.panel.repository
+        window.content.select_repository(repo.id)
+        selected = window.content.panel.repository
         if selected is None or selected.id != repo.id:
             raise SoakError(f"could not select repository {repo.name!r}")
         kind = self.rng.choice(FAULT_KINDS) if self.rng.random() < self.options.fault_rate else None
@@ -414,11 +422,11 @@ class Soak:
         recorder.reset()
         started = time.monotonic()
         self._trigger(intent.trigger)
-        if not window.tasks.is_running(CREATE_TASK) and not recorder.seen.is_set():
+        if not window.content.tasks.is_running(CREATE_TASK) and not recorder.seen.is_set():
             raise SoakError(f"trigger {intent.trigger!r} did not start a New Conversation")
         for _ in range(presses - 1):
             await asyncio.sleep(self.rng.choice(REPEAT_GAPS_S))
-            if window.tasks.is_running(CREATE_TASK):
+            if window.content.tasks.is_running(CREATE_TASK):
                 self._trigger(self.rng.choice(TRIGGERS))
                 intent.repeats_fired += 1
             else:
@@ -432,7 +440,7 @@ class Soak:
                 f"signals so far: {recorder.events})"
             ) from exc
         await wait_until(
-            lambda: not window.tasks.is_running(CREATE_TASK),
+            lambda: not window.content.tasks.is_running(CREATE_TASK),
             self.options.cycle_timeout,
             "the create task kept running after its outcome was shown",
         )
@@ -473,11 +481,11 @@ class Soak:
     def _trigger(self, how: str) -> None:
         window = self._window()
         if how == "button":
-            window.panel.new_button.click()  # a disabled button ignores it, as a mouse would
+            window.content.panel.new_button.click()  # disabled: ignored, as a mouse would be
         elif how == "action":
-            window.new_conversation_action.trigger()  # the menu item and Ctrl+N
+            window.content.new_conversation_action.trigger()  # the menu item and Ctrl+N
         else:
-            window.start_new_conversation()  # what a click that slipped through would reach
+            window.content.start_new_conversation()  # what a click that slipped through would reach
 
     def _close_dialogs(self) -> None:
         """Close every dialog the window opened, announced or not (a crash dialog is not)."""
@@ -498,9 +506,9 @@ class Soak:
                     f"{intent.outcome} {intent.shown_id} was not created by this intent "
                     f"(exists {where})"
                 )
-            if window.panel.result_id.text() != intent.shown_id:
+            if window.content.panel.result_id.text() != intent.shown_id:
                 intent.problems.append(
-                    f"the panel shows {window.panel.result_id.text()!r}, "
+                    f"the panel shows {window.content.panel.result_id.text()!r}, "
                     f"the signal said {intent.shown_id!r}"
                 )
         elif created:
@@ -511,7 +519,7 @@ class Soak:
             intent.problems.append(f"{intent.posts} POST /conversation requests for one intent")
         if intent.fault is not None and intent.posts == 0:
             intent.problems.append("the planted fault was never used: no request was sent")
-        if not window.panel.new_button.isEnabled():
+        if not window.content.panel.new_button.isEnabled():
             intent.problems.append("New Conversation stayed disabled after the outcome")
 
     # -- the sandbox's side
@@ -555,7 +563,7 @@ class Soak:
         with contextlib.suppress(SoakError):
             await wait_until(lambda: not others(), 2.0, "tasks still alive")
         results.loop_tasks = sorted(t.get_name() for t in others())
-        manager: dict[str, asyncio.Task[object]] = self._window().tasks._tasks
+        manager: dict[str, asyncio.Task[object]] = self._window().content.tasks._tasks
         results.manager_tasks = sorted(name for name, task in manager.items() if not task.done())
         self._close_dialogs()
         await asyncio.sleep(0.05)  # deferred deletions of the closed dialogs

@@ -36,7 +36,7 @@ def name_cells(app: App) -> dict[str, QRect]:
     leave room for about nine of the fourteen. The first row is left out: the app gives the
     list the keyboard focus once it has loaded, so in the bundle's picture that row carries
     the focus frame, which the reference (not the active window here) does not draw."""
-    table, model = app.window.table, app.window.model
+    table, model = app.content.table, app.content.model
     visible = table.viewport().rect()
     cells = {}
     for row in range(1, model.rowCount()):
@@ -105,7 +105,7 @@ def test_demo_mode_shows_the_sandbox_repositories(
     reference = app.window.grab().toImage()
     reference.save(str(tmp_path / "reference.png"))
     assert bundle_picture.size() == reference.size()
-    assert app.window.model.rowCount() == 14  # what the sandbox seeds for the demo user
+    assert app.content.model.rowCount() == 14  # what the sandbox seeds for the demo user
     cells = name_cells(app)
     assert len(cells) >= 7
 

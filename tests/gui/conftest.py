@@ -19,11 +19,13 @@ from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
+from flashback_desktop.ui.main_content import MainContent, build_main_window
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS
 from tests.gui.keyboard import activate
 from tests.support.idle import wait_until_idle
+from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
 
 T = TypeVar("T")
@@ -39,6 +41,11 @@ class App:
     qtbot: QtBot
     crashes: list[BaseException] = field(default_factory=list)
 
+    @property
+    def content(self) -> MainContent:
+        """What fills the window's frame: the list, the panel, the actions."""
+        return self.window.content
+
     def run(self, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 10_000) -> T:
         """Run a coroutine on the qasync loop from a synchronous test."""
         task = asyncio.ensure_future(coroutine)
@@ -47,20 +54,20 @@ class App:
 
     def wait_until_idle(self, timeout_ms: int = 15_000) -> None:
         """No task running, no request in flight at the sandbox, events drained."""
-        wait_until_idle(self.qtbot, self.window.tasks, self.sandbox.state, timeout_ms=timeout_ms)
+        wait_until_idle(self.qtbot, self.content.tasks, self.sandbox.state, timeout_ms=timeout_ms)
 
     def pause_between_intents(self) -> None:
         """A person's pause: the next press of New Conversation is a new intent, not a double
         press (a wait that can only make it more so on a busy machine, never flaky)."""
         self.qtbot.wait(QApplication.doubleClickInterval() + 10)
 
+    @property
+    def page(self) -> MainPage:
+        """The window as a person sees it (tests/support/main_page.py)."""
+        return MainPage(self.window)
+
     def select(self, name: str) -> None:
-        for row in range(self.window.model.rowCount()):
-            repository = self.window.model.repository_at(row)
-            if repository is not None and repository.name == name:
-                self.window.table.selectRow(row)
-                return
-        raise LookupError(name)
+        self.page.select(name)
 
 
 def _run_until_done(qtbot: QtBot, tasks: TaskManager) -> None:
@@ -89,14 +96,14 @@ def start_app(
     ) -> App:
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
-        window = MainWindow(tasks, server_label=sandbox.url)
+        window = build_main_window(tasks, server_label=sandbox.url)
         if prepare is not None:  # what the app does between building and showing the window
             prepare(window)
         # pytest-qt closes and deletes the window before fixtures end: stop its tasks first,
         # as the app does on quit, so none touches a deleted widget.
         qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, tasks))
         if banner_delays_s is not None:
-            window.connection_banner.delays_s = banner_delays_s
+            window.content.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
         session = Session(sandbox.url, store, limits=limits)
         app = App(window, session, sandbox, qtbot, crashes)
@@ -110,15 +117,15 @@ def start_app(
         # person (by hand only on a bare display outside tests/run and CI).
         activate(qtbot, window)
         if signed_in and wait_for_repositories:
-            with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
-                window.attach_session(session, demo_account)
+            with qtbot.waitSignal(window.content.repositories_shown, timeout=10_000):
+                window.content.attach_session(session, demo_account)
         else:
-            window.attach_session(session, demo_account)
+            window.content.attach_session(session, demo_account)
         return app
 
     yield start
     for app in started:
-        app.run(app.window.tasks.cancel_all())
+        app.run(app.content.tasks.cancel_all())
         app.run(app.session.close())
         assert app.crashes == [], f"unexpected errors reached the crash handler: {app.crashes}"
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -69,8 +69,8 @@ def announced() -> Iterator[list[str]]:
 
 def create_conversation(app: App, qtbot: QtBot, name: str = "NDAs") -> str:
     app.select(name)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+        app.content.new_conversation_action.trigger()
     return str(created.args[0])
 
 
@@ -79,28 +79,32 @@ def test_every_control_of_the_main_window_has_a_name(
 ) -> None:
     app = start_app()
     create_conversation(app, qtbot)  # the result row and its Copy button are shown too
-    app.window.connection_banner.attempt_failed("Flashback can't be reached.")  # Retry now
+    app.content.connection_banner.attempt_failed("Flashback can't be reached.")  # Retry now
     controls = focusable(app.window)
-    assert {app.window.table, app.window.filter_edit, app.window.panel.result_id} <= set(controls)
-    assert app.window.connection_banner.retry_button in controls
+    assert {
+        app.content.table,
+        app.content.filter_edit,
+        app.content.panel.result_id,
+    } <= set(controls)
+    assert app.content.connection_banner.retry_button in controls
     assert len(controls) >= 9
     assert unnamed(app.window) == []
     assert undescribed(app.window) == []
-    assert accessible_name(app.window.table) == "Repositories"
-    assert accessible_name(app.window.panel.copy_button) == "Copy conversation ID"
-    assert accessible_name(app.window.refresh_button) == "Refresh"  # the action's, no "&"
-    assert accessible_description(app.window.refresh_button)  # from the action's tool tip
+    assert accessible_name(app.content.table) == "Repositories"
+    assert accessible_name(app.content.panel.copy_button) == "Copy conversation ID"
+    assert accessible_name(app.content.refresh_button) == "Refresh"  # the action's, no "&"
+    assert accessible_description(app.content.refresh_button)  # from the action's tool tip
 
 
 def test_the_signed_out_page_and_every_sign_in_page_name_their_controls(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert isinstance(dialog, SignInDialog)
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    assert app.window.message_button in focusable(app.window)  # "Sign in" on the page
+    assert app.content.message_button in focusable(app.window)  # "Sign in" on the page
     assert unnamed(app.window) == []
     for page in (SignInPage.PASSWORD, SignInPage.TOKEN, SignInPage.CODE):
         dialog.show_page(page)
@@ -115,7 +119,7 @@ def test_error_and_crash_dialogs_name_their_controls_and_say_what_happened(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    dialog = app.window.show_error("It failed.", "Because.", "Do this.", "Status: 500")
+    dialog = app.content.show_error("It failed.", "Because.", "Do this.", "Status: 500")
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     dialog.details_button.click()
     assert dialog.details_box in focusable(dialog)
@@ -152,8 +156,8 @@ def test_news_is_announced(
 
     announced.clear()
     app.sandbox.state.faults.add("GET", "/repo", Fault(reset=True), times=None)
-    app.window.refresh()
-    qtbot.waitUntil(app.window.connection_banner.isVisible, timeout=10_000)
+    app.content.refresh()
+    qtbot.waitUntil(app.content.connection_banner.isVisible, timeout=10_000)
     assert any("Retrying in" in text for text in announced)  # the banner, once
     assert sum("Retrying in" in text for text in announced) == 1
 
@@ -162,8 +166,8 @@ def test_a_refused_sign_in_is_announced_at_once(
     start_app: Callable[..., App], qtbot: QtBot, announced: list[str]
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     dialog.email_edit.setText(app.sandbox.state.demo_email)
     dialog.password_edit.setText("wrong password")
@@ -177,14 +181,14 @@ def test_focus_moves_to_the_result_of_each_action(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    app.window.filter_edit.setFocus()
+    app.content.filter_edit.setFocus()
     create_conversation(app, qtbot)
-    qtbot.waitUntil(app.window.panel.result_id.hasFocus, timeout=5000)
-    assert app.window.panel.result_id.selectedText() == app.window.panel.result_id.text()
+    qtbot.waitUntil(app.content.panel.result_id.hasFocus, timeout=5000)
+    assert app.content.panel.result_id.selectedText() == app.content.panel.result_id.text()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=500))
     app.pause_between_intents()
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.new_conversation_action.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert dialog.focusWidget() is dialog.close_button
@@ -194,7 +198,7 @@ def test_settings_and_about_name_their_controls_and_read_in_screen_order(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    menus = app.window.app_menus
+    menus = app.content.app_menus
     menus.open_settings()
     settings = menus.settings_dialog
     assert settings is not None
@@ -227,7 +231,7 @@ def test_the_history_names_its_controls_and_says_what_happened(
     start_app: Callable[..., App], qtbot: QtBot, announced: list[str]
 ) -> None:
     app = start_app()
-    history = app.window.history
+    history = app.content.history
     repo_id = repo_id_named(app.sandbox, "NDAs")
     for _ in range(3):
         app.sandbox.state.add_conversation(repo_id)

@@ -141,7 +141,7 @@ def test_profile_startup_names_each_phase_in_order() -> None:
 
 
 # Runs the app to its first paint in this process, then names the modules it had executed.
-# A module bound with lazy_import but never used is in sys.modules without having run.
+# A module bound lazily but never used would be in sys.modules without having run.
 # What was loaded before the app (coverage's measurement, when tests/run measures the
 # subprocess) does not count.
 FIRST_PAINT_MODULES = """

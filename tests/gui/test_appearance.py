@@ -71,11 +71,11 @@ def show_a_created_conversation(app: App, qtbot: QtBot) -> None:
         app.sandbox.state.add_conversation(
             repo_id, created_at=start + timedelta(days=n), title=title, tokens_in=1200 * (n + 1)
         )
-    history = app.window.history
+    history = app.content.history
     with qtbot.waitSignal(history.page_shown, timeout=10_000):
         app.select("Contracts archive 2019-2025")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+        app.content.new_conversation_action.trigger()
     qtbot.waitUntil(lambda: history.model.ids()[:1] == [created.args[0]], timeout=10_000)
 
 
@@ -92,10 +92,14 @@ def test_light_and_dark_are_both_drawn_and_readable(
         qtbot.wait(50)  # the palette change reaches every widget through events
         assert appearance.scheme_of(window.palette()) == scheme
         brightness[name] = mean_luminance(drawn(window))
-        for widget in (window.user_label, window.panel.selection_label, window.panel.result_id):
+        for widget in (
+            window.content.user_label,
+            window.content.panel.selection_label,
+            window.content.panel.result_id,
+        ):
             assert text_contrast(widget) >= 4.5, (name, widget.objectName())
-        assert text_contrast(window.table.viewport()) >= 4.5, name
-        assert text_contrast(window.history.table.viewport()) >= 4.5, name
+        assert text_contrast(window.content.table.viewport()) >= 4.5, name
+        assert text_contrast(window.content.history.table.viewport()) >= 4.5, name
         if os.environ.get("FLASHBACK_WRITE_DOCS") == "1":
             assert window.grab().save(str(DOCS / f"main-window-{name}.png"))
     assert brightness["light"] > 0.5
@@ -107,8 +111,8 @@ def test_the_sign_in_link_follows_the_scheme(
 ) -> None:
     """Drawn from the palette's Link role at paint time, so a live switch recolours it."""
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     drawn_link = []

@@ -18,10 +18,10 @@ FITTED = (WORKSPACE_COLUMN, 2, STATUS_COLUMN, 4)  # workspace, storage, status, 
 
 def content_width(app: App, column: int) -> int:
     """What ResizeToContents would give: every row asked, not just one per distinct text."""
-    table = app.window.table
+    table = app.content.table
     cells = (
-        table.sizeHintForIndex(app.window.model.index(row, column)).width()
-        for row in range(app.window.model.rowCount())
+        table.sizeHintForIndex(app.content.model.index(row, column)).width()
+        for row in range(app.content.model.rowCount())
     )
     widest = max(table.horizontalHeader().sectionSizeFromContents(column).width(), *cells)
     return widest + int(table.showGrid())  # the grid line's pixel: no wrapped text
@@ -32,7 +32,7 @@ def test_text_columns_fit_their_longest_text(start_app: Callable[..., App], lang
     i18n.install(language)
     try:
         app = start_app()
-        header = app.window.table.horizontalHeader()
+        header = app.content.table.horizontalHeader()
         for column in FITTED:
             assert header.sectionSize(column) == content_width(app, column), column
     finally:
@@ -43,11 +43,11 @@ def test_a_width_the_person_chose_survives_a_reload(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    header = app.window.table.horizontalHeader()
+    header = app.content.table.horizontalHeader()
     fitted = header.sectionSize(STATUS_COLUMN)
     header.resizeSection(STATUS_COLUMN, fitted + 77)  # as a drag on the header edge does
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh_action.trigger()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh_action.trigger()
     assert header.sectionSize(STATUS_COLUMN) == fitted + 77
     assert header.sectionSize(WORKSPACE_COLUMN) == content_width(app, WORKSPACE_COLUMN)
 
@@ -58,12 +58,12 @@ def test_a_width_from_last_time_is_kept_unless_the_texts_need_more(
     """Restored widths (the saved state): a wide one stays, a narrow one grows to fit,
     e.g. after switching to a language with longer words."""
     app = start_app()
-    header = app.window.table.horizontalHeader()
+    header = app.content.table.horizontalHeader()
     fitted = header.sectionSize(STATUS_COLUMN)
     header.resizeSection(STATUS_COLUMN, 20)  # as saved by an English run, say
     header.resizeSection(2, 300)
-    app.window.column_fitter.keep_restored_widths()
-    app.window.column_fitter._chosen.clear()  # a restart: nothing chosen in this run yet
-    app.window.column_fitter.fit()
+    app.content.column_fitter.keep_restored_widths()
+    app.content.column_fitter._chosen.clear()  # a restart: nothing chosen in this run yet
+    app.content.column_fitter.fit()
     assert header.sectionSize(STATUS_COLUMN) == fitted
     assert header.sectionSize(2) == 300

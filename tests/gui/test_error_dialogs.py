@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from flashback_desktop import logging_setup
 from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
@@ -17,10 +18,10 @@ from tests.support.sandbox_data import repo_id_named
 
 def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts 2026") -> QWidget:
     app.select(repository)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.panel.new_button.click()
     dialog: QWidget = opened.args[0]
-    qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
+    qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
     return dialog
 
 
@@ -45,7 +46,7 @@ def test_404_says_the_repository_is_gone_and_refreshes_once(
 ) -> None:
     app = start_app()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=404))
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "no longer exists" in dialog.message_label.text()
@@ -68,9 +69,9 @@ def test_a_server_that_never_answers_is_checked_not_retried(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    app.window.lookup_delays_s = (0.0, 0.2)
+    app.page.set_lookup_delays((0.0, 0.2))
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=504, delay_s=0.2))
-    with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
         app.select("Contracts 2026")  # the history asks for its first page
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
@@ -85,15 +86,15 @@ def test_a_slow_server_that_created_it_after_all_is_found(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
-    app.window.lookup_delays_s = (0.0, 1.0, 2.5)
+    app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select("Contracts 2026")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+        app.content.panel.new_button.click()
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, "Contracts 2026"))
     assert [c["id"] for c in created] == found.args
-    assert app.window.panel.result_id.text() == found.args[0]
-    assert "did create this conversation" in app.window.panel.note_label.text()
+    assert app.page.created_id == found.args[0]
+    assert "did create this conversation" in app.content.panel.note_label.text()
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
 ) -> None:
     """Made elsewhere (the website, say) shortly before: the lookup must not claim it."""
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     state = app.sandbox.state
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     earlier = app.run(app.session.client.create_conversation(repo_id)).conversation_id
@@ -136,5 +137,32 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "No new conversation has appeared" in dialog.message_label.text()
-    assert app.window.panel.result_id.text() != earlier
+    assert app.page.created_id != earlier
     assert [c["id"] for c in state.conversations_for(repo_id)] == [earlier]
+
+
+def test_the_dialog_redacts_what_it_is_given(qtbot: QtBot) -> None:
+    """Whoever opens it: a secret in any of its texts never reaches the screen or clipboard."""
+    secret = "s3cr3t-token-value-0123456789"
+    logging_setup.register_secret(secret)
+    try:
+        dialog = ErrorDialog(
+            None,
+            headline=f"Failed {secret}",
+            message=f"The server said {secret}.",
+            action=f"Paste {secret} nowhere.",
+            details=f"Authorization: Bearer {secret}",
+        )
+    finally:
+        logging_setup.forget_secret(secret)
+    qtbot.addWidget(dialog)
+    shown = [
+        dialog.headline_label.text(),
+        dialog.message_label.text(),
+        dialog.details_box.toPlainText(),
+        dialog.details_text,
+        dialog.accessibleName(),
+        dialog.accessibleDescription(),
+    ]
+    assert all(secret not in text for text in shown), shown
+    assert logging_setup.REDACTED in dialog.details_text

@@ -74,11 +74,14 @@ ROWS = one_row_per_behaviour()
 def observe(app: App, opened: list[QWidget]) -> tuple[str, str]:
     """What the window shows now, in the document's words, and the message it shows."""
     window = app.window
-    dialog = window.sign_in_dialog
+    dialog = window.content.sign_in_dialog
     if dialog is not None and dialog.error_label.isVisible():
         return SIGN_IN_MESSAGE, dialog.error_label.text()
     if dialog is not None and dialog.isVisible():
-        kept = window.model.rowCount() > 0 or window.pages.currentWidget() is not window.table
+        kept = (
+            window.content.model.rowCount() > 0
+            or window.content.pages.currentWidget() is not window.content.table
+        )
         return (ASKS_TO_SIGN_IN if kept else "sign-in dialog, window cleared"), (
             dialog.reason_label.text()
         )
@@ -86,10 +89,13 @@ def observe(app: App, opened: list[QWidget]) -> tuple[str, str]:
     if errors:
         looked = app.sandbox.state.request_count("GET", "/conversation") > 0
         return (LOOKS_FOR_IT if looked else ERROR_DIALOG), errors[-1].message_label.text()
-    if window.connection_banner.isVisible():
-        return BANNER, window.connection_banner.label.text()
-    if window.message_label.isVisible() and window.message_button.text() == "Try again":
-        return TRY_AGAIN, window.message_label.text()
+    if window.content.connection_banner.isVisible():
+        return BANNER, window.content.connection_banner.label.text()
+    if (
+        window.content.message_label.isVisible()
+        and window.content.message_button.text() == "Try again"
+    ):
+        return TRY_AGAIN, window.content.message_label.text()
     return "nothing visible", ""
 
 
@@ -104,9 +110,9 @@ def play(row: Row, start_app: Callable[..., App], qtbot: QtBot) -> tuple[App, li
     opened: list[QWidget] = []
     if row.action.name == "load repositories":
         app = start_app(wait_for_repositories=False, limits=WINDOW_LIMITS, banner_delays_s=(60,))
-        app.window.dialog_opened.connect(opened.append)
+        app.content.dialog_opened.connect(opened.append)
         app.sandbox.state.faults.add("GET", "/repo", fault, times=None)
-        app.window.refresh_action.trigger()
+        app.content.refresh_action.trigger()
     elif row.action.name == "sign in":
         app = start_app(signed_in=False, limits=WINDOW_LIMITS)
         dialog = wait_for_sign_in(app, qtbot)
@@ -116,18 +122,18 @@ def play(row: Row, start_app: Callable[..., App], qtbot: QtBot) -> tuple[App, li
         dialog.sign_in_button.click()
     else:
         app = start_app(limits=WINDOW_LIMITS, banner_delays_s=(60,))
-        app.window.lookup_delays_s = (0.0,)
-        app.window.dialog_opened.connect(opened.append)
+        app.page.set_lookup_delays((0.0,))
+        app.content.dialog_opened.connect(opened.append)
         app.select(REPO)
         app.wait_until_idle()  # the history's own GET /conversation is not a lookup
         app.sandbox.state.reset_counts()
         if row.action.name == "new conversation":
             app.sandbox.state.faults.add("POST", "/conversation", fault, times=None)
-            app.window.new_conversation_action.trigger()
+            app.content.new_conversation_action.trigger()
         else:  # refresh token: the next request finds the access token expired
             expire_access_token(app)
             app.sandbox.state.faults.add("POST", "/user/refresh", fault, times=None)
-            app.window.refresh_action.trigger()
+            app.content.refresh_action.trigger()
     qtbot.waitUntil(lambda: something_shown(app, opened), timeout=15_000)
     app.wait_until_idle()
     return app, opened
@@ -139,7 +145,7 @@ def test_the_window_does_what_the_fault_matrix_says(
 ) -> None:
     app, opened = play(row, start_app, qtbot)
     does, message = observe(app, opened)
-    sign_in = app.window.sign_in_dialog
+    sign_in = app.content.sign_in_dialog
     for dialog in opened:
         dialog.close()
     if sign_in is not None:

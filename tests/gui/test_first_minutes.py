@@ -43,15 +43,15 @@ def language() -> Iterator[Callable[[str], str]]:
 
 def create_in(app: App, qtbot: QtBot, name: str) -> str:
     app.select(name)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+        app.content.panel.new_button.click()
     return str(created.args[0])
 
 
 def press_ctrl_c(app: App, qtbot: QtBot) -> None:
-    app.window.table.setFocus()
-    qtbot.waitUntil(app.window.table.hasFocus, timeout=3000)
-    qtbot.keyClick(app.window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    app.content.table.setFocus()
+    qtbot.waitUntil(app.content.table.hasFocus, timeout=3000)
+    qtbot.keyClick(app.content.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
 
 
 # ---- 1. the created ID belongs to its repository ---------------------------------------------
@@ -61,7 +61,7 @@ def test_the_created_id_is_shown_and_copied_only_with_its_repository(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    panel = app.window.panel
+    panel = app.content.panel
     created = create_in(app, qtbot, "Contracts 2026")
     assert panel.result_row.isVisibleTo(panel)
 
@@ -73,7 +73,7 @@ def test_the_created_id_is_shown_and_copied_only_with_its_repository(
     assert QGuiApplication.clipboard().text() != created
     panel.copy_id()
     assert QGuiApplication.clipboard().text() != created
-    assert not app.window.copy_id_action.isEnabled()
+    assert not app.content.copy_id_action.isEnabled()
 
     app.select("Contracts 2026")  # back where it was made: shown again
     assert panel.result_row.isVisibleTo(panel)
@@ -92,20 +92,20 @@ def test_connecting_until_the_saved_sign_in_is_read_then_one_of_sign_in_or_out(
     def look(window: MainWindow) -> None:  # built, not yet shown: the saved sign-in unread
         at_build.append(
             (
-                window.user_label.text(),
-                window.sign_in_button.isHidden(),
-                window.sign_out_button.isHidden(),
+                window.content.user_label.text(),
+                window.content.sign_in_button.isHidden(),
+                window.content.sign_out_button.isHidden(),
             )
         )
 
     app = start_app(wait_for_repositories=False, prepare=look)
     assert at_build == [("Connecting…", True, True)]
     window = app.window
-    qtbot.waitUntil(lambda: window.model.total > 0, timeout=10_000)
-    assert window.user_label.text().startswith("Signed in as")
-    assert window.sign_in_button.isHidden()
-    assert not window.sign_out_button.isHidden()
-    assert not window.sign_in_action.isEnabled()  # File → Sign in… while signed in: no
+    qtbot.waitUntil(lambda: window.content.model.total > 0, timeout=10_000)
+    assert window.content.user_label.text().startswith("Signed in as")
+    assert window.content.sign_in_button.isHidden()
+    assert not window.content.sign_out_button.isHidden()
+    assert not window.content.sign_in_action.isEnabled()  # File → Sign in… while signed in: no
 
 
 def test_while_the_list_loads_after_start_it_says_connecting(
@@ -114,11 +114,11 @@ def test_while_the_list_loads_after_start_it_says_connecting(
     app = start_app(wait_for_repositories=False)
     window = app.window
     qtbot.waitUntil(lambda: app.sandbox.state.request_count("GET", "/repo") == 1, timeout=10_000)
-    assert window.user_label.text() == "Connecting…"
-    assert window.sign_in_button.isHidden()
-    assert window.sign_out_button.isHidden()
-    qtbot.waitUntil(lambda: window.model.total > 0, timeout=10_000)
-    assert not window.sign_out_button.isHidden()
+    assert window.content.user_label.text() == "Connecting…"
+    assert window.content.sign_in_button.isHidden()
+    assert window.content.sign_out_button.isHidden()
+    qtbot.waitUntil(lambda: window.content.model.total > 0, timeout=10_000)
+    assert not window.content.sign_out_button.isHidden()
 
 
 @pytest.fixture
@@ -134,10 +134,10 @@ def test_after_the_sign_in_expired_the_email_is_filled_in_and_only_sign_in_is_of
     assert dialog.email_edit.text() == app.sandbox.state.demo_email
     assert dialog.password_edit.hasFocus() or dialog.focusWidget() is dialog.password_edit
     window = app.window
-    assert window.user_label.text() == "Your sign-in has expired."
-    assert not window.sign_in_button.isHidden()
-    assert window.sign_out_button.isHidden()
-    assert window.sign_in_action.isEnabled()
+    assert window.content.user_label.text() == "Your sign-in has expired."
+    assert not window.content.sign_in_button.isHidden()
+    assert window.content.sign_out_button.isHidden()
+    assert window.content.sign_in_action.isEnabled()
 
 
 # ---- 3. status words -------------------------------------------------------------------------
@@ -148,8 +148,8 @@ def test_a_disabled_repository_gets_its_own_sentence(
 ) -> None:
     app = start_app()
     app.select("Litigation holds")  # disabled, and with no model either
-    hint = app.window.panel.hint_label
-    assert hint.isVisibleTo(app.window.panel)
+    hint = app.content.panel.hint_label
+    assert hint.isVisibleTo(app.content.panel)
     assert hint.text() == DISABLED_HINT
     assert hint.text() != NO_MODEL_HINT
 
@@ -158,7 +158,7 @@ def test_a_blank_status_is_explained_on_the_cell_and_the_header(
     start_app: Callable[..., App],
 ) -> None:
     app = start_app()
-    model = app.window.model
+    model = app.content.model
     row = model.row_of(repo_id_named(app.sandbox, "Contracts 2026"))  # aiLlms left out
     assert row is not None
     index = model.index(row, STATUS_COLUMN)
@@ -180,20 +180,20 @@ def test_every_copy_shows_copied_for_a_moment_and_says_it(
     said: list[str] = []
     announcer().announced.connect(said.append)
     create_in(app, qtbot, "Contracts 2026")
-    panel = app.window.panel
+    panel = app.content.panel
     panel.copy_button.click()
     assert panel.copy_button.text() == copied_text()
     assert said[-1] == "Conversation ID copied."
     qtbot.waitUntil(lambda: panel.copy_button.text() == "Copy", timeout=5000)
 
-    history = app.window.history
+    history = app.content.history
     qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
     history.table.selectRow(0)
     history.copy_button.click()
     assert history.copy_button.text() == copied_text()
     assert said[-1] == "Conversation ID copied."
 
-    dialog = app.window.show_error("Headline", "Message.", "Action.", "Some details")
+    dialog = app.content.show_error("Headline", "Message.", "Action.", "Some details")
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Some details"
     assert dialog.copy_button.text() == copied_text()
@@ -235,13 +235,13 @@ def test_the_list_and_recent_conversations_write_dates_alike(
     moment = datetime(2026, 3, 9, 12, 0, tzinfo=UTC)
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     app.sandbox.state.add_conversation(repo_id, created_at=moment, title="Dated")
-    with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
         app.select("Contracts 2026")
-    shown = str(app.window.history.model.index(0, 0).data())
+    shown = str(app.content.history.model.index(0, 0).data())
     assert shown.startswith(day(moment) + " "), shown
-    row = app.window.model.row_of(repo_id)
+    row = app.content.model.row_of(repo_id)
     assert row is not None
-    listed = app.window.model.index(row, CREATED_COLUMN).data()
+    listed = app.content.model.index(row, CREATED_COLUMN).data()
     assert listed == day(datetime(2026, 1, 2, 10, 0, tzinfo=UTC)), listed  # the seeded date
 
 
@@ -256,9 +256,9 @@ def test_the_role_and_an_unnamed_repository_are_in_spanish(
     nameless = next(r for r in repos if r["name"] == "NDAs")
     nameless["name"] = ""
     app = start_app()
-    assert "Member" not in app.window.user_label.text()
-    assert "Miembro" in app.window.user_label.text()
-    names = [app.window.model.index(row, 0).data() for row in range(app.window.model.rowCount())]
+    assert "Member" not in app.content.user_label.text()
+    assert "Miembro" in app.content.user_label.text()
+    names = [app.content.model.index(row, 0).data() for row in range(app.content.model.rowCount())]
     assert "(repositorio sin nombre)" in names
     assert "(unnamed repository)" not in names
 
@@ -271,11 +271,11 @@ def test_the_window_says_what_a_conversation_and_its_id_are(
 ) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    explanation = app.window.panel.explanation_label
+    explanation = app.content.panel.explanation_label
     assert explanation.isVisibleTo(app.window)
     assert "conversation is" in explanation.text()
     assert "ID" in explanation.text()
-    model = app.window.history.model
+    model = app.content.history.model
     headers = [
         model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
     ]
@@ -295,7 +295,7 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
         app.sandbox.state.add_conversation(
             repo_id, created_at=start + timedelta(minutes=n), title=f"Question {n}"
         )
-    history = app.window.history
+    history = app.content.history
     with qtbot.waitSignal(history.page_shown, timeout=10_000):
         app.select("Contracts 2026")
     table = history.table
@@ -331,11 +331,11 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
 
 
 def text_fits(app: App, column: int) -> bool:
-    table = app.window.table
+    table = app.content.table
     header = table.horizontalHeader()
     need = max(
-        table.sizeHintForIndex(app.window.model.index(row, column)).width()
-        for row in range(app.window.model.rowCount())
+        table.sizeHintForIndex(app.content.model.index(row, column)).width()
+        for row in range(app.content.model.rowCount())
     )
     return header.sectionSize(column) >= need
 
@@ -349,32 +349,32 @@ def test_columns_never_wrap_after_sign_out_sign_in_and_resizes(
         window.resize(width, 520)
         qtbot.waitUntil(lambda: window.width() <= max(width, 700), timeout=3000)  # noqa: B023
         assert all(text_fits(app, column) for column in (1, 2, 3, 4))
-    window.sign_out()
-    qtbot.waitUntil(lambda: window.sign_in_dialog is not None, timeout=10_000)
-    dialog = window.sign_in_dialog
+    window.content.sign_out()
+    qtbot.waitUntil(lambda: window.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = window.content.sign_in_dialog
     assert dialog is not None
     dialog.email_edit.setText(app.sandbox.state.demo_email)
     dialog.password_edit.setText(app.sandbox.state.demo_password)
-    with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(window.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
     assert all(text_fits(app, column) for column in (1, 2, 3, 4))
-    assert not window.table.wordWrap()
-    assert not window.history.table.wordWrap()
+    assert not window.content.table.wordWrap()
+    assert not window.content.history.table.wordWrap()
 
 
 def test_recent_conversations_get_room_and_the_split_is_remembered(
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     def remember(window: MainWindow) -> None:
-        WindowStateKeeper(window, ini)
+        WindowStateKeeper(window.content, ini)
 
     first = start_app(prepare=remember)
-    table = first.window.history.table
+    table = first.window.content.history.table
     rows_visible = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows_visible >= 5, rows_visible
-    listed = first.window.table
+    listed = first.window.content.table
     assert listed.viewport().height() // listed.verticalHeader().defaultSectionSize() >= 9
-    splitter = first.window.splitter
+    splitter = first.window.content.splitter
     total = sum(splitter.sizes())
     splitter.setSizes([total - 300, 300])
     splitter.splitterMoved.emit(total - 300, 1)  # as a drag of the handle does
@@ -382,7 +382,7 @@ def test_recent_conversations_get_room_and_the_split_is_remembered(
     first.window.close()
 
     second = start_app(prepare=remember)
-    assert second.window.splitter.sizes() == chosen
+    assert second.window.content.splitter.sizes() == chosen
 
 
 def test_the_server_stays_in_the_status_bar_after_a_menu_was_used(
@@ -393,10 +393,10 @@ def test_the_server_stays_in_the_status_bar_after_a_menu_was_used(
     bar = window.statusBar()
 
     def shown() -> str:
-        label = getattr(window, "server_status", None)
+        label = getattr(window.content, "server_status", None)
         widget_text = label.text() if label is not None and label.isVisibleTo(window) else ""
         return bar.currentMessage() or widget_text
 
     assert app.sandbox.url in shown()
-    window.refresh_action.showStatusText(window)  # as hovering a menu item does
+    window.content.refresh_action.showStatusText(window)  # as hovering a menu item does
     assert app.sandbox.url in shown()

@@ -54,7 +54,7 @@ def on_server(app: App, repo: str = REPO, *, show_deleted: bool = False) -> list
 
 
 def history(app: App) -> HistoryPanel:
-    return app.window.history
+    return app.content.history
 
 
 def shown_ids(app: App) -> list[str]:
@@ -132,8 +132,8 @@ def test_a_new_conversation_appears_at_the_top(start_app: Callable[..., App], qt
     open_history(app, qtbot)
     before = gets(app)
     with qtbot.waitSignal(history(app).page_shown, timeout=10_000):
-        app.window.panel.new_button.click()
-    created = app.window.panel.result_id.text()
+        app.content.panel.new_button.click()
+    created = app.content.panel.result_id.text()
     assert created
     assert gets(app) == before + 1  # one look at the newest page, not a reload of everything
     assert shown_ids(app) == [created, *older] == on_server(app)
@@ -150,7 +150,7 @@ def test_a_conversation_made_for_another_repository_does_not_appear(
     open_history(app, qtbot)
     elsewhere = app.sandbox.state.add_conversation(repo_id_named(app.sandbox, "NDAs"))
     with qtbot.waitSignal(history(app).page_shown, timeout=10_000):
-        app.window.conversation_created.emit(elsewhere)
+        app.content.conversation_created.emit(elsewhere)
     assert shown_ids(app) == older
 
 
@@ -220,9 +220,10 @@ def test_a_failed_delete_explains_and_keeps_the_row(
         Fault(status=403, body='{"success":false,"message":"Not yours"}'),
     )
     panel.select_conversation(ids[0])
-    with qtbot.waitSignal(panel.dialog_opened, timeout=5000) as opened:
+    # Reported by the window like every dialog, so --exit-after and the soak see both.
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=5000) as opened:
         panel.ask_delete_selected()
-    with qtbot.waitSignal(panel.dialog_opened, timeout=10_000) as failed:
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as failed:
         _click_delete(opened.args[0])
     error = failed.args[0]
     assert isinstance(error, ErrorDialog)
@@ -353,7 +354,7 @@ def test_status_column_says_which_have_a_model_and_which_are_disabled(
     start_app: Callable[..., App],
 ) -> None:
     app = start_app()
-    model = app.window.model
+    model = app.content.model
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Status"
     status = {
         model.index(row, 0).data(): model.index(row, 3).data() for row in range(model.rowCount())
@@ -380,7 +381,7 @@ def test_a_repository_without_models_gets_a_hint_not_a_block(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    hint = app.window.panel.hint_label
+    hint = app.content.panel.hint_label
     for name in ("Contracts 2026", "Marketing assets"):  # unknown, configured
         app.select(name)
         assert not hint.isVisible()
@@ -389,9 +390,9 @@ def test_a_repository_without_models_gets_a_hint_not_a_block(
     assert hint.text() == NO_MODEL_HINT
     assert hint.text().count(".") == 1  # one sentence
     assert "administrator adds a model" in hint.text()
-    assert app.window.panel.new_button.isEnabled()  # a hint, not a block
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
-        app.window.panel.new_button.click()
+    assert app.content.panel.new_button.isEnabled()  # a hint, not a block
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+        app.content.panel.new_button.click()
     assert on_server(app, "Brand guidelines") == [created.args[0]]
     assert hint.isVisible()  # still said next to the new conversation
 
@@ -410,8 +411,8 @@ def test_accessible_names_and_keyboard_reach(start_app: Callable[..., App], qtbo
     for widget, name in ((panel.table, "Recent conversations"), *((b, None) for b in buttons)):
         told = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
         assert told == (name or widget.accessibleName())
-    app.window.panel.new_button.setFocus()  # from New Conversation, Tab reaches the list…
-    qtbot.keyClick(app.window.panel.new_button, Qt.Key.Key_Tab)
+    app.content.panel.new_button.setFocus()  # from New Conversation, Tab reaches the list…
+    qtbot.keyClick(app.content.panel.new_button, Qt.Key.Key_Tab)
     assert QGuiApplication.focusObject() is panel.table
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # …arrows pick a conversation…
     assert panel.selected_row() is not None

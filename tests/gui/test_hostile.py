@@ -36,6 +36,7 @@ from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from tests.support import hostile_app
 from tests.support.hostile_app import HostileApp, log_text
 from tests.support.hostile_server import Answer, HostileServer, jwt
+from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
 
 # Bold red words, a link and a local image: what a crafted name would show as rich text.
@@ -91,8 +92,8 @@ def test_markup_in_every_server_field_is_shown_literally(
     app = start_hostile_app()
     window = app.window
 
-    assert MARKUP in label_seen(window.user_label)
-    model = window.model
+    assert MARKUP in label_seen(window.content.user_label)
+    model = window.content.model
     tooltips = [
         tooltip_seen(model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) or "")
         for column in range(model.columnCount())
@@ -103,10 +104,10 @@ def test_markup_in_every_server_field_is_shown_literally(
             assert MARKUP in tip, tip
     assert sum(MARKUP in tip for tip in tooltips) >= 3  # name, workspace, status (model)
 
-    with qtbot.waitSignal(window.history.page_shown, timeout=10_000):
+    with qtbot.waitSignal(window.content.history.page_shown, timeout=10_000):
         app.select("repo-1")
-    assert MARKUP in label_seen(window.panel.selection_label)
-    history = window.history.model
+    assert MARKUP in label_seen(window.content.panel.selection_label)
+    history = window.content.history.model
     history_tips = [
         tooltip_seen(history.data(history.index(0, column), Qt.ItemDataRole.ToolTipRole) or "")
         for column in range(history.columnCount())
@@ -119,8 +120,8 @@ def test_markup_in_every_server_field_is_shown_literally(
         "/conversation",
         Answer.json({"success": False, "message": MARKUP}, status=403),
     )
-    with qtbot.waitSignal(window.dialog_opened, timeout=10_000) as opened:
-        window.panel.new_button.click()
+    with qtbot.waitSignal(window.content.dialog_opened, timeout=10_000) as opened:
+        window.content.panel.new_button.click()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     # A name quoted in a sentence is cut after 80 characters: what is shown is literal.
@@ -130,16 +131,16 @@ def test_markup_in_every_server_field_is_shown_literally(
     dialog.close()
 
     # The Delete confirmation and the "Deleted …" line name the conversation.
-    window.history.table.selectRow(0)
-    with qtbot.waitSignal(window.history.dialog_opened, timeout=5000) as asked:
-        window.history.ask_delete_selected()
+    window.content.history.table.selectRow(0)
+    with qtbot.waitSignal(window.content.history.dialog_opened, timeout=5000) as asked:
+        window.content.history.ask_delete_selected()
     confirm = asked.args[0]
     assert isinstance(confirm, QMessageBox)
     assert in_sentence(MARKUP) in as_seen(confirm.text(), confirm.textFormat())
     delete = next(b for b in confirm.buttons() if "Delete" in b.text())
-    with qtbot.waitSignal(window.history.conversation_deleted, timeout=10_000):
+    with qtbot.waitSignal(window.content.history.conversation_deleted, timeout=10_000):
         delete.click()
-    assert in_sentence(MARKUP) in label_seen(window.history.status_label)
+    assert in_sentence(MARKUP) in label_seen(window.content.history.status_label)
 
 
 def visible_labels(widget: QWidget) -> list[QLabel]:
@@ -147,8 +148,8 @@ def visible_labels(widget: QWidget) -> list[QLabel]:
 
 
 def wait_for_sign_in(app: HostileApp) -> SignInDialog:
-    app.qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    app.qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     app.qtbot.waitUntil(dialog.isVisible, timeout=5000)
     return dialog
@@ -179,17 +180,17 @@ def test_a_newline_in_an_id_cannot_forge_a_log_line(
     conversation["id"] = f"conv-1\n{FORGED}\r\x1b[2K"
     hostile.world.repos[0]["id"] = f"repo-1\n{FORGED}"
     app = start_hostile_app()
-    with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
-        app.window.table.selectRow(0)
+    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+        app.content.table.selectRow(0)
     hostile.plant("POST", "/conversation", Answer.json({"success": False}, status=403))
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.panel.new_button.click()  # logs the repository's ID with the failure
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.panel.new_button.click()  # logs the repository's ID with the failure
     opened.args[0].close()
-    app.window.history.table.selectRow(0)
-    with qtbot.waitSignal(app.window.history.dialog_opened, timeout=5000) as asked:
-        app.window.history.ask_delete_selected()
+    app.content.history.table.selectRow(0)
+    with qtbot.waitSignal(app.content.history.dialog_opened, timeout=5000) as asked:
+        app.content.history.ask_delete_selected()
     delete = next(b for b in asked.args[0].buttons() if "Delete" in b.text())
-    with qtbot.waitSignal(app.window.history.conversation_deleted, timeout=10_000):
+    with qtbot.waitSignal(app.content.history.conversation_deleted, timeout=10_000):
         delete.click()  # logs "Deleted conversation <id>"
 
     text = log_text(app_log)
@@ -265,8 +266,8 @@ def test_a_cookie_the_server_sets_is_never_sent_back(
 ) -> None:
     hostile.add_header_to_every_answer("Set-Cookie", "tracker=planted; Path=/")
     app = start_hostile_app()
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh()
     assert len(hostile.seen("GET", "/repo")) == 2
     assert [r.headers.get("Cookie") for r in hostile.requests] == [None] * len(hostile.requests)
 
@@ -278,17 +279,17 @@ def test_a_date_without_a_time_zone_still_finds_the_created_conversation(
     start_hostile_app: Callable[..., HostileApp], hostile: HostileServer, qtbot: QtBot
 ) -> None:
     app = start_hostile_app()
-    app.window.lookup_delays_s = (0.0, 0.2)
-    with qtbot.waitSignal(app.window.history.page_shown, timeout=10_000):
-        app.window.table.selectRow(0)
+    MainPage(app.window).set_lookup_delays((0.0, 0.2))
+    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+        app.content.table.selectRow(0)
     # The create's answer is lost (a gateway's 504), yet the server did create it, and its
     # list writes the time without a zone.
     hostile.plant("POST", "/conversation", Answer(504, b"Gateway Time-out", ()))
     late = dict(hostile.world.conversations[0], id="conv-late", title="Created after all")
     late["createdAt"] = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     hostile.world.conversations.insert(0, late)
-    with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+        app.content.panel.new_button.click()
     assert found.args == ["conv-late"]
     assert len(hostile.seen("POST", "/conversation")) == 1  # never created twice
 
@@ -307,11 +308,11 @@ def test_a_total_too_large_for_a_label_is_told_plainly(
         "GET", "/conversation", Answer.json({"conversations": items, "total": total}), times=None
     )
     app = start_hostile_app()
-    with qtbot.waitSignal(app.window.history.load_failed, timeout=10_000):
-        app.window.table.selectRow(0)
-    shown = app.window.history.message_label.text()
+    with qtbot.waitSignal(app.content.history.load_failed, timeout=10_000):
+        app.content.table.selectRow(0)
+    shown = app.content.history.message_label.text()
     assert "could not understand" in shown, shown
-    assert app.window.history.model.rowCount() == 0
+    assert app.content.history.model.rowCount() == 0
 
 
 # ---- 6. a token the app cannot read -------------------------------------------------------------
@@ -348,7 +349,7 @@ def test_a_saved_token_the_app_cannot_read_means_signed_out_with_a_reason(
     # Signing in again works as usual.
     dialog.email_edit.setText("ada@example.com")
     dialog.password_edit.setText("right-password")
-    with app.qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with app.qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
     assert len(memory_keyring.entries) == 2
 
@@ -360,7 +361,7 @@ def test_sign_out_always_works_even_when_the_logout_answer_is_garbage(
 ) -> None:
     hostile.plant("POST", "/user/logout", Answer(200, b"\xff\xfe<html>" * 10, ()))
     app = start_hostile_app()
-    app.window.sign_out_action.trigger()
+    app.content.sign_out_action.trigger()
     dialog = wait_for_sign_in(app)
     assert memory_keyring.entries == {}
     assert not app.session.signed_in
@@ -379,8 +380,8 @@ def test_a_renewed_token_with_control_characters_asks_to_sign_in(
     expired = jwt({"exp": int(time.time()) - 600})
     app = start_hostile_app(saved=TokenPair(expired, "refresh-old"), wait_for_repositories=False)
     dialog = wait_for_sign_in(app)
-    assert "expired" in app.window.user_label.text()
-    assert not app.window.connection_banner.isVisible()  # not "can't be reached"
+    assert "expired" in app.content.user_label.text()
+    assert not app.content.connection_banner.isVisible()  # not "can't be reached"
     assert len(hostile.seen("POST", "/user/refresh")) == 1  # no endless retries
     dialog.reject()
 
@@ -396,9 +397,9 @@ def test_show_details_with_a_1_mb_message_is_shortened_and_copies_in_full(
         "POST", "/conversation", Answer.json({"success": False, "message": huge}, status=400)
     )
     app = start_hostile_app()
-    app.window.table.selectRow(0)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.panel.new_button.click()
+    app.content.table.selectRow(0)
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.panel.new_button.click()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     dialog.details_button.click()
@@ -428,7 +429,7 @@ def test_a_repeating_503_with_a_1_mb_message_keeps_the_log_small(
     )
 
     def quick_retries(window: MainWindow) -> None:
-        window.connection_banner.delays_s = (0.05,)
+        window.content.connection_banner.delays_s = (0.05,)
 
     start_hostile_app(wait_for_repositories=False, prepare=quick_retries)
     qtbot.waitUntil(lambda: len(hostile.seen("GET", "/repo")) >= 12, timeout=30_000)

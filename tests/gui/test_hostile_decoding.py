@@ -88,8 +88,8 @@ def test_an_unreadable_repository_list_is_told_plainly(
     with leftovers_finalised():
         app = start_hostile_app(wait_for_repositories=False)
         window = app.window
-        qtbot.waitUntil(lambda: UNREADABLE in window.message_label.text(), timeout=15_000)
-        assert window.message_button.isVisible()  # Try again
+        qtbot.waitUntil(lambda: UNREADABLE in window.content.message_label.text(), timeout=15_000)
+        assert window.content.message_button.isVisible()  # Try again
 
 
 def huge_model_values() -> list[dict[str, object]]:
@@ -113,7 +113,10 @@ def test_huge_integers_in_a_repository_show_the_list_or_say_so(
     app = start_hostile_app(wait_for_repositories=False)
     window = app.window
     qtbot.waitUntil(
-        lambda: window.model.rowCount() == 1 or UNREADABLE in window.message_label.text(),
+        lambda: (
+            window.content.model.rowCount() == 1
+            or UNREADABLE in window.content.message_label.text()
+        ),
         timeout=15_000,
     )
 
@@ -129,8 +132,8 @@ def test_huge_token_counts_in_a_conversation_show_the_page_or_say_so(
 ) -> None:
     hostile.world.conversations[0]["tokensIn"] = tokens
     app = start_hostile_app()
-    history = app.window.history
-    app.window.table.selectRow(0)
+    history = app.content.history
+    app.content.table.selectRow(0)
     qtbot.waitUntil(
         lambda: history.model.rowCount() == 1 or UNREADABLE in history.message_label.text(),
         timeout=15_000,
@@ -160,9 +163,9 @@ def test_an_absurd_header_is_ignored_or_told_plainly(
     window = app.window
     qtbot.waitUntil(
         lambda: (
-            window.model.rowCount() == 1
-            or bool(window.message_label.text())
-            or window.connection_banner.isVisible()
+            window.content.model.rowCount() == 1
+            or bool(window.content.message_label.text())
+            or window.content.connection_banner.isVisible()
         ),
         timeout=15_000,
     )
@@ -174,7 +177,7 @@ def test_retry_after_with_5000_digits_is_told_plainly(
     answer = raw(b'{"success": false}', 429, ("Retry-After", "9" * 5000))
     hostile.plant("GET", "/repo", answer, times=None)
     app = start_hostile_app(wait_for_repositories=False)
-    qtbot.waitUntil(lambda: "too many requests" in app.window.message_label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "too many requests" in app.content.message_label.text(), timeout=15_000)
 
 
 @HTTPX_FINALISER

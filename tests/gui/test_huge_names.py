@@ -42,18 +42,18 @@ def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
 ) -> None:
     legal = next(w for w in sandbox.state.workspaces if w["name"] == "Legal")
     legal["name"] = "L" * 100_000
-    first = start_app(prepare=lambda window: WindowStateKeeper(window, ini))
+    first = start_app(prepare=lambda window: WindowStateKeeper(window.content, ini))
     window = first.window
-    header = window.table.horizontalHeader()
+    header = window.content.table.horizontalHeader()
     assert header.sectionSize(WORKSPACE_COLUMN) < screen_width(window) // 2
     # The workspace box does not take the filter box's room.
-    assert window.workspace_combo.sizeHint().width() < window.width() // 2
+    assert window.content.workspace_combo.sizeHint().width() < window.width() // 2
     row = next(
         row
-        for row in range(window.model.rowCount())
-        if window.model.index(row, WORKSPACE_COLUMN).data().startswith("LLLL")
+        for row in range(window.content.model.rowCount())
+        if window.content.model.index(row, WORKSPACE_COLUMN).data().startswith("LLLL")
     )
-    tip = window.model.index(row, WORKSPACE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    tip = window.content.model.index(row, WORKSPACE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert_bounded_tooltip(tip)
     window.close()
     saved = ini.value(HEADER_KEY)
@@ -64,11 +64,11 @@ def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
     header.resizeSection(WORKSPACE_COLUMN, 800_000)
     ini.setValue(HEADER_KEY, header.saveState())
     ini.sync()
-    second = start_app(prepare=lambda window: WindowStateKeeper(window, ini))
-    table = second.window.table
+    second = start_app(prepare=lambda window: WindowStateKeeper(window.content, ini))
+    table = second.window.content.table
     width = table.horizontalHeader().sectionSize(WORKSPACE_COLUMN)
     assert width < screen_width(second.window) // 2, width
-    model = second.window.model
+    model = second.window.content.model
     widest_name = max(
         table.sizeHintForIndex(model.index(row, WORKSPACE_COLUMN)).width()
         for row in range(model.rowCount())
@@ -89,10 +89,10 @@ def test_a_huge_repository_name_never_pushes_the_buttons_off_screen(
     limit = screen_width(window)
     assert window.minimumSizeHint().width() <= limit
     assert window.width() <= limit
-    for button in (window.panel.new_button, window.sign_out_button):
+    for button in (window.content.panel.new_button, window.content.sign_out_button):
         right = button.mapTo(window, button.rect().topRight()).x()
         assert 0 < right <= window.width(), button.objectName()
-    label = window.panel.selection_label
+    label = window.content.panel.selection_label
     assert label.is_elided()
     assert len(label.shown_text()) < 1000
 
@@ -105,8 +105,8 @@ def test_a_huge_name_in_a_sentence_is_cut_short(
     app = start_app()
     sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
     app.select(huge)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.panel.new_button.click()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert len(dialog.headline_label.text()) < 200
@@ -117,7 +117,7 @@ def test_a_huge_name_in_a_sentence_is_cut_short(
     title = "T" * 100_000
     repo_id = next(r["id"] for r in sandbox.state.repos if r["name"] == "Contracts 2026")
     sandbox.state.add_conversation(repo_id, title=title)
-    history = app.window.history
+    history = app.content.history
     with qtbot.waitSignal(history.page_shown, timeout=10_000):
         app.select("Contracts 2026")
     history.table.selectRow(0)

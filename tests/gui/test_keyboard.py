@@ -21,13 +21,13 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 
 def shown_names(app: App) -> list[str]:
-    model = app.window.model
+    model = app.content.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
 
 def wait_for_sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     activate(qtbot, dialog)
@@ -44,27 +44,27 @@ def test_the_main_flow_with_the_keyboard_alone(start_app: Callable[..., App], qt
     press(Qt.Key.Key_Tab)
     assert focus() is dialog.password_edit
     type_text(state.demo_password)
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
     activate(qtbot, app.window)
-    wait_for_focus(qtbot, app.window.table)  # after the sign-in, the list has the focus
+    wait_for_focus(qtbot, app.content.table)  # after the sign-in, the list has the focus
 
     press(Qt.Key.Key_F, CTRL)
-    assert focus() is app.window.filter_edit
+    assert focus() is app.content.filter_edit
     type_text("contracts")
     assert shown_names(app) == ["Contracts 2026", "Contracts archive 2019-2025"]
     press(Qt.Key.Key_Down)  # from the filter box into the list, on its first row
-    assert focus() is app.window.table
-    assert app.window.panel.repository is not None
-    assert app.window.panel.repository.name == "Contracts 2026"
+    assert focus() is app.content.table
+    assert app.content.panel.repository is not None
+    assert app.content.panel.repository.name == "Contracts 2026"
     press(Qt.Key.Key_Down)
-    assert app.window.panel.repository.name == "Contracts archive 2019-2025"
+    assert app.content.panel.repository.name == "Contracts archive 2019-2025"
 
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
         press(Qt.Key.Key_N, CTRL)
     conversation_id = created.args[0]
-    wait_for_focus(qtbot, app.window.panel.result_id)  # the result has the focus
+    wait_for_focus(qtbot, app.content.panel.result_id)  # the result has the focus
     assert focus().property("text") == conversation_id
 
     QGuiApplication.clipboard().clear()
@@ -84,19 +84,19 @@ def test_ctrl_c_away_from_text_copies_the_id_and_refresh_keys_reload(
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000) as created:
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
         press(Qt.Key.Key_Return)  # Enter on a row starts a conversation too
     press(Qt.Key.Key_F, CTRL)
     press(Qt.Key.Key_Down)
-    assert focus() is app.window.table  # not a text field: Ctrl+C is the window's
+    assert focus() is app.content.table  # not a text field: Ctrl+C is the window's
     QGuiApplication.clipboard().clear()
     press(Qt.Key.Key_C, CTRL)
     assert QGuiApplication.clipboard().text() == created.args[0]
 
     loads = app.sandbox.state.request_count("GET", "/repo")
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         press(Qt.Key.Key_F5)
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         press(Qt.Key.Key_R, CTRL)
     assert app.sandbox.state.request_count("GET", "/repo") == loads + 2
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
@@ -110,7 +110,7 @@ def test_menus_open_with_their_mnemonics(start_app: Callable[..., App], qtbot: Q
     press(Qt.Key.Key_F, ALT)  # Alt+F: the File menu
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
     menu = QApplication.activePopupWidget()
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
         press(Qt.Key.Key_N)  # its New Conversation
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
     assert menu is not None
@@ -126,7 +126,7 @@ def test_an_error_dialog_starts_on_close_and_esc_closes_it(
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
         press(Qt.Key.Key_N, CTRL)
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
@@ -173,23 +173,23 @@ def test_main_window_tab_order_reads_top_to_bottom(
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
+    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
         press(Qt.Key.Key_N, CTRL)
-    wait_for_focus(qtbot, window.panel.result_id)
+    wait_for_focus(qtbot, window.content.panel.result_id)
     visited = []
     for _ in range(9):
         press(Qt.Key.Key_Tab)
         visited.append(focus())
     assert visited == [
-        window.panel.copy_button,
-        window.panel.open_button,
-        window.refresh_button,
-        window.sign_out_button,
-        window.filter_edit,
-        window.workspace_combo,
-        window.table,
-        window.panel.new_button,
-        window.panel.result_id,
+        window.content.panel.copy_button,
+        window.content.panel.open_button,
+        window.content.refresh_button,
+        window.content.sign_out_button,
+        window.content.filter_edit,
+        window.content.workspace_combo,
+        window.content.table,
+        window.content.panel.new_button,
+        window.content.panel.result_id,
     ]
 
 
@@ -210,15 +210,15 @@ def test_ctrl_c_asks_the_focused_widget_for_its_id_first(
     """The hook a conversation list uses: ``conversation_id_to_copy`` on the focus chain."""
     app = start_app()
     listing = _ConversationList()
-    layout = app.window.panel.layout()
+    layout = app.content.panel.layout()
     assert layout is not None
     layout.addWidget(listing)
     listing.show()
     listing.setFocus()
     qtbot.waitUntil(listing.hasFocus, timeout=5000)
-    assert app.window.copy_id_action.isEnabled()  # no ID created yet, but one is offered
+    assert app.content.copy_id_action.isEnabled()  # no ID created yet, but one is offered
     QGuiApplication.clipboard().clear()
     press(Qt.Key.Key_C, CTRL)
     assert QGuiApplication.clipboard().text() == "selected-in-the-list"
     press(Qt.Key.Key_F, CTRL)
-    assert not app.window.copy_id_action.isEnabled()  # the filter box keeps its own Ctrl+C
+    assert not app.content.copy_id_action.isEnabled()  # the filter box keeps its own Ctrl+C

@@ -49,9 +49,9 @@ def test_keyring_trouble_is_told_and_the_sign_in_works_for_this_run(
     sign_in_with_password(app, qtbot, dialog)
     assert app.session.keyring_problem is not None
     assert app.session.keyring_problem.trouble is trouble
-    assert app.window.notice.isVisible()
-    assert app.window.notice.text().startswith(SENTENCE_START[trouble])
-    assert app.window.model.rowCount() > 0  # signed in for this run all the same
+    assert app.content.notice.isVisible()
+    assert app.content.notice.text().startswith(SENTENCE_START[trouble])
+    assert app.content.model.rowCount() > 0  # signed in for this run all the same
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def recorded_restarts(app: App) -> list[bool]:
         restarts.append(True)
         return True
 
-    app.window.app_menus.restart = restart
+    app.content.app_menus.restart = restart
     return restarts
 
 
@@ -36,7 +36,7 @@ def test_a_new_language_offers_a_restart_into_it(
 ) -> None:
     app = start_app()
     restarts = recorded_restarts(app)
-    menus = app.window.app_menus
+    menus = app.content.app_menus
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     type_custom(qtbot, dialog, app.sandbox.url)  # the server in use
     choose_language(dialog, "de")
@@ -62,14 +62,14 @@ def test_the_language_in_use_asks_nothing(
     choose_language(dialog, "en")  # this run speaks English
     dialog.save()
     assert preferences.saved_language(ini) == "en"
-    assert app.window.app_menus.restart_box is None
+    assert app.content.app_menus.restart_box is None
 
 
 def test_a_new_server_and_language_are_one_question(
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     app = start_app()
-    menus = app.window.app_menus
+    menus = app.content.app_menus
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     type_custom(qtbot, dialog, "https://flashback.corp.example")
     choose_language(dialog, "es")

@@ -50,8 +50,8 @@ def test_the_list_and_a_created_conversation(
     app = start_app()
     assert_laid_out(qtbot, app.window)
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.content.new_conversation_action.trigger()
     app.wait_until_idle()
     assert_laid_out(qtbot, app.window)
 
@@ -59,8 +59,8 @@ def test_the_list_and_a_created_conversation(
 def test_no_repositories(language: str, start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.sandbox.state.repos.clear()
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh_action.trigger()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh_action.trigger()
     assert_laid_out(qtbot, app.window)
 
 
@@ -69,8 +69,8 @@ def test_a_server_without_the_route(
 ) -> None:
     app = start_app(wait_for_repositories=False)
     app.sandbox.state.faults.add("GET", "/repo", Fault(status=404), times=None)
-    app.window.refresh_action.trigger()
-    qtbot.waitUntil(app.window.message_label.isVisible, timeout=10_000)
+    app.content.refresh_action.trigger()
+    qtbot.waitUntil(app.content.message_label.isVisible, timeout=10_000)
     app.wait_until_idle()
     assert_laid_out(qtbot, app.window)
 
@@ -79,8 +79,8 @@ def test_an_error_dialog(language: str, start_app: Callable[..., App], qtbot: Qt
     app = start_app()
     app.select("NDAs")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.new_conversation_action.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert_laid_out(qtbot, dialog)
@@ -91,7 +91,7 @@ def test_an_error_dialog(language: str, start_app: Callable[..., App], qtbot: Qt
 
 def test_settings_and_about(language: str, start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
-    menus = app.window.app_menus
+    menus = app.content.app_menus
     menus.open_settings()
     assert menus.settings_dialog is not None
     assert_laid_out(qtbot, menus.settings_dialog)
@@ -106,8 +106,8 @@ def test_settings_and_about(language: str, start_app: Callable[..., App], qtbot:
 
 
 def sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)

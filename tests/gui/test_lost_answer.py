@@ -42,14 +42,14 @@ def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialog:
     """The click's request is read and its connection reset: nothing is created."""
     app.sandbox.state.faults.add("POST", "/conversation", Fault(reset=True))
     found: list[str] = []
-    app.window.conversation_found.connect(found.append)
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.new_conversation_action.trigger()
+    app.content.conversation_found.connect(found.append)
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.page.new_conversation()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     app.wait_until_idle()
     assert found == []  # nothing was claimed as the lost one
-    assert app.window.panel.result_id.text() == ""
+    assert app.page.created_id == ""
     return dialog
 
 
@@ -57,15 +57,15 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))  # gives up first
-    app.window.lookup_delays_s = (0.0, 1.0, 2.5)
+    app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.window.conversation_found, timeout=10_000) as found:
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+        app.page.new_conversation()
     assert app.session.client.server_clock is None  # the lookup really had no Date to use
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
     assert [c["id"] for c in created] == found.args
-    assert app.window.panel.result_id.text() == found.args[0]
+    assert app.page.created_id == found.args[0]
 
 
 def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
@@ -73,11 +73,11 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
 ) -> None:
     """Made by this person seconds before, and shown: well inside the clock allowance."""
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     app.select(REPO)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.new_conversation_action.trigger()
-    shown = app.window.panel.result_id.text()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.page.new_conversation()
+    shown = app.page.created_id
     app.pause_between_intents()
     dialog = lost_answer_dialog(app, qtbot)
     assert "No new conversation has appeared" in dialog.message_label.text()
@@ -94,7 +94,7 @@ def test_a_colleagues_conversation_is_not_taken_for_the_lost_one(
     Ana administers Finance, so the server lists her colleagues' conversations there too.
     """
     app = start_app()
-    app.window.lookup_delays_s = (0.0,)
+    app.page.set_lookup_delays((0.0,))
     app.select(SHARED_REPO)
     repo_id = repo_id_named(app.sandbox, SHARED_REPO)
     colleagues = app.sandbox.state.add_conversation(

@@ -31,7 +31,7 @@ def conversations_on_server(app: App, repo_id: str) -> list[str]:
 
 def test_repositories_are_listed_with_workspace_names(start_app: Callable[..., App]) -> None:
     app = start_app()
-    model = app.window.model
+    model = app.content.model
     rows = [
         [model.index(row, column).data() for column in range(model.columnCount())]
         for row in range(model.rowCount())
@@ -39,7 +39,7 @@ def test_repositories_are_listed_with_workspace_names(start_app: Callable[..., A
     assert app.sandbox.state.request_count("GET", "/repo") == 1
     assert len(rows) == len(app.run(app.session.client.list_repositories()))
     assert rows[[r[0] for r in rows].index("Contracts 2026")][:2] == ["Contracts 2026", "Legal"]
-    assert "Signed in as Ana Ruiz" in app.window.user_label.text()
+    assert "Signed in as Ana Ruiz" in app.content.user_label.text()
 
 
 def test_new_conversation_shows_the_id_the_server_created(
@@ -47,14 +47,14 @@ def test_new_conversation_shows_the_id_the_server_created(
 ) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        qtbot.mouseClick(app.window.panel.new_button, Qt.MouseButton.LeftButton)
-    shown = app.window.panel.result_id.text()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        qtbot.mouseClick(app.content.panel.new_button, Qt.MouseButton.LeftButton)
+    shown = app.page.created_id
     assert shown
     assert conversations_on_server(app, repo_id_named(app.sandbox, "Contracts 2026")) == [shown]
-    app.window.panel.copy_button.click()
+    app.content.panel.copy_button.click()
     assert QGuiApplication.clipboard().text() == shown
-    assert app.window.panel.new_button.isEnabled()
+    assert app.content.panel.new_button.isEnabled()
 
 
 @pytest.fixture
@@ -75,15 +75,15 @@ def test_every_trigger_while_the_first_post_is_in_flight_makes_no_second_one(
     state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     app.select("Marketing assets")
     window: MainWindow = app.window
-    window.table.setFocus()
-    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    window.content.table.setFocus()
+    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
+        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: state.request_count("POST", "/conversation") == 1, timeout=5000)
-        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClick(window.table, Qt.Key.Key_Return)
-        qtbot.mouseClick(window.panel.new_button, Qt.MouseButton.LeftButton)
-        window.new_conversation_action.trigger()
-        window.start_new_conversation()  # a press that slipped past the disabled button
+        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
+        qtbot.mouseClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
+        window.content.new_conversation_action.trigger()
+        window.content.start_new_conversation()  # a press that slipped past the disabled button
     app.wait_until_idle()
     assert state.request_count("POST", "/conversation") == 1
     assert len(conversations_on_server(app, repo_id_named(app.sandbox, "Marketing assets"))) == 1
@@ -98,22 +98,22 @@ def test_quick_presses_after_a_fast_answer_are_one_intent(
     state = app.sandbox.state
     app.select("Contracts 2026")
     window: MainWindow = app.window
-    window.table.setFocus()
-    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    created = window.panel.result_id.text()
-    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    window.new_conversation_action.trigger()
-    qtbot.mouseClick(window.panel.new_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseDClick(window.panel.new_button, Qt.MouseButton.LeftButton)
+    window.content.table.setFocus()
+    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
+        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    created = window.content.panel.result_id.text()
+    qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
+    window.content.new_conversation_action.trigger()
+    qtbot.mouseClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
     app.wait_until_idle()
     assert state.request_count("POST", "/conversation") == 1
-    assert window.panel.result_id.text() == created
+    assert window.content.panel.result_id.text() == created
 
     double_click_interval_ms(1)  # the next press comes after the interval: a new intent
-    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
-        window.new_conversation_action.trigger()
+    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
+        window.content.new_conversation_action.trigger()
     assert state.request_count("POST", "/conversation") == 2
 
 
@@ -123,11 +123,11 @@ def test_a_quick_press_for_another_repository_is_its_own_intent(
     double_click_interval_ms(60_000)
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.page.new_conversation()
     app.select("NDAs")
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.new_conversation_action.trigger()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.page.new_conversation()
     assert app.sandbox.state.request_count("POST", "/conversation") == 2
 
 
@@ -139,43 +139,43 @@ def test_a_held_enter_is_one_press(
     app = start_app()
     app.select("Contracts 2026")
     window: MainWindow = app.window
-    window.table.setFocus()
-    with qtbot.waitSignal(window.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    window.content.table.setFocus()
+    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
+        qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
     for _ in range(3):  # what the keyboard sends while Enter stays down
         held = QKeyEvent(
             QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True
         )
-        QApplication.sendEvent(window.table, held)
+        QApplication.sendEvent(window.content.table, held)
     app.wait_until_idle()
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
-    assert not window.new_conversation_action.autoRepeat()  # a held Ctrl+N likewise
+    assert not window.content.new_conversation_action.autoRepeat()  # a held Ctrl+N likewise
 
 
 def test_ctrl_n_starts_a_conversation(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    app.window.table.setFocus()
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        qtbot.keyClick(app.window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    app.content.table.setFocus()
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        qtbot.keyClick(app.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
 
 
 def test_refresh_reloads_the_list(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh_action.trigger()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh_action.trigger()
     assert app.sandbox.state.request_count("GET", "/repo") == 2
-    assert app.window.panel.repository is not None
-    assert app.window.panel.repository.name == "Contracts 2026"  # selection survives
+    assert app.content.panel.repository is not None
+    assert app.content.panel.repository.name == "Contracts 2026"  # selection survives
 
 
 def test_no_repositories_shows_the_empty_state(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.sandbox.state.repos.clear()
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh_action.trigger()
-    assert app.window.pages.currentWidget() is app.window.empty_label
-    assert "No repositories yet" in app.window.empty_label.text()
-    assert not app.window.panel.new_button.isEnabled()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh_action.trigger()
+    assert app.content.pages.currentWidget() is app.content.empty_label
+    assert "No repositories yet" in app.content.empty_label.text()
+    assert not app.content.panel.new_button.isEnabled()

@@ -27,8 +27,8 @@ REPO = "Contracts 2026"
 
 
 def wait_for_sign_in(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     return dialog
@@ -50,9 +50,9 @@ def refused_with(qtbot: QtBot, dialog: SignInDialog) -> str:
 def sign_in_with_password(app: App, qtbot: QtBot, dialog: SignInDialog) -> None:
     state = app.sandbox.state
     type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
 
 
 def stored_pair(app: App) -> TokenPair | None:
@@ -64,7 +64,7 @@ def create_after_the_sign_in_ran_out(app: App, qtbot: QtBot) -> SignInDialog:
     app.select(REPO)
     expire_access_token(app)
     app.sandbox.state.revoke_refresh_tokens()
-    app.window.panel.new_button.click()
+    app.content.panel.new_button.click()
     return wait_for_sign_in(app, qtbot)
 
 
@@ -148,9 +148,9 @@ def test_authenticator_code_through_the_dialog(start_app: Callable[..., App], qt
     assert not app.session.signed_in
 
     dialog.code_edit.setText(state.current_totp_code())
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
-    assert state.mfa_email in app.window.user_label.text()
+    assert state.mfa_email in app.content.user_label.text()
     assert stored_pair(app) is not None
 
 
@@ -181,9 +181,9 @@ def test_paste_a_token_then_it_is_remembered(
     assert memory_keyring.entries == {}
 
     dialog.token_edit.setText(app.sandbox.state.demo_token)
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
-    assert app.window.sign_in_dialog is None
+    assert app.content.sign_in_dialog is None
     assert stored_pair(app) == TokenPair(app.sandbox.state.demo_token, None)
 
 
@@ -197,7 +197,7 @@ def test_demo_account_is_shown_and_filled_in(start_app: Callable[..., App], qtbo
 
 def test_profile_is_shown(start_app: Callable[..., App]) -> None:
     app = start_app()
-    text = app.window.user_label.text()
+    text = app.content.user_label.text()
     assert "Ana Ruiz" in text
     assert app.sandbox.state.demo_email in text
     assert "Organisation role: Member" in text
@@ -212,9 +212,9 @@ def test_an_expired_token_is_renewed_silently_during_new_conversation(
     before = expire_access_token(app)
     state.reset_counts()
 
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.panel.new_button.click()
-    assert app.window.sign_in_dialog is None
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.content.panel.new_button.click()
+    assert app.content.sign_in_dialog is None
     assert state.request_count("POST", "/user/refresh") == 1
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
     after = stored_pair(app)
@@ -232,11 +232,11 @@ def test_two_renewals_in_a_row_each_use_the_newest_refresh_token(
     seen = [stored_pair(app)]
     for renewal in (1, 2):
         expire_access_token(app)
-        with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-            app.window.refresh_action.trigger()
+        with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+            app.content.refresh_action.trigger()
         app.wait_until_idle()
         assert state.request_count("POST", "/user/refresh") == renewal
-        assert app.window.sign_in_dialog is None
+        assert app.content.sign_in_dialog is None
         seen.append(stored_pair(app))
     refresh_tokens = [pair.refresh for pair in seen if pair is not None]
     assert len(set(refresh_tokens)) == 3  # rotated twice, each stored
@@ -250,18 +250,18 @@ def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     state = app.sandbox.state
     dialog = create_after_the_sign_in_ran_out(app, qtbot)
     assert "expired" in dialog.reason_label.text()
-    assert app.window.model.rowCount() > 0  # nothing the person was looking at is lost
+    assert app.content.model.rowCount() > 0  # nothing the person was looking at is lost
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
 
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
         sign_in_with_password(app, qtbot, dialog)
-    assert app.window.panel.repository is not None
-    assert app.window.panel.repository.name == REPO
+    assert app.content.panel.repository is not None
+    assert app.content.panel.repository.name == REPO
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
 
-    qtbot.waitUntil(app.window.panel.new_button.isEnabled, timeout=5000)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
-        app.window.panel.new_button.click()
+    qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+        app.content.panel.new_button.click()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 2
 
 
@@ -273,10 +273,10 @@ def test_loading_with_two_expired_requests_refreshes_once(
     for path in ("/repo", "/workspace", "/user/profile"):
         state.faults.add("GET", path, Fault(status=401, delay_s=0.1), times=1)
     state.reset_counts()
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
-        app.window.refresh_action.trigger()
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+        app.content.refresh_action.trigger()
     assert state.request_count("POST", "/user/refresh") == 1
-    assert app.window.sign_in_dialog is None
+    assert app.content.sign_in_dialog is None
 
 
 def test_sign_out_revokes_and_removes_both_tokens(
@@ -284,13 +284,13 @@ def test_sign_out_revokes_and_removes_both_tokens(
 ) -> None:
     app = start_app()
     assert len(memory_keyring.entries) == 2  # access and refresh, as separate entries
-    app.window.sign_out_action.trigger()
+    app.content.sign_out_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
     assert memory_keyring.entries == {}
     assert app.sandbox.state.request_count("POST", "/user/logout") == 1
     assert app.sandbox.state.active_refresh_tokens() == 0
-    assert app.window.model.rowCount() == 0
-    assert not app.window.notice.isVisible()
+    assert app.content.model.rowCount() == 0
+    assert not app.content.notice.isVisible()
     assert not app.session.signed_in
     dialog.reject()
 
@@ -300,11 +300,11 @@ def test_sign_out_while_offline_still_forgets_and_says_so(
 ) -> None:
     app = start_app()
     app.run(asyncio.to_thread(app.sandbox.stop))
-    app.window.sign_out_action.trigger()
+    app.content.sign_out_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
     assert memory_keyring.entries == {}
-    assert app.window.notice.isVisible()
-    assert "could not be told" in app.window.notice.text()
+    assert app.content.notice.isVisible()
+    assert "could not be told" in app.content.notice.text()
     dialog.reject()
 
 
@@ -316,12 +316,12 @@ def test_the_dialog_stays_until_the_answer_is_in(
     state.faults.add("POST", "/user/login", Fault(delay_s=0.5))
     dialog = wait_for_sign_in(app, qtbot)
     type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         dialog.sign_in_button.click()
         assert not dialog.cancel_button.isEnabled()
         dialog.reject()  # Esc, or the title bar's close button
         assert dialog.isVisible()
-    assert app.window.sign_in_dialog is None
+    assert app.content.sign_in_dialog is None
     assert app.session.signed_in
 
 
@@ -332,11 +332,11 @@ def test_an_expiry_found_while_refreshing_keeps_the_list_on_screen(
     state = app.sandbox.state
     expire_access_token(app)
     state.revoke_refresh_tokens()
-    app.window.refresh_action.trigger()
+    app.content.refresh_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
-    assert app.window.pages.currentWidget() is app.window.table  # not "Loading…" for ever
-    assert app.window.model.rowCount() > 0
-    assert app.window.sign_in_button.isVisible()
+    assert app.content.pages.currentWidget() is app.content.table  # not "Loading…" for ever
+    assert app.content.model.rowCount() > 0
+    assert app.content.sign_in_button.isVisible()
     dialog.reject()
 
 
@@ -346,10 +346,10 @@ def test_a_cancelled_sign_in_does_not_create_later_unasked(
     app = start_app()
     state = app.sandbox.state
     create_after_the_sign_in_ran_out(app, qtbot).reject()
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
 
-    app.window.sign_in_action.trigger()  # much later, the person signs in again
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+    app.content.sign_in_action.trigger()  # much later, the person signs in again
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         sign_in_with_password(app, qtbot, wait_for_sign_in(app, qtbot))
     app.wait_until_idle()  # a resumed create would be under way or done by now
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
@@ -376,11 +376,11 @@ def test_a_click_during_the_reload_after_sign_in_is_the_only_conversation(
     dialog = create_after_the_sign_in_ran_out(app, qtbot)
     state.faults.add("GET", "/repo", Fault(delay_s=1.0), times=1)  # a slow reload
     type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.window.conversation_created, timeout=10_000):
+    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
         dialog.sign_in_button.click()
-        qtbot.waitUntil(lambda: app.window.sign_in_dialog is None, timeout=10_000)
-        app.window.panel.new_button.click()  # during the reload, on the kept list
-    with qtbot.waitSignal(app.window.repositories_shown, timeout=10_000):
+        qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=10_000)
+        app.content.panel.new_button.click()  # during the reload, on the kept list
+    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
         pass
     app.wait_until_idle()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
@@ -392,13 +392,13 @@ def test_sign_out_while_loading_shows_nothing_of_the_old_sign_in(
     app = start_app()
     state = app.sandbox.state
     state.faults.add("GET", "/repo", Fault(delay_s=0.8), times=1)
-    app.window.refresh_action.trigger()
-    app.window.sign_out_action.trigger()
+    app.content.refresh_action.trigger()
+    app.content.sign_out_action.trigger()
     dialog = wait_for_sign_in(app, qtbot)
     app.wait_until_idle()  # the slow answer has arrived and been handled
-    assert app.window.model.total == 0
-    assert not app.window.connection_banner.isVisible()
-    assert app.window.sign_in_dialog is dialog
+    assert app.content.model.total == 0
+    assert not app.content.connection_banner.isVisible()
+    assert app.content.sign_in_dialog is dialog
     assert memory_keyring.entries == {}
     dialog.reject()
 
@@ -413,8 +413,8 @@ def test_a_renewal_that_fails_before_a_create_is_not_a_maybe(
     expire_access_token(app)
     state.faults.add("POST", "/user/refresh", Fault(status=502), times=None)
     state.reset_counts()
-    with qtbot.waitSignal(app.window.dialog_opened, timeout=10_000) as opened:
-        app.window.panel.new_button.click()
+    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+        app.content.panel.new_button.click()
     text = opened.args[0].message_label.text()
     assert "couldn't start" in opened.args[0].headline_label.text()
     assert "No new conversation" not in text

@@ -29,11 +29,11 @@ def spanish() -> Iterator[None]:
 
 
 def cell(app: App, name: str, column: int) -> str:
-    row = app.window.model.row_of(
+    row = app.content.model.row_of(
         next(r["id"] for r in app.sandbox.state.repos if r["name"] == name)
     )
     assert row is not None
-    return str(app.window.model.index(row, column).data())
+    return str(app.content.model.index(row, column).data())
 
 
 def test_the_window_speaks_spanish(
@@ -45,12 +45,12 @@ def test_the_window_speaks_spanish(
     assert window.windowTitle().startswith("Flashback Desktop — 127.0.0.1:")
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:2] == ["&Archivo", "&Edición"]
-    assert window.new_conversation_action.text() == "&Nueva conversación"
-    assert window.panel.new_button.text() == "&Nueva conversación"
-    assert window.refresh_button.text() == "Actualizar"
-    assert window.workspace_combo.itemText(0) == "Todos los espacios de trabajo"
-    assert window.filter_edit.placeholderText() == "Filtrar repositorios…"
-    header = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert window.content.new_conversation_action.text() == "&Nueva conversación"
+    assert window.content.panel.new_button.text() == "&Nueva conversación"
+    assert window.content.refresh_button.text() == "Actualizar"
+    assert window.content.workspace_combo.itemText(0) == "Todos los espacios de trabajo"
+    assert window.content.filter_edit.placeholderText() == "Filtrar repositorios…"
+    header = [window.content.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert header == [
         "Repositorio",
         "Espacio de trabajo",
@@ -62,14 +62,14 @@ def test_the_window_speaks_spanish(
     assert cell(app, "Litigation holds", 3) == "Desactivado"
     assert cell(app, "Marketing assets", 3) == "Con modelo de IA"
     assert cell(app, "Brand guidelines", 3) == "Sin modelo de IA"
-    assert window.user_label.text().startswith("Sesión iniciada como ")
-    assert accessible_name(window.table) == "Repositorios"  # what a screen reader says
+    assert window.content.user_label.text().startswith("Sesión iniciada como ")
+    assert accessible_name(window.content.table) == "Repositorios"  # what a screen reader says
 
     # A message from the API layer, in a dialog, with Qt's own Close button translated.
     app.select("NDAs")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
-    with qtbot.waitSignal(window.dialog_opened, timeout=10_000) as opened:
-        window.new_conversation_action.trigger()
+    with qtbot.waitSignal(window.content.dialog_opened, timeout=10_000) as opened:
+        window.content.new_conversation_action.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert dialog.headline_label.text() == (
@@ -85,14 +85,14 @@ def test_the_sign_in_dialog_speaks_spanish(
     spanish: None, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.window.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.window.sign_in_dialog
+    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
+    dialog = app.content.sign_in_dialog
     assert dialog is not None
     assert dialog.windowTitle() == "Iniciar sesión en Flashback"
     assert dialog.sign_in_button.text() == "Iniciar sesión"
     assert dialog.cancel_button.text() == "Cancelar"  # QDialogButtonBox's, from qtbase_es
     assert dialog.use_token_link.text() == "Usar un &token de acceso en su lugar"
-    assert app.window.message_label.text() == "No ha iniciado sesión."
+    assert app.content.message_label.text() == "No ha iniciado sesión."
     dialog.email_edit.setText(app.sandbox.state.demo_email)
     dialog.password_edit.setText("wrong")
     dialog.sign_in_button.click()
@@ -110,9 +110,9 @@ def test_the_history_speaks_spanish(
     app.sandbox.state.add_conversation(repo_id, created_at=moment, tokens_in=1234567)
     for n in range(1, 22):  # more than a page: "Load more" and "N of M"
         app.sandbox.state.add_conversation(repo_id, created_at=moment + timedelta(minutes=n))
-    with qtbot.waitSignal(window.history.page_shown, timeout=10_000):
+    with qtbot.waitSignal(window.content.history.page_shown, timeout=10_000):
         app.select("Contracts 2026")
-    history = window.history
+    history = window.content.history
     header = [history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert header == ["Creada", "Título", "Iniciada por", "Enviado a la IA", "Respuestas de la IA"]
     history.load_more()
@@ -139,8 +139,8 @@ def test_settings_and_about_speak_spanish(
 ) -> None:
     app = start_app()
     window = app.window
-    window.app_menus.settings_action.trigger()
-    settings = window.app_menus.settings_dialog
+    window.content.app_menus.settings_action.trigger()
+    settings = window.content.app_menus.settings_dialog
     assert settings is not None
     assert settings.windowTitle() == "Configuración — Flashback Desktop"
     assert settings.test_button.text() == "Probar &conexión"
@@ -155,8 +155,8 @@ def test_settings_and_about_speak_spanish(
     assert problem.bottom() < settings.test_button.geometry().top()
     settings.close()
 
-    window.app_menus.about_action.trigger()
-    about = window.app_menus.about_dialog
+    window.content.app_menus.about_action.trigger()
+    about = window.content.app_menus.about_dialog
     assert about is not None
     assert about.windowTitle() == "Acerca de Flashback Desktop"
     assert about.server_label.text() == f"Servidor: {app.sandbox.url}"
@@ -183,8 +183,8 @@ def test_the_created_column_follows_the_translated_format(start_app: Callable[..
 def test_english_is_back_after_the_switch(start_app: Callable[..., App]) -> None:
     """The fixture's uninstall works: no Spanish leaks into the other tests."""
     app = start_app()
-    assert app.window.panel.new_button.text() == "&New Conversation"
-    assert app.window.workspace_combo.itemText(0) == "All workspaces"
+    assert app.content.panel.new_button.text() == "&New Conversation"
+    assert app.content.workspace_combo.itemText(0) == "All workspaces"
 
 
 def test_the_frame_is_translated_before_the_first_paint(spanish: None, qtbot: QtBot) -> None:

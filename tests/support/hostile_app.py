@@ -22,6 +22,7 @@ from flashback_desktop import logging_setup
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import KeyringTokenStore, TokenPair
+from flashback_desktop.ui.main_content import MainContent, build_main_window
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS, SUITE_AUDIT
@@ -40,16 +41,21 @@ class HostileApp:
     qtbot: QtBot
     crashes: list[BaseException] = field(default_factory=list)
 
+    @property
+    def content(self) -> MainContent:
+        """What fills the window's frame: the list, the panel, the actions."""
+        return self.window.content
+
     def run(self, coroutine: Coroutine[Any, Any, T], timeout_ms: int = 10_000) -> T:
         task = asyncio.ensure_future(coroutine)
         self.qtbot.waitUntil(task.done, timeout=timeout_ms)
         return task.result()
 
     def select(self, repo_id: str) -> None:
-        for row in range(self.window.model.rowCount()):
-            repository = self.window.model.repository_at(row)
+        for row in range(self.content.model.rowCount()):
+            repository = self.content.model.repository_at(row)
             if repository is not None and repository.id == repo_id:
-                self.window.table.selectRow(row)
+                self.content.table.selectRow(row)
                 return
         raise LookupError(repo_id)
 
@@ -107,7 +113,7 @@ def start_hostile_app(
         """``saved``: the pair an earlier run left in the keyring (fresh tokens by default)."""
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
-        window = MainWindow(tasks, server_label=hostile.url)
+        window = build_main_window(tasks, server_label=hostile.url)
         if prepare is not None:
             prepare(window)
 
@@ -130,15 +136,15 @@ def start_hostile_app(
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         if signed_in and wait_for_repositories:
-            with qtbot.waitSignal(window.repositories_shown, timeout=10_000):
-                window.attach_session(session)
+            with qtbot.waitSignal(window.content.repositories_shown, timeout=10_000):
+                window.content.attach_session(session)
         else:
-            window.attach_session(session)
+            window.content.attach_session(session)
         return app
 
     yield start
     for app in started:
-        app.run(app.window.tasks.cancel_all())
+        app.run(app.content.tasks.cancel_all())
         app.run(app.session.close())
         if app.crashes:  # one line each: a RecursionError's traceback is no use here
             found = [f"{type(exc).__name__}: {str(exc)[:200]}" for exc in app.crashes]

@@ -108,3 +108,72 @@ def test_the_check_catches_a_wrong_import(tmp_path: Path, where: str, line: str)
     (package / where).parent.mkdir(parents=True)
     (package / where).write_text(line + "\n")
     assert len(violations(package)) == 1
+
+
+# ---- imports the layering check could not see ----------------------------------------------
+
+# Only the composition root decides when a module loads (the frame before the first paint,
+# the content after it, httpx in a worker thread). Elsewhere an import is a plain statement
+# at the top of the module, where this test and a reader see it.
+LAYERED = ("api/", "session/", "ui/")
+DYNAMIC_CALLS = {"import_module", "__import__", "LazyLoader", "lazy_import"}
+DEFERRED_ALLOWED: dict[str, tuple[str, ...]] = {
+    # httpx is loaded off the GUI thread at start-up; Settings must not import it on the GUI
+    # thread while the worker does.
+    "ui/settings_dialog.py": ("flashback_desktop.api.server_check",),
+    # A keyring backend named by platform or by the person's settings: by name, on demand.
+    "session/keyring_backend.py": ("import_module",),
+    "session/token_store.py": ("import_module",),
+}
+
+
+def hidden_imports(source: str) -> set[str]:
+    """Imports inside functions, and calls that import by name."""
+    found: set[str] = set()
+    tree = ast.parse(source)
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in DYNAMIC_CALLS:
+                found.add(name)
+    return found
+
+
+def hidden_import_violations(package: Path) -> list[str]:
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if not relative.startswith(LAYERED):
+            continue
+        allowed = DEFERRED_ALLOWED.get(relative, ())
+        for name in sorted(hidden_imports(path.read_text(encoding="utf-8")) - set(allowed)):
+            found.append(f"{relative}: {name} is imported inside a function or by name")
+    return found
+
+
+def test_only_the_app_decides_when_a_module_loads() -> None:
+    assert hidden_import_violations(PACKAGE) == []
+    assert not (PACKAGE / "lazy_import.py").exists()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def build():\n    from PySide6.QtWidgets import QLabel\n",
+        "import importlib\nerrors = importlib.import_module('flashback_desktop.api.errors')\n",
+        "errors = lazy_import('flashback_desktop.api.errors')\n",
+    ],
+)
+def test_the_check_catches_a_hidden_import(tmp_path: Path, source: str) -> None:
+    package = tmp_path / "flashback_desktop"
+    (package / "ui").mkdir(parents=True)
+    (package / "ui" / "bad.py").write_text(source)
+    assert len(hidden_import_violations(package)) == 1
