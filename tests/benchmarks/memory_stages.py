@@ -50,9 +50,9 @@ def main(body_file: Path) -> int:
     window.show()
     app.processEvents()
     mark("window shown")
-    client = attribute("flashback_desktop.api.client", "FlashbackClient")("http://127.0.0.1:9")
     store = attribute("flashback_desktop.session.token_store", "MemoryTokenStore")()
-    session = attribute("flashback_desktop.session.session", "Session")(client, store)
+    # The session makes its own client (httpx) with the token keeper as its credentials.
+    session = attribute("flashback_desktop.session.session", "Session")("http://127.0.0.1:9", store)
     mark("httpx, keyring, session built")
     body = body_file.read_bytes()
     mark(f"GET /repo body in memory ({len(body) / 1e6:.1f} MB)")

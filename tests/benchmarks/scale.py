@@ -340,9 +340,10 @@ class GcClock:
 
 def keystrokes(result: SizeResult, window: MainWindow, watcher: PaintWatcher) -> None:
     app = QApplication.instance()
-    edit = getattr(window, "filter_edit", None)
+    content = getattr(window, "content", None)
+    edit = getattr(content, "filter_edit", None)
     if edit is None or app is None:
-        result.notes.append("MainWindow.filter_edit does not exist: keystrokes not measured")
+        result.notes.append("MainContent.filter_edit does not exist: keystrokes not measured")
         return
     edit.setFocus()
     app.processEvents()
