@@ -255,13 +255,18 @@ class MainContent(QObject):
     async def _start_session(self) -> None:
         session = self._require_session()
         self._show_keyring_notice()
-        if not await session.restore():
-            self._connecting = False
-            self._show_signed_out()
-            note = session.restore_note  # a saved sign-in that could not be read, say
-            self.ask_sign_in(message(note) if note else None)
-            return
-        await self._load_everything()
+        try:
+            if not await session.restore():
+                self._connecting = False
+                self._show_signed_out()
+                note = session.restore_note  # a saved sign-in that could not be read, say
+                self.ask_sign_in(message(note) if note else None)
+                return
+            await self._load_everything()
+        finally:
+            if self._connecting:  # a start that ended early must not leave "Connecting…"
+                self._connecting = False
+                self._show_profile()
 
     # ---- repositories ----------------------------------------------------------------------
 
