@@ -174,7 +174,7 @@ class ConversationChat:
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
     ) -> None:
-        self.client = client
+        self._client = client
         self.timings = timings or ChatTimings()
         self._sleep = sleep
         self._clock = clock
@@ -186,7 +186,7 @@ class ConversationChat:
 
     async def messages(self, conversation_id: str) -> ConversationMessages:
         """The conversation's messages, oldest first, and its title."""
-        page = await self.client.conversation_messages(conversation_id)
+        page = await self._client.conversation_messages(conversation_id)
         self._known.setdefault(conversation_id, set()).update(m.id for m in page.messages)
         return page
 
@@ -194,7 +194,7 @@ class ConversationChat:
         """The models to offer: POST /ai/models where the server answers it, else the
         repository's ``aiLlms`` names (``names``). Empty when the repository has no AI."""
         try:
-            offered = await self.client.list_ai_models(repo_id)
+            offered = await self._client.list_ai_models(repo_id)
         except errors.NoAiModelError:
             return ()
         except errors.FlashbackError as exc:  # quietly: the names still let a person send
@@ -256,7 +256,7 @@ class ConversationChat:
         known = frozenset(self._known.get(conversation_id, ()))
         click = Click(datetime.now(UTC), self._clock())
         try:
-            accepted = await self.client.send_prompt(conversation_id, prompt, model)
+            accepted = await self._client.send_prompt(conversation_id, prompt, model)
         except errors.UnauthorizedError as exc:
             return NeedsSignIn(exc)
         except errors.PromptBlockedError as exc:
@@ -318,7 +318,7 @@ class ConversationChat:
 
     def _find_prompt(self, messages: Sequence[Message], turn: PromptTurn) -> Message | None:
         """The earliest user message with this text that is new since the click."""
-        since = click_on_server_clock(self.client, turn.click)
+        since = click_on_server_clock(self._client, turn.click)
         text = turn.prompt.strip()
         for message in messages:
             if (

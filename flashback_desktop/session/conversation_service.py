@@ -19,11 +19,13 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import Conversation
-from flashback_desktop.session.session import Session
+
+if TYPE_CHECKING:  # session.py imports the chat, which imports this module
+    from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.session")
 
@@ -116,7 +118,7 @@ class ConversationService:
         generation = self.session.generation
         click = Click.now()
         try:
-            created = await self.session.client.create_conversation(repo_id)
+            created = await self.session.create_conversation(repo_id)
         except errors.FlashbackError as exc:
             if self.session.generation != generation:
                 return Stale()
@@ -166,7 +168,7 @@ class ConversationService:
             try:
                 profile = self.session.profile or await self.session.load_profile()
                 found = await find_created_conversation(
-                    self.session.client, repo_id, profile.id, click, self._shown
+                    self.session, repo_id, profile.id, click, self._shown
                 )
             except errors.FlashbackError as exc:
                 log.warning("Looking for the possibly created conversation failed: %s", exc)
@@ -178,16 +180,23 @@ class ConversationService:
         return None, failure
 
 
+class ServerClock(Protocol):
+    """Whatever knows the server's time from its last Date header (a client, a session)."""
+
+    @property
+    def server_clock(self) -> tuple[datetime, float] | None: ...
+
+
 async def find_created_conversation(
-    client: FlashbackClient,
+    session: Session,
     repo_id: str,
     user_id: str,
     click: Click,
     already_shown: Collection[str],
 ) -> Conversation | None:
     """The conversation the interrupted request created, or None when there is none."""
-    page = await client.list_conversations(repo_id, user_id=user_id, take=NEWEST_TO_CHECK)
-    since = click_on_server_clock(client, click)
+    page = await session.list_conversations(repo_id, user_id=user_id, take=NEWEST_TO_CHECK)
+    since = click_on_server_clock(session, click)
     candidates = [
         (created, conversation)
         for conversation in page.conversations
@@ -208,7 +217,7 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
-def click_on_server_clock(client: FlashbackClient, click: Click) -> datetime:
+def click_on_server_clock(client: ServerClock, click: Click) -> datetime:
     if client.server_clock is None:
         return click.at - LOCAL_CLOCK_ALLOWANCE
     server_now, received = client.server_clock

@@ -1,19 +1,29 @@
-"""The signed-in session: one API client, the token keeper, and who the person is."""
+"""The signed-in session: one API client, the token keeper, and who the person is.
+
+The client is private: the UI asks the session (the calls below, ``chat()``), so every
+request goes through the one client whose credentials are this session's token keeper.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
+    ConversationPage,
+    CreatedConversation,
     LoginResult,
+    Repository,
     UserProfile,
+    Workspace,
 )
 from flashback_desktop.logging_setup import REDACTED
+from flashback_desktop.session.conversation_chat import ChatTimings, ConversationChat
 from flashback_desktop.session.keyring_errors import KeyringProblem
 from flashback_desktop.session.token_expiry import token_is_usable
 from flashback_desktop.session.token_keeper import TokenKeeper
@@ -92,7 +102,7 @@ class Session:
         """The client is made here, with the token keeper as its credentials from the start."""
         self.store = store
         self.tokens = TokenKeeper(store, self._refresh)
-        self.client = FlashbackClient(
+        self._client = FlashbackClient(
             server_url, credentials=self.tokens, limits=limits, transport=transport
         )
         self.profile: UserProfile | None = None
@@ -102,7 +112,41 @@ class Session:
 
     async def _refresh(self, refresh_token: str) -> LoginResult:
         """The keeper renews through the client, which is made after it."""
-        return await self.client.refresh(refresh_token)
+        return await self._client.refresh(refresh_token)
+
+    # ---- what the UI asks of the server (through the one client) --------------------------
+
+    async def list_workspaces(self) -> tuple[Workspace, ...]:
+        return await self._client.list_workspaces()
+
+    async def list_repositories(self) -> tuple[Repository, ...]:
+        return await self._client.list_repositories()
+
+    async def create_conversation(self, repo_id: str) -> CreatedConversation:
+        return await self._client.create_conversation(repo_id)
+
+    async def list_conversations(
+        self,
+        repo_id: str | None = None,
+        *,
+        user_id: str | None = None,
+        take: int = 50,
+        skip: int = 0,
+    ) -> ConversationPage:
+        """Newest first; see ``FlashbackClient.list_conversations``."""
+        return await self._client.list_conversations(repo_id, user_id=user_id, take=take, skip=skip)
+
+    async def delete_conversation(self, conversation_id: str, *, hard: bool = False) -> None:
+        await self._client.delete_conversation(conversation_id, hard=hard)
+
+    @property
+    def server_clock(self) -> tuple[datetime, float] | None:
+        """The server's time from its last Date header, and when (monotonic) it came."""
+        return self._client.server_clock
+
+    def chat(self, timings: ChatTimings | None = None) -> ConversationChat:
+        """Prompts and messages over this session's client (one per conversation window)."""
+        return ConversationChat(self._client, timings=timings)
 
     @property
     def signed_in(self) -> bool:
@@ -120,19 +164,19 @@ class Session:
     async def restore(self) -> bool:
         """Use the saved sign-in, if there is one. True when one was found."""
         if not await self.tokens.restore():
-            log.info("No saved sign-in for %s", self.client.base_url)
+            log.info("No saved sign-in for %s", self._client.base_url)
             return False
-        log.info("Restored the saved sign-in for %s", self.client.base_url)
+        log.info("Restored the saved sign-in for %s", self._client.base_url)
         return True
 
     async def load_profile(self) -> UserProfile:
-        self.profile = await self.client.get_profile()
+        self.profile = await self._client.get_profile()
         return self.profile
 
     async def sign_in_with_token(self, token: str) -> UserProfile:
         """Check a pasted token against the server before keeping it."""
         token = token.strip()
-        profile = await self.client.get_profile_with(token)
+        profile = await self._client.get_profile_with(token)
         if profile.mfa_required and not await self._verified(token):
             message, action = _UNVERIFIED_TOKEN
             raise errors.SignInRefusedError(message=message, action=action)
@@ -144,7 +188,7 @@ class Session:
         """The profile when signed in, or the second step the account asks for."""
         self._pending_mfa = None
         try:
-            login = await self.client.login(email.strip(), password)
+            login = await self._client.login(email.strip(), password)
         except errors.FlashbackError as exc:
             # A refusal may echo the password back; it must not reach the log or Details, nor
             # through the chained original exception, any traceback.
@@ -152,9 +196,9 @@ class Session:
             exc.__context__ = None
             raise exc from None
         _check_tokens(login)  # before the token is sent anywhere or kept
-        profile = await self.client.get_profile_with(login.access_token)
+        profile = await self._client.get_profile_with(login.access_token)
         if profile.mfa_required:
-            status = await self.client.mfa_status(login.access_token)
+            status = await self._client.mfa_status(login.access_token)
             if not status.session_verified:
                 self._pending_mfa = _PendingMfa(login, profile)
                 log.info("Password accepted; two-step verification needed (%s)", status.methods)
@@ -168,7 +212,7 @@ class Session:
         pending = self._pending_mfa
         if pending is None:
             raise RuntimeError("No two-step verification is waiting")
-        verified = await self.client.verify_mfa_code(pending.login.access_token, code.strip())
+        verified = await self._client.verify_mfa_code(pending.login.access_token, code.strip())
         _check_tokens(verified)
         self._pending_mfa = None
         refresh = verified.refresh_token or pending.login.refresh_token
@@ -187,7 +231,7 @@ class Session:
             await self.tokens.bearer()  # renews an expired token, so the logout is accepted
             refresh = self.tokens.refresh_token
             if refresh is not None:  # a pasted token has no refresh token to revoke
-                await self.client.logout(refresh)
+                await self._client.logout(refresh)
         except _HEARD_BY_SERVER as exc:
             log.info("The server declined the sign-out: %s", exc)
         except errors.FlashbackError as exc:
@@ -201,10 +245,10 @@ class Session:
         return SignOutResult(problem, keyring_problem)
 
     async def close(self) -> None:
-        await self.client.aclose()
+        await self._client.aclose()
 
     async def _verified(self, token: str) -> bool:
-        return (await self.client.mfa_status(token)).session_verified
+        return (await self._client.mfa_status(token)).session_verified
 
     async def _signed_in(self, pair: TokenPair, profile: UserProfile) -> None:
         await self.tokens.adopt(pair)

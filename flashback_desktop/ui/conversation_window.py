@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop import preferences
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
 from flashback_desktop.session import conversation_chat as chat
+from flashback_desktop.session.session import Session
 from flashback_desktop.ui import chat_words
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
@@ -52,7 +52,7 @@ def open_conversation(
     conversation_id: str,
     repository: Repository | None,
     *,
-    client: FlashbackClient,
+    session: Session,
     tasks: TaskManager,
     ask_sign_in: Callable[[], object] | None = None,
     near: QWidget | None = None,
@@ -61,7 +61,7 @@ def open_conversation(
     window = _windows.get(conversation_id)
     new = window is None
     if window is None:
-        window = ConversationWindow(conversation_id, repository, client, tasks, ask_sign_in)
+        window = ConversationWindow(conversation_id, repository, session.chat(), tasks, ask_sign_in)
         _windows[conversation_id] = window
     window.show()
     if new and near is not None:  # over the main window, on its screen (after show: some
@@ -97,7 +97,7 @@ class ConversationWindow(QWidget):
         self,
         conversation_id: str,
         repository: Repository | None,
-        client: FlashbackClient,
+        conversation_chat: chat.ConversationChat,
         tasks: TaskManager,
         ask_sign_in: Callable[[], object] | None = None,
     ) -> None:
@@ -107,7 +107,7 @@ class ConversationWindow(QWidget):
         self.conversation_id = conversation_id
         self.repository = repository
         self.tasks = tasks
-        self.chat = chat.ConversationChat(client)
+        self.chat = conversation_chat
         self.reply_deadline_s = REPLY_DEADLINE_S
         self._ask_sign_in = ask_sign_in
         self._sending = False  # synchronous guard: one send in flight, whatever triggered it

@@ -297,9 +297,7 @@ class HistoryPanel(QWidget):
     ) -> None:
         generation = self._generation
         try:
-            page = await session.client.list_conversations(
-                repository.id, take=self.page_size, skip=skip
-            )
+            page = await session.list_conversations(repository.id, take=self.page_size, skip=skip)
         except errors.FlashbackError as exc:
             if generation == self._generation:
                 self._fetch_failed(exc)
@@ -359,7 +357,7 @@ class HistoryPanel(QWidget):
     async def _fetch_newest(self, session: Session, repository: Repository) -> None:
         generation = self._generation
         try:
-            page = await session.client.list_conversations(repository.id, take=self.page_size)
+            page = await session.list_conversations(repository.id, take=self.page_size)
         except errors.FlashbackError as exc:
             log.warning("Loading the newest conversations failed: %s", exc)
             return  # the list stays as it was; a refresh shows it
@@ -446,7 +444,7 @@ class HistoryPanel(QWidget):
     async def _send_delete(self, session: Session, row: HistoryRow) -> None:
         conversation_id = row.conversation.id
         try:
-            await session.client.delete_conversation(conversation_id, hard=False)
+            await session.delete_conversation(conversation_id, hard=False)
         except errors.NotFoundError:
             log.info("Conversation %s was already gone", conversation_id)
             self._removed(conversation_id, self.tr("That conversation had already been deleted."))

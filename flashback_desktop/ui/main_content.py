@@ -458,7 +458,7 @@ class MainContent(QObject):
             conversation_window.open_conversation(
                 conversation_id,
                 repository,
-                client=self.session.client,
+                session=self.session,
                 tasks=self.tasks,
                 ask_sign_in=self._sign_in_expired,
                 near=self.window,

@@ -69,8 +69,8 @@ class RepositoryLoader(QObject):
         self._set_loading(True)
         try:
             workspaces, repositories, profile = await asyncio.gather(
-                session.client.list_workspaces(),
-                session.client.list_repositories(),
+                session.list_workspaces(),
+                session.list_repositories(),
                 session.load_profile(),
                 return_exceptions=True,
             )

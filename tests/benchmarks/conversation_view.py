@@ -80,14 +80,13 @@ async def _until(condition: object, timeout_s: float = 30.0) -> None:
 async def one_run(url: str, token: str, conversation_id: str) -> tuple[list[float], float]:
     session = Session(url, MemoryTokenStore())
     await session.tokens.adopt(TokenPair(token, None))
-    client = session.client
     tasks = TaskManager(lambda exc: print(f"unexpected: {exc!r}", file=sys.stderr))
     heartbeat = Heartbeat()
     heartbeat.start()
     await asyncio.sleep(0.2)
     started = time.perf_counter()
     window = conversation_window.open_conversation(
-        conversation_id, None, client=client, tasks=tasks
+        conversation_id, None, session=session, tasks=tasks
     )
     await _until(lambda: window.model.rowCount() >= 1000)
     bar = window.list.verticalScrollBar()

@@ -46,7 +46,6 @@ from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.api.models import Repository
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import Fault, SandboxServer
-from flashback_desktop.session.conversation_chat import ConversationChat
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from flashback_desktop.ui.crash_handler import CrashHandler
@@ -463,7 +462,7 @@ class Soak:
         if self.session is None or count == 0:
             return
         self.progress.stage = "prompt cycles"
-        chat = ConversationChat(self.session.client, timings=PROMPT_TIMINGS)
+        chat = self.session.chat(PROMPT_TIMINGS)
         cycles = PromptCycles(
             chat, self.sandbox, self.rng, deadline_s=SOAK_LIMITS.deadline_s, idle=self._sandbox_idle
         )

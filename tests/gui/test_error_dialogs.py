@@ -127,7 +127,7 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     app.page.set_lookup_delays((0.0,))
     state = app.sandbox.state
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
-    earlier = app.run(app.session.client.create_conversation(repo_id)).conversation_id
+    earlier = app.run(app.session.create_conversation(repo_id)).conversation_id
     # Beyond what the click's place on the server's clock may be early by: the Date header's
     # whole second, uvicorn's Date refreshed only once a second (later still on a busy
     # machine), and the lookup's own second of slack. 2.5 s failed now and then under load.

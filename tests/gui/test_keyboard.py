@@ -73,7 +73,7 @@ def test_the_main_flow_with_the_keyboard_alone(start_app: Callable[..., App], qt
     assert state.request_count("POST", "/conversation") == 1
     # On the server, the conversation belongs to the repository chosen with the arrows.
     archive = repo_id_named(app.sandbox, "Contracts archive 2019-2025")
-    page = app.run(app.session.client.list_conversations(archive))
+    page = app.run(app.session.list_conversations(archive))
     assert [c.id for c in page.conversations] == [conversation_id]
 
 

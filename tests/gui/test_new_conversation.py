@@ -37,7 +37,7 @@ def test_repositories_are_listed_with_workspace_names(start_app: Callable[..., A
         for row in range(model.rowCount())
     ]
     assert app.sandbox.state.request_count("GET", "/repo") == 1
-    assert len(rows) == len(app.run(app.session.client.list_repositories()))
+    assert len(rows) == len(app.run(app.session.list_repositories()))
     assert rows[[r[0] for r in rows].index("Contracts 2026")][:2] == ["Contracts 2026", "Legal"]
     assert "Signed in as Ana Ruiz" in app.content.user_label.text()
 

@@ -64,7 +64,7 @@ async def session(sandbox: SandboxServer) -> AsyncIterator[Session]:
 
 @pytest.fixture
 def chat(session: Session) -> ConversationChat:
-    return ConversationChat(session.client, timings=TIMINGS)
+    return session.chat(TIMINGS)
 
 
 def new_conversation(sandbox: SandboxServer, repo: str = "Marketing assets") -> str:

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.session.conversation_chat import may_be_stored
 from flashback_desktop.session.session import Session
@@ -169,7 +169,7 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
             state.faults.add(action.method, action.path, case.fault(action), times=None)
         error: errors.FlashbackError | None = None
         try:
-            await perform(action, session, sandbox, conversation_id)
+            await perform(action, session, sandbox, url, conversation_id)
         except errors.FlashbackError as exc:
             error = exc
     finally:
@@ -183,19 +183,27 @@ async def run_cell(case: Case, action: Action, sandbox: SandboxServer, url: str)
 
 
 async def perform(
-    action: Action, session: Session, sandbox: SandboxServer, conversation_id: str
+    action: Action, session: Session, sandbox: SandboxServer, url: str, conversation_id: str
 ) -> object:
     state = sandbox.state
     runs: dict[str, Callable[[], Awaitable[object]]] = {
-        "load repositories": session.client.list_repositories,
-        "new conversation": lambda: session.client.create_conversation(
-            repo_id_named(sandbox, REPO)
-        ),
+        "load repositories": session.list_repositories,
+        "new conversation": lambda: session.create_conversation(repo_id_named(sandbox, REPO)),
         "sign in": lambda: session.sign_in_with_password(state.demo_email, state.demo_password),
-        "refresh token": session.client.list_repositories,
-        "send a prompt": lambda: session.client.send_prompt(conversation_id, PROMPT),
+        "refresh token": session.list_repositories,
+        "send a prompt": lambda: send_prompt(session, url, conversation_id),
     }
     return await runs[action.name]()
+
+
+async def send_prompt(session: Session, url: str, conversation_id: str) -> object:
+    """The raw POST, not the chat's settling: a client of its own over the session's tokens
+    (renewed after a 401 as the session's own client would)."""
+    client = FlashbackClient(url, credentials=session.tokens, limits=LIMITS)
+    try:
+        return await client.send_prompt(conversation_id, PROMPT)
+    finally:
+        await client.aclose()
 
 
 async def settle(sandbox: SandboxServer) -> None:

@@ -17,6 +17,7 @@ import keyring.errors
 import pytest
 
 from flashback_desktop.api import errors
+from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import UserProfile
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import Fault, SandboxServer
@@ -102,7 +103,7 @@ async def test_authenticator_code_completes_two_step_sign_in(sandbox: SandboxSer
 
         profile = await session.complete_mfa(state.current_totp_code())
         assert profile.email == state.mfa_email
-        repos = await session.client.list_repositories()  # a full-access token now
+        repos = await session.list_repositories()  # a full-access token now
     assert repos
     assert state.request_count("POST", "/mfa/verify-login") == 2
 
@@ -131,8 +132,12 @@ async def test_browser_only_second_steps_are_recognised(sandbox: SandboxServer) 
 
 async def test_a_pasted_limited_token_is_refused(sandbox: SandboxServer) -> None:
     state = sandbox.state
+    signing_in = FlashbackClient(sandbox.url, limits=FAST_LIMITS)  # its own: no session's
+    try:
+        limited = await signing_in.login(state.mfa_email, state.demo_password)
+    finally:
+        await signing_in.aclose()
     async with open_session(sandbox) as session:
-        limited = await session.client.login(state.mfa_email, state.demo_password)
         with pytest.raises(errors.SignInRefusedError, match="two-step"):
             await session.sign_in_with_token(limited.access_token)
     assert not session.signed_in
@@ -150,7 +155,7 @@ async def test_expired_token_is_renewed_silently_and_one_conversation_created(
             TokenPair(state.issue_token(lifetime_s=-10), before.refresh if before else None)
         )
         state.reset_counts()
-        created = await session.client.create_conversation(repo_id_named(sandbox, REPO))
+        created = await session.create_conversation(repo_id_named(sandbox, REPO))
         after = await session.store.load()
     assert created.conversation_id
     assert state.request_count("POST", "/user/refresh") == 1
@@ -167,7 +172,7 @@ async def test_a_401_is_renewed_and_replayed_exactly_once(sandbox: SandboxServer
         await signed_in(session, sandbox)
         state.reset_counts()
         state.faults.add("POST", "/conversation", Fault(status=401), times=1)
-        created = await session.client.create_conversation(repo_id_named(sandbox, REPO))
+        created = await session.create_conversation(repo_id_named(sandbox, REPO))
     assert created.conversation_id
     assert state.request_count("POST", "/conversation") == 2
     assert state.request_count("POST", "/user/refresh") == 1
@@ -181,7 +186,7 @@ async def test_a_second_401_after_renewal_is_not_replayed_again(sandbox: Sandbox
         state.reset_counts()
         state.faults.add("POST", "/conversation", Fault(status=401), times=5)
         with pytest.raises(errors.UnauthorizedError):
-            await session.client.create_conversation(repo_id_named(sandbox, REPO))
+            await session.create_conversation(repo_id_named(sandbox, REPO))
     assert state.request_count("POST", "/conversation") == 2
     assert state.request_count("POST", "/user/refresh") == 1
 
@@ -194,7 +199,7 @@ async def test_no_replay_after_a_server_error(sandbox: SandboxServer, status: in
         state.reset_counts()
         state.faults.add("POST", "/conversation", Fault(status=status), times=1)
         with pytest.raises(errors.ServerError):
-            await session.client.create_conversation(repo_id_named(sandbox, REPO))
+            await session.create_conversation(repo_id_named(sandbox, REPO))
     assert state.request_count("POST", "/conversation") == 1
     assert state.request_count("POST", "/user/refresh") == 0
 
@@ -207,7 +212,7 @@ async def test_two_simultaneous_401s_make_one_refresh(sandbox: SandboxServer) ->
         state.faults.add("GET", "/workspace", Fault(status=401, delay_s=0.2), times=1)
         state.reset_counts()
         repos, workspaces = await asyncio.gather(
-            session.client.list_repositories(), session.client.list_workspaces()
+            session.list_repositories(), session.list_workspaces()
         )
     assert repos
     assert workspaces
@@ -222,7 +227,7 @@ async def test_refresh_answering_success_false_counts_as_failed(sandbox: Sandbox
         state.faults.add("POST", "/user/refresh", Fault(status=200, body=refused), times=1)
         state.faults.add("GET", "/repo", Fault(status=401), times=1)
         with pytest.raises(errors.UnauthorizedError):
-            await session.client.list_repositories()
+            await session.list_repositories()
     assert state.request_count("POST", "/user/refresh") == 1
 
 
@@ -237,7 +242,7 @@ async def test_a_refresh_refused_with_another_4xx_counts_as_refused(
         state.faults.add("GET", "/repo", Fault(status=401), times=2)
         for _ in range(2):
             with pytest.raises(errors.UnauthorizedError):
-                await session.client.list_repositories()
+                await session.list_repositories()
     assert state.request_count("POST", "/user/refresh") == 1  # not retried with the same token
 
 
@@ -251,9 +256,9 @@ async def test_a_revoked_refresh_token_ends_in_unauthorized(sandbox: SandboxServ
         await session.tokens.adopt(TokenPair(state.issue_token(lifetime_s=-10), stored.refresh))
         state.reset_counts()
         with pytest.raises(errors.UnauthorizedError):
-            await session.client.create_conversation(repo_id_named(sandbox, REPO))
+            await session.create_conversation(repo_id_named(sandbox, REPO))
         with pytest.raises(errors.UnauthorizedError):
-            await session.client.list_repositories()
+            await session.list_repositories()
     assert state.request_count("POST", "/user/refresh") == 1  # not again for the same token
     assert state.conversations_for(repo_id_named(sandbox, REPO)) == []
 
@@ -265,7 +270,7 @@ async def test_a_wrong_clock_does_not_cause_a_refresh_loop(sandbox: SandboxServe
         await signed_in(session, sandbox)
         state.reset_counts()
         for _ in range(3):
-            await session.client.list_repositories()
+            await session.list_repositories()
     assert state.request_count("POST", "/user/refresh") == 1
     assert state.request_count("GET", "/repo") == 3
 

@@ -177,3 +177,90 @@ def test_the_check_catches_a_hidden_import(tmp_path: Path, source: str) -> None:
     (package / "ui").mkdir(parents=True)
     (package / "ui" / "bad.py").write_text(source)
     assert len(hidden_import_violations(package)) == 1
+
+
+# ---- the session is the only thing the UI talks to -------------------------------------------
+
+ROOT = PACKAGE.parent
+CLIENT_MODULE = "flashback_desktop.api.client"
+CLIENT_ATTRIBUTES = {"client", "_client"}
+
+
+def imports_the_client(source: str) -> bool:
+    """``import …api.client``, ``from …api.client import X`` or ``from …api import client``."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            if any(alias.name.startswith(CLIENT_MODULE) for alias in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.module.startswith(CLIENT_MODULE):
+                return True
+            if node.module == "flashback_desktop.api" and any(
+                alias.name == "client" for alias in node.names
+            ):
+                return True
+    return False
+
+
+def _last_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def session_client_reads(source: str) -> list[int]:
+    """Lines that reach a session's client: ``session.client``, ``self._session._client`` …"""
+    return sorted(
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute)
+        and node.attr in CLIENT_ATTRIBUTES
+        and "session" in _last_name(node.value).lower()
+    )
+
+
+def client_violations(root: Path) -> list[str]:
+    """ui/ never imports the client; nothing outside session/ reaches through a session
+    to its client (tests and benchmarks that need a raw client build their own)."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root).as_posix()
+        if not relative.startswith(("flashback_desktop/", "tests/", "tools/")):
+            continue
+        source = path.read_text(encoding="utf-8")
+        if relative.startswith("flashback_desktop/ui/") and imports_the_client(source):
+            found.append(f"{relative} imports the API client: ui/ asks the Session")
+        if relative.startswith("flashback_desktop/session/"):
+            continue
+        for line in session_client_reads(source):
+            found.append(f"{relative}:{line} reads a session's client, which is private")
+    return found
+
+
+def test_the_ui_talks_to_the_session_not_the_client() -> None:
+    assert client_violations(ROOT) == []
+
+
+@pytest.mark.parametrize(
+    ("where", "source"),
+    [
+        (
+            "flashback_desktop/ui/bad.py",
+            "from flashback_desktop.api.client import FlashbackClient\n",
+        ),
+        ("flashback_desktop/ui/bad.py", "from flashback_desktop.api import client\n"),
+        ("flashback_desktop/ui/bad.py", "pages = self.session.client.list_repositories()\n"),
+        ("flashback_desktop/ui/bad.py", "pages = self._session._client.list_repositories()\n"),
+        ("tests/gui/test_bad.py", "page = app.run(app.session.client.list_repositories())\n"),
+    ],
+)
+def test_the_check_catches_a_reach_into_the_session(
+    tmp_path: Path, where: str, source: str
+) -> None:
+    (tmp_path / where).parent.mkdir(parents=True)
+    (tmp_path / where).write_text(source)
+    (tmp_path / "flashback_desktop/session").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "flashback_desktop/session/fine.py").write_text("x = self._client.get()\n")
+    assert len(client_violations(tmp_path)) == 1
