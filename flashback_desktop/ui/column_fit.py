@@ -17,12 +17,11 @@ never makes an 800,000 px column that is saved and comes back next time.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-
-from flashback_desktop.ui.repo_model import RepositoryTableModel
 
 # Rows measured per column at most: every distinct text of the short columns, a sample of
 # the dates (their widths hardly differ), so a list of 10,000 costs what one of 50 does.
@@ -43,8 +42,18 @@ def widest_kept(view: QAbstractItemView) -> int:
     return screen.availableGeometry().width() if screen is not None else SCREEN_FALLBACK_PX
 
 
+class MeasuredModel(Protocol):
+    """A table model that says which rows to measure a column by (the widest texts among
+    the first ``MEASURED_ROWS``)."""
+
+    def rows_with_distinct_text(self, column: int) -> Sequence[int]: ...
+
+
 class TextColumnFitter(QObject):
-    def __init__(self, table: QTableView, model: RepositoryTableModel, columns: Sequence[int]):
+    """Fits ``columns`` of ``table`` to their texts, leaving alone those the person resized
+    (the repository list, Recent conversations)."""
+
+    def __init__(self, table: QTableView, model: MeasuredModel, columns: Sequence[int]):
         super().__init__(table)
         self.table = table
         self.model = model
@@ -67,9 +76,8 @@ class TextColumnFitter(QObject):
                 header_width = header.sectionSizeFromContents(column).width()
                 width = header_width
                 for row in self.model.rows_with_distinct_text(column)[:MEASURED_ROWS]:
-                    width = max(
-                        width, self.table.sizeHintForIndex(self.model.index(row, column)).width()
-                    )
+                    index = self.table.model().index(row, column)
+                    width = max(width, self.table.sizeHintForIndex(index).width())
                 # Beyond the cap the texts are elided: a name must not make the column huge.
                 width = min(width, max(widest_fitted(self.table), header_width))
                 # The grid line takes a pixel of the cell: without it the text would wrap.

@@ -185,6 +185,14 @@ class HistoryTableModel(QAbstractTableModel):
     def ids(self) -> list[str]:
         return [row.conversation.id for row in self._rows]
 
+    def rows_with_distinct_text(self, column: int) -> list[int]:
+        """One row per distinct text in ``column``, the longest first: a column is sized by
+        the first few (``column_fit.MEASURED_ROWS``), and counts and names vary in length."""
+        first: dict[str, int] = {}
+        for number, row in enumerate(self._rows):
+            first.setdefault(row.cells[column], number)
+        return sorted(first.values(), key=lambda number: -len(self._rows[number].cells[column]))
+
     # ---- Qt ----------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

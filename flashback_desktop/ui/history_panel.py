@@ -1,7 +1,8 @@
-"""Recent conversations of the selected repository: newest first, a page at a time.
+"""Recent conversations of the selected repository, newest first: the view.
 
-Every answer is checked against the repository it was asked for (``_generation``): a page
-for the repository selected a moment ago never lands in the list of the one selected now.
+It shows the list and its states, keeps the selection, asks before deleting and says what
+happened; the requests (pages, the newest, deletes) are HistoryRequests'
+(ui/history_requests.py).
 """
 
 from __future__ import annotations
@@ -26,31 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import ConversationPage, Repository
+from flashback_desktop.api.models import Repository
 from flashback_desktop.i18n import message
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
-from flashback_desktop.ui.column_fit import widest_fitted
+from flashback_desktop.ui.column_fit import TextColumnFitter
 from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.history_format import group_digits
-from flashback_desktop.ui.history_model import (
-    COLUMN_TITLE,
-    HistoryRow,
-    HistoryTableModel,
-    build_row,
-)
+from flashback_desktop.ui.history_model import COLUMN_TITLE, HistoryRow
+from flashback_desktop.ui.history_requests import HistoryRequests
 from flashback_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:  # the session brings httpx and keyring: load them after the first paint
     from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.ui")
-
-PAGE_SIZE = 20
-LOAD_TASK = "history-load"
-NEWEST_TASK = "history-newest"
-DELETE_TASK = "history-delete"
 
 
 class _Page:
@@ -74,17 +66,16 @@ class HistoryPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
-        self.tasks = tasks
         self._errors = presenter  # opens and reports its error dialogs
-        self.session: Session | None = None
-        self.page_size = PAGE_SIZE
+        self.requests = HistoryRequests(tasks, self)
+        self.model = self.requests.model  # the rows are the requests'; the view shows them
         self.confirm_dialog: QMessageBox | None = None
-        self._repository: Repository | None = None
-        self._generation = 0  # bumped whenever the list starts over
-        self._total = 0
-        self._loading = False
-        self._deleting: set[str] = set()
         self._build()
+        self.requests.busy_changed.connect(self._update_buttons)
+        self.requests.loading_started.connect(self._loading_started)
+        self.requests.rows_changed.connect(self._rows_arrived)
+        self.requests.load_failed.connect(self._fetch_failed)
+        self.requests.delete_answered.connect(self._delete_answered)
         self._show_message(self._choose_text())
 
     # ---- construction ------------------------------------------------------------------
@@ -119,7 +110,6 @@ class HistoryPanel(QWidget):
         )
 
     def _build_table(self) -> None:
-        self.model = HistoryTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
         describe(
@@ -141,10 +131,12 @@ class HistoryPanel(QWidget):
         self.table.setWordWrap(False)  # one line per row: long texts are elided, never wrapped
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        # Fitted to their texts by _fit_columns, within bounds (a name from the server can be
-        # any length); the title takes what is left.
+        # Fitted to their texts within bounds (a name from the server can be any length),
+        # except those the person resized; the title takes what is left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
+        fitted = [c for c in range(self.model.columnCount()) if c != COLUMN_TITLE]
+        self.column_fitter = TextColumnFitter(self.table, self.model, fitted)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -198,7 +190,7 @@ class HistoryPanel(QWidget):
             self.tr("Load more conversations"),
             self.tr("Show older conversations"),
         )
-        self.load_more_button.clicked.connect(self.load_more)
+        self.load_more_button.clicked.connect(self.requests.load_more)
         self.copy_button = QPushButton(self.tr("Cop&y ID"))
         self.copy_button.setObjectName("historyCopyButton")
         self.copy_button.setToolTip(
@@ -237,88 +229,49 @@ class HistoryPanel(QWidget):
         footer.addWidget(self.delete_button)
         return footer
 
-    # ---- which repository ----------------------------------------------------------------
+    # ---- which repository (the requests are HistoryRequests') ------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self.requests.session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        self.requests.session = session
 
     @property
     def repository(self) -> Repository | None:
-        return self._repository
+        return self.requests.repository
 
     def set_repository(self, repository: Repository | None) -> None:
         """Show this repository's conversations; the same one again keeps the list as is."""
-        same = (repository and repository.id) == (self._repository and self._repository.id)
-        self._repository = repository
-        if same:  # the table re-selects it after a refresh: keep what is shown
+        if not self.requests.set_repository(repository):
             return
-        self._start_over()
+        self.status_label.clear()
         if repository is None:
             self._show_message(self._choose_text())
-        else:
-            self._load(skip=0)
 
     def reload(self) -> None:
         """Fetch the newest page again; what is shown stays until the answer arrives."""
-        if self._repository is None:
-            return
-        self._generation += 1
-        self.tasks.cancel(NEWEST_TASK)
-        self._load(skip=0, replace=True)
+        self.requests.reload()
 
-    def _start_over(self) -> None:
-        # Whatever was under way belongs to the repository shown before: drop it.
-        self._generation += 1
-        self.tasks.cancel(LOAD_TASK)
-        self.tasks.cancel(NEWEST_TASK)
-        self._loading = False
-        self._total = 0
-        self.model.clear()
-        self.status_label.clear()
-        self._update_buttons()
+    def conversation_created(self, conversation_id: str) -> None:
+        """Put it at the top, if the server says it belongs to this repository."""
+        self.requests.conversation_created(conversation_id)
 
-    # ---- loading -----------------------------------------------------------------------
+    # ---- answers -----------------------------------------------------------------------
 
-    def load_more(self) -> None:
-        if self._repository is None or self._loading:
-            return
-        self._load(skip=self.model.rowCount())
-
-    def _load(self, *, skip: int, replace: bool = False) -> None:
-        session, repository = self.session, self._repository
-        if session is None or repository is None:
-            return
-        self._loading = True
+    def _loading_started(self) -> None:
         if self.model.rowCount() == 0:
             self._show_message(self.tr("Loading conversations…"))
         self.status_label.clear()
         self._update_buttons()
-        self.tasks.start(LOAD_TASK, self._fetch(session, repository, skip, replace))
 
-    async def _fetch(
-        self, session: Session, repository: Repository, skip: int, replace: bool
-    ) -> None:
-        generation = self._generation
-        try:
-            page = await session.list_conversations(repository.id, take=self.page_size, skip=skip)
-        except errors.FlashbackError as exc:
-            if generation == self._generation:
-                self._fetch_failed(exc)
-            return
-        finally:
-            if generation == self._generation:
-                self._loading = False
-                self._update_buttons()
-        if generation != self._generation:
-            log.info("A late page of conversations for another repository was ignored")
-            return
-        if replace:
-            self.model.clear()
-        added = self.model.append(self._rows(page))
-        # A server whose total promises more than it sends must not offer Load more forever.
-        self._total = page.total if added or skip == 0 else self.model.rowCount()
+    def _rows_arrived(self) -> None:
         self._show_rows()
         self.page_shown.emit(self.model.rowCount())
 
     def _fetch_failed(self, exc: errors.FlashbackError) -> None:
-        log.warning("Loading conversations failed: %s", exc)
         if self.model.rowCount() == 0:
             text = self.tr("Conversations could not be loaded. {message}\n{action}").format(
                 message=message(exc.message), action=message(exc.action)
@@ -332,47 +285,6 @@ class HistoryPanel(QWidget):
                 )
             )
         self.load_failed.emit()
-
-    def _rows(self, page: ConversationPage) -> list[HistoryRow]:
-        # The default, read per page (it may change while the app runs), with Qt's own data
-        # for its name: the system locale may group digits the C way in German.
-        locale = named_locale(QLocale())
-        profile = self.session.profile if self.session is not None else None
-        my_id = profile.id if profile is not None else None
-        return [build_row(conversation, locale, my_id) for conversation in page.conversations]
-
-    # ---- a new conversation ------------------------------------------------------------
-
-    def conversation_created(self, conversation_id: str) -> None:
-        """Put it at the top: ask for the newest page and add what is not shown yet.
-
-        The signal carries only the ID, and the repository may have changed since the
-        click, so the server says whether it belongs here.
-        """
-        session, repository = self.session, self._repository
-        if session is None or repository is None or conversation_id in self.model:
-            return
-        self.tasks.start(NEWEST_TASK, self._fetch_newest(session, repository))
-
-    async def _fetch_newest(self, session: Session, repository: Repository) -> None:
-        generation = self._generation
-        try:
-            page = await session.list_conversations(repository.id, take=self.page_size)
-        except errors.FlashbackError as exc:
-            log.warning("Loading the newest conversations failed: %s", exc)
-            return  # the list stays as it was; a refresh shows it
-        if generation != self._generation:
-            return
-        rows = self._rows(page)
-        shown = [n for n, row in enumerate(rows) if row.conversation.id in self.model]
-        if self.model.rowCount() and not shown:
-            self.model.clear()  # more new ones than a page: start again from the newest
-            self.model.append(rows)
-        else:
-            self.model.prepend(rows[: shown[0]] if shown else rows)
-        self._total = max(page.total, self.model.rowCount())
-        self._show_rows()
-        self.page_shown.emit(self.model.rowCount())
 
     # ---- copy and delete ---------------------------------------------------------------
 
@@ -398,7 +310,7 @@ class HistoryPanel(QWidget):
     def open_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
-            self.open_requested.emit(row.conversation.id, self._repository)
+            self.open_requested.emit(row.conversation.id, self.repository)
 
     def conversation_id_to_copy(self) -> str:
         """What the window's Ctrl+C copies while the focus is in this panel."""
@@ -408,7 +320,7 @@ class HistoryPanel(QWidget):
     def ask_delete_selected(self) -> None:
         """Ask first, naming the conversation; nothing is sent unless the person agrees."""
         row = self.selected_row()
-        if row is None or row.conversation.id in self._deleting:
+        if row is None or self.requests.is_deleting(row.conversation.id):
             return
         dialog = QMessageBox(self)
         dialog.setObjectName("deleteConversationDialog")
@@ -426,43 +338,27 @@ class HistoryPanel(QWidget):
         def answered() -> None:
             self.confirm_dialog = None
             if dialog.clickedButton() is delete:
-                self._delete(row)
+                self.requests.delete(row)
 
         dialog.finished.connect(answered)
         self.confirm_dialog = dialog
         dialog.open()  # never exec(): that would re-enter the event loop
         self.dialog_opened.emit(dialog)
 
-    def _delete(self, row: HistoryRow) -> None:
-        if self.session is None:
-            return
+    def _delete_answered(self, row: HistoryRow, error: errors.FlashbackError | None) -> None:
         conversation_id = row.conversation.id
-        self._deleting.add(conversation_id)
-        self._update_buttons()
-        self.tasks.start(f"{DELETE_TASK}-{conversation_id}", self._send_delete(self.session, row))
-
-    async def _send_delete(self, session: Session, row: HistoryRow) -> None:
-        conversation_id = row.conversation.id
-        try:
-            await session.delete_conversation(conversation_id, hard=False)
-        except errors.NotFoundError:
-            log.info("Conversation %s was already gone", conversation_id)
+        if isinstance(error, errors.NotFoundError):
             self._removed(conversation_id, self.tr("That conversation had already been deleted."))
-        except errors.FlashbackError as exc:
-            log.warning("Deleting conversation %s failed: %s", conversation_id, exc)
-            self._show_error(
+        elif error is not None:
+            self._errors.show_failure(
                 self.tr("Flashback couldn't delete the conversation {name}.").format(name=row.name),
-                exc,
+                error,
             )
         else:
-            log.info("Deleted conversation %s", conversation_id)
             self._removed(
                 conversation_id,
                 self.tr("Deleted the conversation {name}.").format(name=row.name),
             )
-        finally:
-            self._deleting.discard(conversation_id)
-            self._update_buttons()
 
     def _removed(self, conversation_id: str, note: str) -> None:
         row = self.model.row_of(conversation_id)
@@ -470,16 +366,12 @@ class HistoryPanel(QWidget):
             # The view stays where it was, and nothing is selected: selecting the neighbour
             # would leave it one Enter away from a second deletion.
             scrolled = self.table.verticalScrollBar().value()
-            self.model.remove(conversation_id)
+            self.requests.remove(conversation_id)
             self.table.selectionModel().clear()
             self.table.verticalScrollBar().setValue(scrolled)
-            self._total = max(self._total - 1, self.model.rowCount())
             self._set_status(note)
             self._show_rows()
         self.conversation_deleted.emit(conversation_id)
-
-    def _show_error(self, headline: str, exc: errors.FlashbackError) -> None:
-        self._errors.show_failure(headline, exc)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
@@ -513,42 +405,29 @@ class HistoryPanel(QWidget):
         if self.model.rowCount() == 0:
             self._show_message(self.tr("No conversations yet.\nStart one with New Conversation."))
         else:
-            self._fit_columns()
+            self.column_fitter.fit()
             self.pages.setCurrentIndex(_Page.TABLE)
         self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        """Each column but the title as wide as its header and its widest text, up to
-        ``widest_fitted``: longer texts are elided (the tooltip has them)."""
-        header = self.table.horizontalHeader()
-        widest = widest_fitted(self.table)
-        for column in range(self.model.columnCount()):
-            if column == COLUMN_TITLE:
-                continue
-            width = header.sectionSizeFromContents(column).width()
-            for row in range(self.model.rowCount()):
-                hint = self.table.sizeHintForIndex(self.model.index(row, column)).width()
-                width = max(width, min(hint, widest))
-            header.resizeSection(column, width + int(self.table.showGrid()))
 
     def _update_buttons(self, *_args: object) -> None:
         shown = self.model.rowCount()
         selected = self.selected_row()
-        self.load_more_button.setVisible(shown > 0 and shown < self._total)
-        self.load_more_button.setEnabled(not self._loading)
+        total, loading = self.requests.total, self.requests.loading
+        self.load_more_button.setVisible(shown > 0 and shown < total)
+        self.load_more_button.setEnabled(not loading)
         self.load_more_button.setText(
-            self.tr("Loading…") if self._loading and shown else self.tr("Load &more")
+            self.tr("Loading…") if loading and shown else self.tr("Load &more")
         )
         self.copy_button.setEnabled(selected is not None)
         self.open_button.setEnabled(selected is not None)
-        deletable = selected is not None and selected.conversation.id not in self._deleting
+        deletable = selected is not None and not self.requests.is_deleting(selected.conversation.id)
         self.delete_button.setEnabled(deletable)
         self.copy_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(deletable)
         if shown:
             locale = named_locale(QLocale())
             shown_text = locale.toString(shown)
-            total_text = group_digits(max(self._total, shown), locale)  # any size of total
+            total_text = group_digits(max(total, shown), locale)  # any size of total
             self.count_label.setText(
                 self.tr("{shown} of {total}", "conversations shown of all").format(
                     shown=shown_text, total=total_text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -87,7 +87,7 @@ def test_pages_newest_first_with_load_more(start_app: Callable[..., App], qtbot:
     seed(app, 3, repo="NDAs")  # another repository's: never in this list
     deleted = seed(app, 1, deleted=True)[0]
     panel = history(app)
-    assert panel.page_size == 20
+    assert panel.requests.page_size == 20
     assert "Select a repository" in panel.message_label.text()
     assert gets(app) == 0  # nothing is asked before a repository is chosen
 
@@ -444,3 +444,32 @@ def test_screenshot_of_the_history(
     path = Path(os.environ.get("FLASHBACK_SCREENSHOT_DIR", tmp_path)) / "history.png"
     assert app.window.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_a_column_the_person_widened_keeps_its_width(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Dragged wider by hand, "Started by" stays so when a page arrives or the list reloads."""
+    app = start_app()
+    seed(app, 25)
+    open_history(app, qtbot)
+    panel = history(app)
+    header = panel.table.horizontalHeader()
+    column = 2  # Started by
+    fitted = header.sectionSize(column)
+    # The person drags the column's right edge 80 px to the right, as with a mouse.
+    edge = header.sectionViewportPosition(column) + fitted - 1
+    middle = header.height() // 2
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, middle))
+    for step in range(1, 9):
+        qtbot.mouseMove(header.viewport(), QPoint(edge + step * 10, middle))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 80, middle))
+    widened = header.sectionSize(column)
+    assert widened >= fitted + 60  # the drag took
+
+    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+        panel.load_more_button.click()  # the next page: the columns are fitted again
+    assert header.sectionSize(column) == widened
+    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+        panel.reload()  # Refresh
+    assert header.sectionSize(column) == widened

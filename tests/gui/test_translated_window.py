@@ -115,7 +115,7 @@ def test_the_history_speaks_spanish(
     history = window.content.history
     header = [history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert header == ["Creada", "Título", "Iniciada por", "Enviado a la IA", "Respuestas de la IA"]
-    history.load_more()
+    history.requests.load_more()
     qtbot.waitUntil(lambda: history.model.rowCount() == 22, timeout=10_000)
     oldest = 21
     assert history.model.index(oldest, 1).data() == "Sin título"
