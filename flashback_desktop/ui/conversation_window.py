@@ -12,11 +12,10 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flashback_desktop import preferences
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
 from flashback_desktop.session import conversation_chat as chat
@@ -39,6 +37,7 @@ from flashback_desktop.ui.long_text import ElidedLabel
 from flashback_desktop.ui.message_delegate import MessageDelegate
 from flashback_desktop.ui.message_model import MessageListModel
 from flashback_desktop.ui.message_reader import MessageReader
+from flashback_desktop.ui.model_choice import ModelChoice
 from flashback_desktop.ui.server_words import repository_name
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -170,9 +169,6 @@ class ConversationWindow(QWidget):
         list_buttons.addWidget(self.copy_button)
 
         self._build_prompt()
-        model_row = QHBoxLayout()
-        model_row.addWidget(self.model_label)
-        model_row.addWidget(self.model_combo, 1)
         send_row = QHBoxLayout()
         send_row.addWidget(self.wait_label, 1)
         send_row.addWidget(self.cancel_button)
@@ -182,7 +178,7 @@ class ConversationWindow(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(list_buttons)
         layout.addWidget(self.notice_label)
-        layout.addLayout(model_row)
+        layout.addWidget(self.model_choice)
         layout.addWidget(self.no_model_label)
         layout.addWidget(self.prompt_edit)
         layout.addLayout(send_row)
@@ -224,12 +220,8 @@ class ConversationWindow(QWidget):
         self.notice_label.setMargin(6)
         self.notice_label.setVisible(False)
 
-        self.model_label = QLabel(self.tr("&Model:"))
-        self.model_combo = QComboBox()
-        self.model_combo.setObjectName("modelCombo")
-        self.model_label.setBuddy(self.model_combo)
-        describe(self.model_combo, self.tr("AI model"), self.tr("The model that answers"))
-        self.model_combo.activated.connect(self._model_chosen)
+        self.model_choice = ModelChoice()
+        self.model_combo = self.model_choice.combo
         self.no_model_label = QLabel(
             self.tr(
                 "This repository has no AI model, so it cannot answer prompts. Ask your "
@@ -312,23 +304,8 @@ class ConversationWindow(QWidget):
             self.title_label.setToolTip(repository_name(self.repository))
 
     async def _load_models(self, repository: Repository) -> None:
-        models = await self.chat.models(repository.id, repository.ai_model_names)
-        self.model_combo.clear()
-        for offered in models:
-            self.model_combo.addItem(offered.name, offered.id)
-        saved = preferences.saved_model(QSettings(), repository.id)
-        found = self.model_combo.findData(saved) if saved else -1
-        self.model_combo.setCurrentIndex(max(found, 0))
+        await self.model_choice.load(self.chat, repository)
         self._update_controls()
-
-    def _model_chosen(self, row: int) -> None:
-        model_id = self.model_combo.itemData(row)
-        if self.repository is not None and isinstance(model_id, str):
-            preferences.save_model(QSettings(), self.repository.id, model_id)
-
-    def chosen_model(self) -> str | None:
-        model_id = self.model_combo.currentData()
-        return model_id if isinstance(model_id, str) and model_id else None
 
     # ---- sending -----------------------------------------------------------------------
 
@@ -346,7 +323,7 @@ class ConversationWindow(QWidget):
 
     async def _send(self, text: str) -> None:
         try:
-            outcome = await self.chat.send(self.conversation_id, text, self.chosen_model())
+            outcome = await self.chat.send(self.conversation_id, text, self.model_choice.chosen())
             await self._settled(outcome)
         finally:
             self._sending = False
@@ -448,9 +425,7 @@ class ConversationWindow(QWidget):
         self.send_button.setEnabled(has_text and not self._sending and not self._gone)
         self.prompt_edit.setEnabled(not self.no_model and not self._gone)
         self.no_model_label.setVisible(self.no_model)
-        several = self.model_combo.count() > 1
-        self.model_label.setVisible(several)
-        self.model_combo.setVisible(several)
+        self.model_choice.setVisible(self.model_choice.several)
         self.copy_button.setEnabled(bool(self.list.selectionModel().selectedRows()))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -346,18 +346,6 @@
         <translation>Liest die Nachrichten dieser Unterhaltung erneut (F5)</translation>
     </message>
     <message>
-        <source>&amp;Model:</source>
-        <translation>&amp;Modell:</translation>
-    </message>
-    <message>
-        <source>AI model</source>
-        <translation>KI-Modell</translation>
-    </message>
-    <message>
-        <source>The model that answers</source>
-        <translation>Das Modell, das antwortet</translation>
-    </message>
-    <message>
         <source>This repository has no AI model, so it cannot answer prompts. Ask your Flashback administrator to connect an AI model to it.</source>
         <translation>Dieses Repository hat kein KI-Modell und kann deshalb keine Fragen beantworten. Bitten Sie Ihre Flashback-Administration, ein KI-Modell anzubinden.</translation>
     </message>
@@ -1302,6 +1290,21 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     <message>
         <source>Owner</source>
         <translation>Inhaber</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>AI model</source>
+        <translation>KI-Modell</translation>
+    </message>
+    <message>
+        <source>The model that answers</source>
+        <translation>Das Modell, das antwortet</translation>
     </message>
 </context>
 <context>

@@ -346,18 +346,6 @@
         <translation>Vuelve a leer los mensajes de esta conversación (F5)</translation>
     </message>
     <message>
-        <source>&amp;Model:</source>
-        <translation>&amp;Modelo:</translation>
-    </message>
-    <message>
-        <source>AI model</source>
-        <translation>Modelo de IA</translation>
-    </message>
-    <message>
-        <source>The model that answers</source>
-        <translation>El modelo que responde</translation>
-    </message>
-    <message>
         <source>This repository has no AI model, so it cannot answer prompts. Ask your Flashback administrator to connect an AI model to it.</source>
         <translation>Este repositorio no tiene modelo de IA, así que no puede responder a las preguntas. Pida a su administrador de Flashback que le conecte un modelo de IA.</translation>
     </message>
@@ -1302,6 +1290,21 @@ Inicie una con Nueva conversación.</translation>
     <message>
         <source>Owner</source>
         <translation>Propietario</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>AI model</source>
+        <translation>Modelo de IA</translation>
+    </message>
+    <message>
+        <source>The model that answers</source>
+        <translation>El modelo que responde</translation>
     </message>
 </context>
 <context>

@@ -341,14 +341,14 @@ def test_the_model_choice_is_offered_and_remembered(
     assert window.model_combo.count() > 1
     window.model_combo.setCurrentIndex(1)
     window.model_combo.activated.emit(1)
-    chosen = window.chosen_model()
+    chosen = window.model_choice.chosen()
     window.prompt_edit.setPlainText("Which model?")
     window.send_button.click()
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
     assert app.sandbox.state.messages_of(first)[-1]["model"] == chosen
     app.content.open_conversation(second, app.content.panel.repository)
     other = opened(app, qtbot, second)
-    assert other.chosen_model() == chosen  # remembered for the repository
+    assert other.model_choice.chosen() == chosen  # remembered for the repository
 
 
 def test_a_reply_in_light_and_dark(start_app: Callable[..., App], qtbot: QtBot) -> None:
