@@ -1,0 +1,110 @@
+"""Recent conversations as a person sees them: the rows, Copy ID, Open, Delete…, Load
+more, and what the panel says."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+from pytestqt.wait_signal import SignalBlocker
+
+from flashback_desktop.ui.history_panel import HistoryPanel
+
+TIMEOUT_MS = 10_000
+
+
+class HistoryPage:
+    def __init__(self, panel: HistoryPanel) -> None:
+        self._panel = panel
+
+    # ---- what a person reads -------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return self._panel.model.rowCount()
+
+    def cell(self, row: int, column: int = 0, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self._panel.model.index(row, column).data(role)
+
+    def headers(self) -> list[str]:
+        model = self._panel.model
+        return [
+            str(model.headerData(column, Qt.Orientation.Horizontal))
+            for column in range(model.columnCount())
+        ]
+
+    @property
+    def status(self) -> str:
+        return self._panel.status_label.text()
+
+    @property
+    def message(self) -> str:
+        return self._panel.message_label.text()
+
+    @property
+    def selected_id(self) -> str | None:
+        row = self._panel.selected_row()
+        return row.conversation.id if row is not None else None
+
+    def asking_to_delete(self) -> bool:
+        """The "Delete the conversation …?" question is open."""
+        return self._panel.confirm_dialog is not None
+
+    # ---- what a person does --------------------------------------------------------------
+
+    @property
+    def table(self) -> QTableView:
+        """The list itself (to select a row, focus it, press keys in it)."""
+        return self._panel.table
+
+    def select_row(self, row: int) -> None:
+        self._panel.table.selectRow(row)
+
+    def select(self, conversation_id: str) -> bool:
+        return self._panel.select_conversation(conversation_id)
+
+    @property
+    def copy_button(self) -> QPushButton:
+        return self._panel.copy_button
+
+    @property
+    def delete_button(self) -> QPushButton:
+        return self._panel.delete_button
+
+    @property
+    def open_button(self) -> QPushButton:
+        return self._panel.open_button
+
+    @property
+    def load_more_button(self) -> QPushButton:
+        return self._panel.load_more_button
+
+    @property
+    def retry_button(self) -> QPushButton:
+        return self._panel.retry_button
+
+    def ask_delete(self) -> None:
+        """Delete… on the selected row (the button's and the key's path)."""
+        self._panel.ask_delete_selected()
+
+    # ---- waits -----------------------------------------------------------------------------
+
+    def wait_page_shown(self, qtbot: QtBot, timeout: int = TIMEOUT_MS) -> SignalBlocker:
+        return qtbot.waitSignal(self._panel.page_shown, timeout=timeout)
+
+    def wait_load_failed(self, qtbot: QtBot, timeout: int = TIMEOUT_MS) -> SignalBlocker:
+        return qtbot.waitSignal(self._panel.load_failed, timeout=timeout)
+
+    def wait_deleted(self, qtbot: QtBot, timeout: int = TIMEOUT_MS) -> SignalBlocker:
+        return qtbot.waitSignal(self._panel.conversation_deleted, timeout=timeout)
+
+    def wait_dialog(self, qtbot: QtBot, timeout: int = 5000) -> SignalBlocker:
+        """A dialog the panel opens (the delete question, an error); ``.args[0]`` is it."""
+        return qtbot.waitSignal(self._panel.dialog_opened, timeout=timeout)
+
+    @property
+    def widget(self) -> HistoryPanel:
+        """The panel itself, for layout and accessibility checks."""
+        return self._panel
