@@ -254,7 +254,7 @@ def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     assert app.page.panel.repository_name == REPO
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
 
-    qtbot.waitUntil(lambda: app.page.panel.can_start(), timeout=5000)
+    qtbot.waitUntil(app.page.panel.can_start, timeout=5000)
     with app.page.wait_created(qtbot):
         app.page.panel.click_new()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 2

@@ -102,6 +102,10 @@ class MainPage:
         """Repositories the list holds, filtered out or not."""
         return self._content.model.total
 
+    @property
+    def column_count(self) -> int:
+        return self._content.model.columnCount()
+
     def names(self) -> list[str]:
         """The first column, top to bottom, as shown."""
         model = self._content.model
@@ -218,6 +222,10 @@ class MainPage:
     def new_conversation(self) -> None:
         """Ctrl+N, or the File menu's New Conversation."""
         self._content.new_conversation_action.trigger()
+
+    def start_new_conversation_regardless(self) -> None:
+        """What a press that slipped past a disabled button or action reaches."""
+        self._content.start_new_conversation()
 
     def can_start_new_conversation(self) -> bool:
         return self._content.new_conversation_action.isEnabled()
