@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 from pytestqt.wait_signal import SignalBlocker
 
@@ -42,6 +42,15 @@ class HistoryPage:
     @property
     def message(self) -> str:
         return self._panel.message_label.text()
+
+    @property
+    def column_count(self) -> int:
+        return self._panel.model.columnCount()
+
+    @property
+    def status_label(self) -> QLabel:
+        """The label itself, for checks of how it renders (plain text)."""
+        return self._panel.status_label
 
     @property
     def selected_id(self) -> str | None:

@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QMenu, QSplitter, QTableView
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 from pytestqt.wait_signal import SignalBlocker
 
@@ -78,6 +86,13 @@ class MainPage:
                 self._content.table.selectRow(row)
                 return
         raise LookupError(name)
+
+    def select_id(self, repo_id: str) -> None:
+        """Choose the repository whose ID is ``repo_id`` (names may repeat or be hostile)."""
+        row = self._content.model.row_of(repo_id)
+        if row is None:
+            raise LookupError(repo_id)
+        self._content.table.selectRow(row)
 
     def select_row(self, row: int) -> None:
         self._content.table.selectRow(row)
@@ -175,6 +190,11 @@ class MainPage:
     def user_text(self) -> str:
         return self._content.user_label.text()
 
+    @property
+    def user_label(self) -> QLabel:
+        """The label itself, for checks of how it renders (plain text, eliding)."""
+        return self._content.user_label
+
     def sign_in_offered(self) -> bool:
         """The header's Sign in button is there (not hidden; true before the window shows)."""
         return not self._content.sign_in_button.isHidden()
@@ -212,6 +232,10 @@ class MainPage:
         """The offline banner's sentence ("" when hidden)."""
         banner = self._content.connection_banner
         return banner.label.text() if self.banner_shown() else ""
+
+    def set_banner_delays(self, delays_s: tuple[float, ...]) -> None:
+        """How long the banner waits before each retry (short in tests)."""
+        self._content.connection_banner.delays_s = delays_s
 
     def retry_now(self) -> None:
         """A click on the banner's Retry now."""

@@ -3,7 +3,7 @@ the created ID with Copy and Open, the hints."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 
@@ -62,6 +62,11 @@ class PanelPage:
     @property
     def selection_text(self) -> str:
         return self._panel.selection_label.text()
+
+    @property
+    def selection_label(self) -> QLabel:
+        """The label itself, for checks of how it renders (plain text, eliding)."""
+        return self._panel.selection_label
 
     @property
     def created_id(self) -> str:
