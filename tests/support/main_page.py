@@ -29,6 +29,7 @@ from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_content import MainContent
 from flashback_desktop.ui.main_window import MainWindow
 from tests.support.history_page import HistoryPage
+from tests.support.menus_page import MenusPage
 from tests.support.panel_page import PanelPage
 from tests.support.sign_in_page import SignInDialogPage
 
@@ -57,6 +58,11 @@ class MainPage:
     @property
     def history(self) -> HistoryPage:
         return HistoryPage(self._content.history)
+
+    @property
+    def menus(self) -> MenusPage:
+        """What the File and Help menus open (Settings, About, the user guide)."""
+        return MenusPage(self._content)
 
     @property
     def sign_in_dialog(self) -> SignInDialogPage | None:
@@ -101,6 +107,9 @@ class MainPage:
     def selected_name(self) -> str | None:
         repository = self._content.panel.repository
         return repository.name if repository is not None else None
+
+    def selected_rows(self) -> list[int]:
+        return [index.row() for index in self._content.table.selectionModel().selectedRows()]
 
     @property
     def list_view(self) -> QTableView:
