@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from pytestqt.qtbot import QtBot
+from pytestqt.wait_signal import SignalBlocker
 
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 
@@ -70,6 +71,13 @@ class SignInDialogPage:
     def when_closed(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` as the dialog closes (while its boxes still hold what they do)."""
         self.dialog.finished.connect(lambda _result: callback())
+
+    def wait_closed(self, qtbot: QtBot, timeout: int = 5000) -> SignalBlocker:
+        return qtbot.waitSignal(self.dialog.finished, timeout=timeout)
+
+    @property
+    def use_password_link(self) -> QAbstractButton:
+        return self.dialog.use_password_link
 
     def press_sign_in(self) -> None:
         """A click on Sign in."""
