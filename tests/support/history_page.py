@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 from pytestqt.wait_signal import SignalBlocker
@@ -34,6 +35,25 @@ class HistoryPage:
             str(model.headerData(column, Qt.Orientation.Horizontal))
             for column in range(model.columnCount())
         ]
+
+    def ids(self) -> list[str]:
+        """The conversation IDs of the rows, top to bottom."""
+        return self._panel.model.ids()
+
+    @property
+    def count_text(self) -> str:
+        """ "20 of 45"."""
+        return self._panel.count_label.text()
+
+    @property
+    def page_size(self) -> int:
+        """How many conversations one Load more asks for."""
+        return self._panel.page_size
+
+    @property
+    def showing(self) -> str:
+        """ "list" while the rows show, else "message" (a sentence, maybe Try again)."""
+        return "list" if self._panel.pages.currentWidget() is self._panel.table else "message"
 
     @property
     def status(self) -> str:
@@ -93,6 +113,15 @@ class HistoryPage:
     @property
     def retry_button(self) -> QPushButton:
         return self._panel.retry_button
+
+    @property
+    def copy_action(self) -> QAction:
+        """Copy ID in the list's context menu."""
+        return self._panel.copy_action
+
+    def load_more(self) -> None:
+        """What Load more does."""
+        self._panel.load_more()
 
     def ask_delete(self) -> None:
         """Delete… on the selected row (the button's and the key's path)."""

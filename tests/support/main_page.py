@@ -319,6 +319,11 @@ class MainPage:
         """A conversation was created; ``.args[0]`` is its ID."""
         return qtbot.waitSignal(self._content.conversation_created, timeout=timeout)
 
+    def tell_created(self, conversation_id: str) -> None:
+        """What the window tells its parts when a conversation was created (here: one made
+        elsewhere, which Recent conversations must place, or not, by its repository)."""
+        self._content.conversation_created.emit(conversation_id)
+
     def wait_found(self, qtbot: QtBot, timeout: int = TIMEOUT_MS) -> SignalBlocker:
         """A conversation whose answer was lost was found; ``.args[0]`` is its ID."""
         return qtbot.waitSignal(self._content.conversation_found, timeout=timeout)

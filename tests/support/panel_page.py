@@ -82,6 +82,9 @@ class PanelPage:
         """The "Conversation created" row is on screen (within the panel)."""
         return self._panel.result_row.isVisibleTo(self._panel)
 
+    def hint_shown(self) -> bool:
+        return self._panel.hint_label.isVisible()
+
     @property
     def hint(self) -> str:
         """The hint under the button ("" when hidden)."""
