@@ -46,6 +46,11 @@ class HistoryPage:
         return self._panel.count_label.text()
 
     @property
+    def count_label(self) -> QLabel:
+        """The label itself, for what a screen reader is told."""
+        return self._panel.count_label
+
+    @property
     def page_size(self) -> int:
         """How many conversations one Load more asks for."""
         return self._panel.page_size

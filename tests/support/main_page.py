@@ -242,6 +242,14 @@ class MainPage:
         banner = self._content.connection_banner
         return banner.label.text() if self.banner_shown() else ""
 
+    @property
+    def banner_retry_button(self) -> QAbstractButton:
+        return self._content.connection_banner.retry_button
+
+    def show_banner_for(self, reason: str) -> None:
+        """The banner as after a failed attempt to reach the server (``reason`` is its text)."""
+        self._content.connection_banner.attempt_failed(reason)
+
     def set_banner_delays(self, delays_s: tuple[float, ...]) -> None:
         """How long the banner waits before each retry (short in tests)."""
         self._content.connection_banner.delays_s = delays_s

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from pytestqt.wait_signal import SignalBlocker
 
@@ -52,6 +52,10 @@ class SignInDialogPage:
         """Which step shows: SignInPage.PASSWORD, TOKEN or CODE."""
         return self.dialog.page
 
+    def show_step(self, step: int) -> None:
+        """Go straight to a step (SignInPage.PASSWORD, TOKEN, CODE), as the flow does."""
+        self.dialog.show_page(step)
+
     def shown(self) -> bool:
         return self.dialog.isVisible()
 
@@ -61,6 +65,11 @@ class SignInDialogPage:
 
     def error_shown(self) -> bool:
         return self.dialog.error_label.isVisible()
+
+    @property
+    def error_label(self) -> QLabel:
+        """The label itself, for what a screen reader is told."""
+        return self.dialog.error_label
 
     @property
     def error(self) -> str:
