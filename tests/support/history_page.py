@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 from pytestqt.wait_signal import SignalBlocker
 
@@ -85,6 +85,11 @@ class HistoryPage:
     def asking_to_delete(self) -> bool:
         """The "Delete the conversation …?" question is open."""
         return self._panel.confirm_dialog is not None
+
+    @property
+    def delete_question(self) -> QMessageBox | None:
+        """ "Delete the conversation …?" while it is open."""
+        return self._panel.confirm_dialog
 
     # ---- what a person does --------------------------------------------------------------
 

@@ -60,6 +60,10 @@ class SignInDialogPage:
         return self.dialog.isVisible()
 
     @property
+    def title(self) -> str:
+        return self.dialog.windowTitle()
+
+    @property
     def reason(self) -> str:
         return self.dialog.reason_label.text()
 
