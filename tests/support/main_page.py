@@ -9,6 +9,7 @@ Conversation), ``history`` (Recent conversations), ``sign_in_dialog``. Signals a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -99,6 +100,14 @@ class MainPage:
         if row is None:
             raise LookupError(repo_id)
         self._content.table.selectRow(row)
+
+    def fit_columns_as_after_a_restart(self) -> None:
+        """Fit the columns as the first load after a start does: restored widths kept unless
+        the texts need more, nothing chosen by the person in this run yet."""
+        fitter = self._content.column_fitter
+        fitter.keep_restored_widths()
+        fitter._chosen.clear()
+        fitter.fit()
 
     def select_row(self, row: int) -> None:
         self._content.table.selectRow(row)
@@ -331,6 +340,10 @@ class MainPage:
         """What the window tells its parts when a conversation was created (here: one made
         elsewhere, which Recent conversations must place, or not, by its repository)."""
         self._content.conversation_created.emit(conversation_id)
+
+    def on_found(self, callback: Callable[[str], object]) -> None:
+        """Call ``callback`` with the ID of each conversation found after a lost answer."""
+        self._content.conversation_found.connect(callback)
 
     def wait_found(self, qtbot: QtBot, timeout: int = TIMEOUT_MS) -> SignalBlocker:
         """A conversation whose answer was lost was found; ``.args[0]`` is its ID."""

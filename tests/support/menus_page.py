@@ -36,6 +36,17 @@ class MenusPage:
         """What Restart now runs instead of starting a new copy (True: it started)."""
         self._menus.restart = restart
 
+    # ---- what a person opens (the menu items' own paths: words differ by language) ----------
+
+    def open_settings(self) -> None:
+        self._menus.settings_action.trigger()
+
+    def open_about(self) -> None:
+        self._menus.about_action.trigger()
+
+    def open_user_guide(self) -> None:
+        self._menus.user_guide_action.trigger()
+
     # ---- what is open ------------------------------------------------------------------------
 
     @property

@@ -3,9 +3,10 @@ the created ID with Copy and Open, the hints."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from flashback_desktop.ui.conversation_panel import ConversationPanel
+from flashback_desktop.ui.long_text import ElidedLabel
 
 
 class PanelPage:
@@ -64,7 +65,7 @@ class PanelPage:
         return self._panel.selection_label.text()
 
     @property
-    def selection_label(self) -> QLabel:
+    def selection_label(self) -> ElidedLabel:
         """The label itself, for checks of how it renders (plain text, eliding)."""
         return self._panel.selection_label
 
