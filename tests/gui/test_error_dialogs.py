@@ -18,10 +18,10 @@ from tests.support.sandbox_data import repo_id_named
 
 def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts 2026") -> QWidget:
     app.select(repository)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()
     dialog: QWidget = opened.args[0]
-    qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
+    qtbot.waitUntil(app.page.panel.new_button.isEnabled, timeout=5000)
     return dialog
 
 
@@ -46,7 +46,7 @@ def test_404_says_the_repository_is_gone_and_refreshes_once(
 ) -> None:
     app = start_app()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=404))
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
     assert "no longer exists" in dialog.message_label.text()
@@ -71,7 +71,7 @@ def test_a_server_that_never_answers_is_checked_not_retried(
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
     app.page.set_lookup_delays((0.0, 0.2))
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=504, delay_s=0.2))
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+    with app.page.history.wait_page_shown(qtbot):
         app.select("Contracts 2026")  # the history asks for its first page
     dialog = create_and_catch_dialog(app, qtbot)
     assert isinstance(dialog, ErrorDialog)
@@ -89,12 +89,12 @@ def test_a_slow_server_that_created_it_after_all_is_found(
     app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select("Contracts 2026")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
-        app.content.panel.new_button.click()
+    with app.page.wait_found(qtbot) as found:
+        app.page.panel.click_new()
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, "Contracts 2026"))
     assert [c["id"] for c in created] == found.args
     assert app.page.created_id == found.args[0]
-    assert "did create this conversation" in app.content.panel.note_label.text()
+    assert "did create this conversation" in app.page.panel.note
 
 
 @pytest.mark.parametrize(
