@@ -42,8 +42,8 @@ def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialog:
     """The click's request is read and its connection reset: nothing is created."""
     app.sandbox.state.faults.add("POST", "/conversation", Fault(reset=True))
     found: list[str] = []
-    app.content.conversation_found.connect(found.append)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+    app.page.on_found(found.append)
+    with app.page.wait_dialog(qtbot) as opened:
         app.page.new_conversation()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
@@ -60,7 +60,7 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+    with app.page.wait_found(qtbot) as found:
         app.page.new_conversation()
     assert app.session.client.server_clock is None  # the lookup really had no Date to use
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
@@ -75,7 +75,7 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
     app = start_app()
     app.page.set_lookup_delays((0.0,))
     app.select(REPO)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         app.page.new_conversation()
     shown = app.page.created_id
     app.pause_between_intents()
