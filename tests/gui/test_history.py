@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.sandbox.data import BEN_ID
 from flashback_desktop.ui.conversation_panel import NO_MODEL_HINT
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.history_page import HistoryPage
 from tests.support.sandbox_data import repo_id_named
 
@@ -225,10 +225,9 @@ def test_a_failed_delete_explains_and_keeps_the_row(
         panel.ask_delete()
     with app.page.wait_dialog(qtbot) as failed:
         _click_delete(opened.args[0])
-    error = failed.args[0]
-    assert isinstance(error, ErrorDialog)
-    assert error.headline_label.text() == "Flashback couldn't delete the conversation “Question 0”."
-    assert "Not yours" in error.details_text
+    error = ErrorDialogPage(failed.args[0])
+    assert error.headline == "Flashback couldn't delete the conversation “Question 0”."
+    assert "Not yours" in error.details
     assert shown_ids(app) == ids
     assert app.sandbox.state.conversation(ids[0])["deletedAt"] is None  # type: ignore[index]
     assert panel.delete_button.isEnabled()  # it can be tried again
