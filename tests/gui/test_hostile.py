@@ -29,10 +29,10 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop.logging_setup import CONTINUATION
 from flashback_desktop.session.token_store import TokenPair
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.long_text import in_sentence
 from flashback_desktop.ui.main_window import MainWindow
 from tests.support import hostile_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.hostile_app import HostileApp, log_text
 from tests.support.hostile_server import Answer, HostileServer, jwt
 from tests.support.main_page import MainPage
@@ -121,12 +121,11 @@ def test_markup_in_every_server_field_is_shown_literally(
     )
     with page.wait_dialog(qtbot) as opened:
         page.panel.click_new()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
+    dialog = ErrorDialogPage(opened.args[0])
     # A name quoted in a sentence is cut after 80 characters: what is shown is literal.
     assert in_sentence(MARKUP) in label_seen(dialog.headline_label)
     assert dialog.message_label.textFormat() == Qt.TextFormat.PlainText
-    assert MARKUP in dialog.details_box.toPlainText()
+    assert MARKUP in dialog.details_shown_text
     dialog.close()
 
     # The Delete confirmation and the "Deleted …" line name the conversation.
@@ -393,10 +392,9 @@ def test_show_details_with_a_1_mb_message_is_shortened_and_copies_in_full(
     app.page.select_row(0)
     with app.page.wait_dialog(qtbot) as opened:
         app.page.panel.click_new()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    dialog.details_button.click()
-    shown = dialog.details_box.toPlainText()
+    dialog = ErrorDialogPage(opened.args[0])
+    dialog.show_details()
+    shown = dialog.details_shown_text
     assert len(shown) < 25_000
     assert "(shortened" in shown
     dialog.copy_details()
