@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault, SandboxServer
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.long_text import TOOLTIP_LINES, TOOLTIP_UNWRAPPED
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.window_state import HEADER_KEY, WindowStateKeeper
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
 
 WORKSPACE_COLUMN = 1
 
@@ -105,11 +105,10 @@ def test_a_huge_name_in_a_sentence_is_cut_short(
     app.select(huge)
     with app.page.wait_dialog(qtbot) as opened:
         app.page.panel.click_new()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert len(dialog.headline_label.text()) < 200
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    assert dialog.width() <= screen_width(app.window)
+    dialog = ErrorDialogPage(opened.args[0])
+    assert len(dialog.headline) < 200
+    qtbot.waitUntil(dialog.dialog.isVisible, timeout=5000)
+    assert dialog.dialog.width() <= screen_width(app.window)
     dialog.close()
 
     title = "T" * 100_000
