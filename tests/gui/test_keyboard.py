@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.gui.keyboard import activate, focus, press, type_text, wait_for_focus
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
 from tests.support.sign_in_page import SignInDialogPage
 
@@ -123,15 +123,14 @@ def test_an_error_dialog_starts_on_close_and_esc_closes_it(
     press(Qt.Key.Key_Down)
     with app.page.wait_dialog(qtbot) as opened:
         press(Qt.Key.Key_N, CTRL)
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    activate(qtbot, dialog)
+    dialog = ErrorDialogPage(opened.args[0])
+    activate(qtbot, dialog.dialog)
     wait_for_focus(qtbot, dialog.close_button)  # Enter or Esc dismisses it at once
     press(Qt.Key.Key_Tab)
     assert focus() is dialog.details_button
     press(Qt.Key.Key_Space)
-    assert dialog.details_box.isVisible()
-    with qtbot.waitSignal(dialog.finished, timeout=5000):
+    assert dialog.details_shown()
+    with qtbot.waitSignal(dialog.dialog.finished, timeout=5000):
         press(Qt.Key.Key_Escape)
 
 
