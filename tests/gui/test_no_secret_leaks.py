@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop import logging_setup
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import wait_for_sign_in
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.secret_audit import PLANTED_PASSWORD, leaks, xdg_folders
 
 
@@ -72,9 +72,7 @@ def test_planted_tokens_and_password_appear_nowhere(
         state.faults.add("POST", "/conversation", fault, times=1)
         with app.page.wait_dialog(qtbot) as opened:
             app.page.panel.click_new()
-        error_dialog = opened.args[0]
-        assert isinstance(error_dialog, ErrorDialog)
-        details.append(error_dialog.details_text)
+        details.append(ErrorDialogPage(opened.args[0]).details)
         qtbot.waitUntil(app.page.panel.new_button.isEnabled, timeout=5000)
     renewed = app.run(app.session.store.load())
     assert renewed is not None
