@@ -38,6 +38,7 @@ from flashback_desktop.ui.window_state import (
 from tests.gui.conftest import App
 from tests.support.addresses import unused_loopback_url
 from tests.support.app_process import run_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
 
@@ -449,9 +450,8 @@ def test_without_a_readme_the_guide_says_so(
     monkeypatch.setattr(user_guide, "readme_path", lambda: tmp_path / "README.md")  # none there
     with app.page.wait_dialog(qtbot) as opened:
         app.page.choose("Help", "User guide")
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert str(tmp_path / "README.md") in dialog.details_text
+    dialog = ErrorDialogPage(opened.args[0])
+    assert str(tmp_path / "README.md") in dialog.details
 
 
 def test_about_names_the_version_server_and_licences(
