@@ -18,6 +18,7 @@ from flashback_desktop.session.token_store import (
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
 from tests.support.app_process import run_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
@@ -410,8 +411,9 @@ def test_a_renewal_that_fails_before_a_create_is_not_a_maybe(
     state.reset_counts()
     with app.page.wait_dialog(qtbot) as opened:
         app.page.panel.click_new()
-    text = opened.args[0].message_label.text()
-    assert "couldn't start" in opened.args[0].headline_label.text()
+    dialog = ErrorDialogPage(opened.args[0])
+    text = dialog.message
+    assert "couldn't start" in dialog.headline
     assert "No new conversation" not in text
     assert state.request_count("POST", "/conversation") == 0
     assert state.request_count("GET", "/conversation") == 0
