@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop import i18n
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.accessibility import accessible_name
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import App
 from tests.support.app_process import run_python
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
 
 
@@ -68,12 +68,9 @@ def test_the_window_speaks_spanish(
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
     with page.wait_dialog(qtbot) as opened:
         page.new_conversation()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert dialog.headline_label.text() == (
-        "Flashback no ha podido iniciar una conversación para «NDAs»."
-    )
-    assert dialog.message_label.text().startswith("No tiene acceso a este espacio de trabajo.")
+    dialog = ErrorDialogPage(opened.args[0])
+    assert dialog.headline == ("Flashback no ha podido iniciar una conversación para «NDAs».")
+    assert dialog.message.startswith("No tiene acceso a este espacio de trabajo.")
     assert dialog.close_button.text() == "Cerrar"
     assert dialog.details_button.text() == "Mostrar &detalles"
     dialog.close()
