@@ -28,7 +28,7 @@ from flashback_desktop.ui.accessibility import (
 )
 from flashback_desktop.ui.crash_handler import crash_dialog
 from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
+from flashback_desktop.ui.sign_in_dialog import SignInPage
 from tests.gui.conftest import App
 from tests.gui.keyboard import activate, focus, press
 from tests.support.sandbox_data import repo_id_named
@@ -69,8 +69,8 @@ def announced() -> Iterator[list[str]]:
 
 def create_conversation(app: App, qtbot: QtBot, name: str = "NDAs") -> str:
     app.select(name)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
-        app.content.new_conversation_action.trigger()
+    with app.page.wait_created(qtbot) as created:
+        app.page.new_conversation()
     return str(created.args[0])
 
 
@@ -79,47 +79,45 @@ def test_every_control_of_the_main_window_has_a_name(
 ) -> None:
     app = start_app()
     create_conversation(app, qtbot)  # the result row and its Copy button are shown too
-    app.content.connection_banner.attempt_failed("Flashback can't be reached.")  # Retry now
+    app.page.show_banner_for("Flashback can't be reached.")  # Retry now
     controls = focusable(app.window)
     assert {
-        app.content.table,
-        app.content.filter_edit,
-        app.content.panel.result_id,
+        app.page.list_view,
+        app.page.filter_box,
+        app.page.panel.created_id_box,
     } <= set(controls)
-    assert app.content.connection_banner.retry_button in controls
+    assert app.page.banner_retry_button in controls
     assert len(controls) >= 9
     assert unnamed(app.window) == []
     assert undescribed(app.window) == []
-    assert accessible_name(app.content.table) == "Repositories"
-    assert accessible_name(app.content.panel.copy_button) == "Copy conversation ID"
-    assert accessible_name(app.content.refresh_button) == "Refresh"  # the action's, no "&"
-    assert accessible_description(app.content.refresh_button)  # from the action's tool tip
+    assert accessible_name(app.page.list_view) == "Repositories"
+    assert accessible_name(app.page.panel.copy_button) == "Copy conversation ID"
+    assert accessible_name(app.page.refresh_button) == "Refresh"  # the action's, no "&"
+    assert accessible_description(app.page.refresh_button)  # from the action's tool tip
 
 
 def test_the_signed_out_page_and_every_sign_in_page_name_their_controls(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert isinstance(dialog, SignInDialog)
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    assert app.content.message_button in focusable(app.window)  # "Sign in" on the page
+    sign_in = app.page.wait_sign_in_dialog(qtbot)
+    dialog = sign_in.dialog
+    assert app.page.list_message_button in focusable(app.window)  # "Sign in" on the page
     assert unnamed(app.window) == []
     for page in (SignInPage.PASSWORD, SignInPage.TOKEN, SignInPage.CODE):
-        dialog.show_page(page)
+        sign_in.show_step(page)
         assert len(focusable(dialog)) >= 4, page
         assert unnamed(dialog) == [], page
         assert undescribed(dialog) == [], page
-    assert accessible_name(dialog.code_edit) == "Verification code"
-    assert "authenticator app" in accessible_description(dialog.code_edit)
+    assert accessible_name(sign_in.code_box) == "Verification code"
+    assert "authenticator app" in accessible_description(sign_in.code_box)
 
 
 def test_error_and_crash_dialogs_name_their_controls_and_say_what_happened(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    dialog = app.content.show_error("It failed.", "Because.", "Do this.", "Status: 500")
+    dialog = app.page.show_error("It failed.", "Because.", "Do this.", "Status: 500")
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     dialog.details_button.click()
     assert dialog.details_box in focusable(dialog)
@@ -156,8 +154,8 @@ def test_news_is_announced(
 
     announced.clear()
     app.sandbox.state.faults.add("GET", "/repo", Fault(reset=True), times=None)
-    app.content.refresh()
-    qtbot.waitUntil(app.content.connection_banner.isVisible, timeout=10_000)
+    app.page.refresh()
+    qtbot.waitUntil(app.page.banner_shown, timeout=10_000)
     assert any("Retrying in" in text for text in announced)  # the banner, once
     assert sum("Retrying in" in text for text in announced) == 1
 
@@ -166,29 +164,26 @@ def test_a_refused_sign_in_is_announced_at_once(
     start_app: Callable[..., App], qtbot: QtBot, announced: list[str]
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    dialog.email_edit.setText(app.sandbox.state.demo_email)
-    dialog.password_edit.setText("wrong password")
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
-    assert dialog.error_label.text() in announced
-    assert "password is not right" in dialog.error_label.text()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    dialog.fill_in(app.sandbox.state.demo_email, "wrong password")
+    dialog.press_sign_in()
+    qtbot.waitUntil(dialog.error_shown, timeout=10_000)
+    assert dialog.error in announced
+    assert "password is not right" in dialog.error
 
 
 def test_focus_moves_to_the_result_of_each_action(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    app.content.filter_edit.setFocus()
+    app.page.filter_box.setFocus()
     create_conversation(app, qtbot)
-    qtbot.waitUntil(app.content.panel.result_id.hasFocus, timeout=5000)
-    assert app.content.panel.result_id.selectedText() == app.content.panel.result_id.text()
+    qtbot.waitUntil(app.page.panel.created_id_box.hasFocus, timeout=5000)
+    assert app.page.panel.created_id_box.selectedText() == app.page.created_id
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=500))
     app.pause_between_intents()
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.new_conversation_action.trigger()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.new_conversation()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert dialog.focusWidget() is dialog.close_button
@@ -198,8 +193,8 @@ def test_settings_and_about_name_their_controls_and_read_in_screen_order(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    menus = app.content.app_menus
-    menus.open_settings()
+    menus = app.page.menus
+    app.page.choose("File", "Settings")
     settings = menus.settings_dialog
     assert settings is not None
     qtbot.waitExposed(settings)
@@ -217,8 +212,8 @@ def test_settings_and_about_name_their_controls_and_read_in_screen_order(
     assert reached == [settings.test_button, settings.language_combo, settings.save_button]
     settings.close()
 
-    menus.open_about()
-    about = menus.about_dialog
+    app.page.choose("Help", "About Flashback Desktop")
+    about = menus.about
     assert about is not None
     qtbot.waitExposed(about)
     assert unnamed(about) == []
@@ -231,16 +226,16 @@ def test_the_history_names_its_controls_and_says_what_happened(
     start_app: Callable[..., App], qtbot: QtBot, announced: list[str]
 ) -> None:
     app = start_app()
-    history = app.content.history
+    history = app.page.history
     repo_id = repo_id_named(app.sandbox, "NDAs")
     for _ in range(3):
         app.sandbox.state.add_conversation(repo_id)
-    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+    with history.wait_page_shown(qtbot):
         app.select("NDAs")
-    history.table.selectRow(0)
+    history.select_row(0)
     assert history.table in focusable(app.window)
-    assert unnamed(history) == []
-    assert undescribed(history) == []
+    assert unnamed(history.widget) == []
+    assert undescribed(history.widget) == []
     # The count is said with what it counts; the notes under the list are read by their text.
     assert accessible_name(history.count_label) == "3 of 3 conversations shown"
     history.copy_button.click()

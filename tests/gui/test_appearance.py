@@ -71,12 +71,12 @@ def show_a_created_conversation(app: App, qtbot: QtBot) -> None:
         app.sandbox.state.add_conversation(
             repo_id, created_at=start + timedelta(days=n), title=title, tokens_in=1200 * (n + 1)
         )
-    history = app.content.history
-    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+    history = app.page.history
+    with history.wait_page_shown(qtbot):
         app.select("Contracts archive 2019-2025")
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
-        app.content.new_conversation_action.trigger()
-    qtbot.waitUntil(lambda: history.model.ids()[:1] == [created.args[0]], timeout=10_000)
+    with app.page.wait_created(qtbot) as created:
+        app.page.new_conversation()
+    qtbot.waitUntil(lambda: history.ids()[:1] == [created.args[0]], timeout=10_000)
 
 
 def test_light_and_dark_are_both_drawn_and_readable(
@@ -84,7 +84,7 @@ def test_light_and_dark_are_both_drawn_and_readable(
 ) -> None:
     app = start_app()
     show_a_created_conversation(app, qtbot)
-    window = app.window
+    window, page = app.window, app.page
     window.resize(1000, 720)
     brightness = {}
     for name, scheme in SCHEMES.items():
@@ -93,13 +93,13 @@ def test_light_and_dark_are_both_drawn_and_readable(
         assert appearance.scheme_of(window.palette()) == scheme
         brightness[name] = mean_luminance(drawn(window))
         for widget in (
-            window.content.user_label,
-            window.content.panel.selection_label,
-            window.content.panel.result_id,
+            page.user_label,
+            page.panel.selection_label,
+            page.panel.created_id_box,
         ):
             assert text_contrast(widget) >= 4.5, (name, widget.objectName())
-        assert text_contrast(window.content.table.viewport()) >= 4.5, name
-        assert text_contrast(window.content.history.table.viewport()) >= 4.5, name
+        assert text_contrast(page.list_view.viewport()) >= 4.5, name
+        assert text_contrast(page.history.table.viewport()) >= 4.5, name
         if os.environ.get("FLASHBACK_WRITE_DOCS") == "1":
             assert window.grab().save(str(DOCS / f"main-window-{name}.png"))
     assert brightness["light"] > 0.5
@@ -111,10 +111,7 @@ def test_the_sign_in_link_follows_the_scheme(
 ) -> None:
     """Drawn from the palette's Link role at paint time, so a live switch recolours it."""
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     drawn_link = []
     for scheme in SCHEMES.values():
         force_scheme(scheme)

@@ -18,10 +18,10 @@ FITTED = (WORKSPACE_COLUMN, 2, STATUS_COLUMN, 4)  # workspace, storage, status, 
 
 def content_width(app: App, column: int) -> int:
     """What ResizeToContents would give: every row asked, not just one per distinct text."""
-    table = app.content.table
+    table = app.page.list_view
     cells = (
-        table.sizeHintForIndex(app.content.model.index(row, column)).width()
-        for row in range(app.content.model.rowCount())
+        table.sizeHintForIndex(table.model().index(row, column)).width()
+        for row in range(app.page.row_count)
     )
     widest = max(table.horizontalHeader().sectionSizeFromContents(column).width(), *cells)
     return widest + int(table.showGrid())  # the grid line's pixel: no wrapped text
@@ -32,7 +32,7 @@ def test_text_columns_fit_their_longest_text(start_app: Callable[..., App], lang
     i18n.install(language)
     try:
         app = start_app()
-        header = app.content.table.horizontalHeader()
+        header = app.page.list_view.horizontalHeader()
         for column in FITTED:
             assert header.sectionSize(column) == content_width(app, column), column
     finally:
@@ -43,11 +43,11 @@ def test_a_width_the_person_chose_survives_a_reload(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    header = app.content.table.horizontalHeader()
+    header = app.page.list_view.horizontalHeader()
     fitted = header.sectionSize(STATUS_COLUMN)
     header.resizeSection(STATUS_COLUMN, fitted + 77)  # as a drag on the header edge does
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh_action.trigger()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
     assert header.sectionSize(STATUS_COLUMN) == fitted + 77
     assert header.sectionSize(WORKSPACE_COLUMN) == content_width(app, WORKSPACE_COLUMN)
 
@@ -58,12 +58,10 @@ def test_a_width_from_last_time_is_kept_unless_the_texts_need_more(
     """Restored widths (the saved state): a wide one stays, a narrow one grows to fit,
     e.g. after switching to a language with longer words."""
     app = start_app()
-    header = app.content.table.horizontalHeader()
+    header = app.page.list_view.horizontalHeader()
     fitted = header.sectionSize(STATUS_COLUMN)
     header.resizeSection(STATUS_COLUMN, 20)  # as saved by an English run, say
     header.resizeSection(2, 300)
-    app.content.column_fitter.keep_restored_widths()
-    app.content.column_fitter._chosen.clear()  # a restart: nothing chosen in this run yet
-    app.content.column_fitter.fit()
+    app.page.fit_columns_as_after_a_restart()
     assert header.sectionSize(STATUS_COLUMN) == fitted
     assert header.sectionSize(2) == 300

@@ -63,7 +63,7 @@ def close_conversation_windows() -> Iterator[None]:
 
 def open_directly(app: App, qtbot: QtBot, conversation_id: str) -> ConversationWindow:
     app.select(REPO)
-    app.content.open_conversation(conversation_id, app.content.panel.repository)
+    app.page.open_conversation(conversation_id)
     return opened(app, qtbot, conversation_id)
 
 
@@ -78,10 +78,10 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
 ) -> None:
     app = start_app()
     app.select(REPO)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
-        app.content.new_conversation_action.trigger()
+    with app.page.wait_created(qtbot) as created:
+        app.page.new_conversation()
     conversation_id = created.args[0]
-    wait_for_focus(qtbot, app.content.panel.result_id)
+    wait_for_focus(qtbot, app.page.panel.created_id_box)
     press(Qt.Key.Key_Return)  # Enter on the ID opens it
     window = opened(app, qtbot, conversation_id)
     wait_for_focus(qtbot, window.prompt_edit)  # focus lands in the prompt box
@@ -103,7 +103,7 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
     assert window.copy_button.text() == copied_text()
     assert window.title_label.text() != ""
     # Opening it again raises the same window, no second one.
-    app.content.panel.open_button.click()
+    app.page.panel.open_button.click()
     assert conversation_window.open_windows()[conversation_id] is window
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: conversation_id not in conversation_window.open_windows())
@@ -114,10 +114,10 @@ def test_open_from_recent_conversations_with_enter(
 ) -> None:
     app = start_app()
     conversation_id = new_conversation(app)
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+    with app.page.history.wait_page_shown(qtbot):
         app.select(REPO)
-    history = app.content.history
-    assert history.select_conversation(conversation_id)
+    history = app.page.history
+    assert history.select(conversation_id)
     history.table.setFocus()
     wait_for_focus(qtbot, history.table)
     press(Qt.Key.Key_Return)
@@ -126,7 +126,7 @@ def test_open_from_recent_conversations_with_enter(
     assert window.send_button.isVisible()
     window.close()
     qtbot.waitUntil(lambda: conversation_id not in conversation_window.open_windows())
-    row = history.table.visualRect(history.model.index(0, 0)).center()
+    row = history.table.visualRect(history.table.model().index(0, 0)).center()
     # A real double-click: press and release, then the second press as a double-click.
     qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
     qtbot.mouseDClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
@@ -265,7 +265,7 @@ def test_a_thousand_messages_open(start_app: Callable[..., App], qtbot: QtBot) -
     app = start_app()
     conversation_id = app.sandbox.state.seed_long_conversation()
     app.select("IT runbooks")
-    app.content.open_conversation(conversation_id, app.content.panel.repository)
+    app.page.open_conversation(conversation_id)
     window = opened(app, qtbot, conversation_id)
     assert window.model.rowCount() == 1000
     # It opens at the newest message, once the rows are laid out a batch at a time.
@@ -319,7 +319,7 @@ def test_no_model_says_so_before_typing(start_app: Callable[..., App], qtbot: Qt
     app = start_app()
     conversation_id = new_conversation(app, "Brand guidelines")  # aiLlms: []
     app.select("Brand guidelines")
-    app.content.open_conversation(conversation_id, app.content.panel.repository)
+    app.page.open_conversation(conversation_id)
     window = opened(app, qtbot, conversation_id)
     assert window.no_model_label.isVisible()
     assert not window.send_button.isVisible()
@@ -335,7 +335,7 @@ def test_the_model_choice_is_offered_and_remembered(
     repo = "Campaigns 2026"  # two providers, several models
     first, second = new_conversation(app, repo), new_conversation(app, repo)
     app.select(repo)
-    app.content.open_conversation(first, app.content.panel.repository)
+    app.page.open_conversation(first)
     window = opened(app, qtbot, first)
     assert window.model_combo.isVisible()
     assert window.model_combo.count() > 1
@@ -346,7 +346,7 @@ def test_the_model_choice_is_offered_and_remembered(
     window.send_button.click()
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
     assert app.sandbox.state.messages_of(first)[-1]["model"] == chosen
-    app.content.open_conversation(second, app.content.panel.repository)
+    app.page.open_conversation(second)
     other = opened(app, qtbot, second)
     assert other.model_choice.chosen() == chosen  # remembered for the repository
 
@@ -388,7 +388,7 @@ def test_an_expired_sign_in_asks_and_the_text_is_sent_after(
     state = app.sandbox.state
     type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
     dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: app.page.sign_in_dialog is None, timeout=10_000)
     app.wait_until_idle()
     window.send_button.click()  # carry on: the text was kept
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
@@ -421,7 +421,7 @@ def test_signing_out_closes_the_conversation_windows(
     app = start_app()
     conversation_id = new_conversation(app)
     open_directly(app, qtbot, conversation_id)
-    app.content.sign_out()
+    app.page.sign_out()
     qtbot.waitUntil(lambda: conversation_window.open_windows() == {}, timeout=10_000)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop import logging_setup
@@ -13,15 +12,18 @@ from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
 
 
-def create_and_catch_dialog(app: App, qtbot: QtBot, repository: str = "Contracts 2026") -> QWidget:
+def create_and_catch_dialog(
+    app: App, qtbot: QtBot, repository: str = "Contracts 2026"
+) -> ErrorDialogPage:
     app.select(repository)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()
-    dialog: QWidget = opened.args[0]
-    qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()
+    dialog = ErrorDialogPage(opened.args[0])  # an error dialog, not another window
+    qtbot.waitUntil(app.page.panel.new_button.isEnabled, timeout=5000)
     return dialog
 
 
@@ -31,14 +33,13 @@ def test_403_asks_for_an_administrator(start_app: Callable[..., App], qtbot: QtB
         "POST", "/conversation", Fault(status=403, body='{"success":false,"message":"Forbidden"}')
     )
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "Contracts 2026" in dialog.headline_label.text()
-    assert "administrator" in dialog.message_label.text()
-    assert "403" not in dialog.message_label.text()  # codes belong in Details only
-    assert "Status: 403" in dialog.details_text
-    assert "Forbidden" in dialog.details_text
-    dialog.details_button.click()
-    assert dialog.details_box.isVisible()
+    assert "Contracts 2026" in dialog.headline
+    assert "administrator" in dialog.message
+    assert "403" not in dialog.message  # codes belong in Details only
+    assert "Status: 403" in dialog.details
+    assert "Forbidden" in dialog.details
+    dialog.show_details()
+    assert dialog.details_shown()
 
 
 def test_404_says_the_repository_is_gone_and_refreshes_once(
@@ -46,10 +47,9 @@ def test_404_says_the_repository_is_gone_and_refreshes_once(
 ) -> None:
     app = start_app()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=404))
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "no longer exists" in dialog.message_label.text()
+    assert "no longer exists" in dialog.message
     assert app.sandbox.state.request_count("GET", "/repo") == 2
 
 
@@ -59,8 +59,7 @@ def test_a_server_without_conversations_says_so_and_does_not_refresh(
     app = start_app()
     app.sandbox.state.conversations_enabled = False
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "does not offer conversations" in dialog.message_label.text()
+    assert "does not offer conversations" in dialog.message
     app.wait_until_idle()
     assert app.sandbox.state.request_count("GET", "/repo") == 1  # no refresh loop
 
@@ -71,13 +70,12 @@ def test_a_server_that_never_answers_is_checked_not_retried(
     app = start_app(limits=ClientLimits(read_timeout_s=0.5, deadline_s=1.0))
     app.page.set_lookup_delays((0.0, 0.2))
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=504, delay_s=0.2))
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+    with app.page.history.wait_page_shown(qtbot):
         app.select("Contracts 2026")  # the history asks for its first page
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "took too long" in dialog.message_label.text()
-    assert "No new conversation has appeared" in dialog.message_label.text()
-    assert "don't start it twice" in dialog.message_label.text()
+    assert "took too long" in dialog.message
+    assert "No new conversation has appeared" in dialog.message
+    assert "don't start it twice" in dialog.message
     assert app.sandbox.state.request_count("POST", "/conversation") == 1  # never retried
     assert app.sandbox.state.request_count("GET", "/conversation") == 1 + 2  # looked twice
 
@@ -89,12 +87,12 @@ def test_a_slow_server_that_created_it_after_all_is_found(
     app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select("Contracts 2026")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
-        app.content.panel.new_button.click()
+    with app.page.wait_found(qtbot) as found:
+        app.page.panel.click_new()
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, "Contracts 2026"))
     assert [c["id"] for c in created] == found.args
     assert app.page.created_id == found.args[0]
-    assert "did create this conversation" in app.content.panel.note_label.text()
+    assert "did create this conversation" in app.page.panel.note
 
 
 @pytest.mark.parametrize(
@@ -107,16 +105,14 @@ def test_other_statuses_get_plain_words(
     app = start_app()
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=status))
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert words in dialog.message_label.text()
+    assert words in dialog.message
 
 
 def test_server_unreachable(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.sandbox.stop()
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "can't be reached" in dialog.message_label.text()
+    assert "can't be reached" in dialog.message
 
 
 def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
@@ -135,8 +131,7 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     app.select("Contracts 2026")
     state.faults.add("POST", "/conversation", Fault(reset=True))  # this click creates nothing
     dialog = create_and_catch_dialog(app, qtbot)
-    assert isinstance(dialog, ErrorDialog)
-    assert "No new conversation has appeared" in dialog.message_label.text()
+    assert "No new conversation has appeared" in dialog.message
     assert app.page.created_id != earlier
     assert [c["id"] for c in state.conversations_for(repo_id)] == [earlier]
 

@@ -25,6 +25,7 @@ from flashback_desktop.ui.repo_model import STATUS_COLUMN
 from flashback_desktop.ui.window_state import WindowStateKeeper
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import create_after_the_sign_in_ran_out
+from tests.support.main_page import MainPage
 from tests.support.sandbox_data import repo_id_named
 
 CREATED_COLUMN = 4
@@ -43,15 +44,16 @@ def language() -> Iterator[Callable[[str], str]]:
 
 def create_in(app: App, qtbot: QtBot, name: str) -> str:
     app.select(name)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
-        app.content.panel.new_button.click()
+    with app.page.wait_created(qtbot) as created:
+        app.page.panel.click_new()
     return str(created.args[0])
 
 
 def press_ctrl_c(app: App, qtbot: QtBot) -> None:
-    app.content.table.setFocus()
-    qtbot.waitUntil(app.content.table.hasFocus, timeout=3000)
-    qtbot.keyClick(app.content.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    table = app.page.list_view
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=3000)
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
 
 
 # ---- 1. the created ID belongs to its repository ---------------------------------------------
@@ -61,22 +63,22 @@ def test_the_created_id_is_shown_and_copied_only_with_its_repository(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    panel = app.content.panel
+    panel = app.page.panel
     created = create_in(app, qtbot, "Contracts 2026")
-    assert panel.result_row.isVisibleTo(panel)
+    assert panel.created_shown()
 
     app.select("Marketing assets")
-    assert not panel.result_row.isVisibleTo(panel)
+    assert not panel.created_shown()
     assert panel.created_id == ""
     QGuiApplication.clipboard().setText("what the person copied before")
     press_ctrl_c(app, qtbot)  # the list may copy its own cell, never the other ID
     assert QGuiApplication.clipboard().text() != created
     panel.copy_id()
     assert QGuiApplication.clipboard().text() != created
-    assert not app.content.copy_id_action.isEnabled()
+    assert not app.page.can_copy_id()
 
     app.select("Contracts 2026")  # back where it was made: shown again
-    assert panel.result_row.isVisibleTo(panel)
+    assert panel.created_shown()
     press_ctrl_c(app, qtbot)
     assert QGuiApplication.clipboard().text() == created
 
@@ -90,35 +92,30 @@ def test_connecting_until_the_saved_sign_in_is_read_then_one_of_sign_in_or_out(
     at_build: list[tuple[str, bool, bool]] = []
 
     def look(window: MainWindow) -> None:  # built, not yet shown: the saved sign-in unread
-        at_build.append(
-            (
-                window.content.user_label.text(),
-                window.content.sign_in_button.isHidden(),
-                window.content.sign_out_button.isHidden(),
-            )
-        )
+        page = MainPage(window)
+        at_build.append((page.user_text, not page.sign_in_offered(), not page.sign_out_offered()))
 
     app = start_app(wait_for_repositories=False, prepare=look)
     assert at_build == [("Connecting…", True, True)]
-    window = app.window
-    qtbot.waitUntil(lambda: window.content.model.total > 0, timeout=10_000)
-    assert window.content.user_label.text().startswith("Signed in as")
-    assert window.content.sign_in_button.isHidden()
-    assert not window.content.sign_out_button.isHidden()
-    assert not window.content.sign_in_action.isEnabled()  # File → Sign in… while signed in: no
+    page = app.page
+    qtbot.waitUntil(lambda: page.repository_total > 0, timeout=10_000)
+    assert page.user_text.startswith("Signed in as")
+    assert not page.sign_in_offered()
+    assert page.sign_out_offered()
+    assert not page.can_sign_in()  # File → Sign in… while signed in: no
 
 
 def test_while_the_list_loads_after_start_it_says_connecting(
     start_app: Callable[..., App], qtbot: QtBot, sandbox_with_slow_list: None
 ) -> None:
     app = start_app(wait_for_repositories=False)
-    window = app.window
+    page = app.page
     qtbot.waitUntil(lambda: app.sandbox.state.request_count("GET", "/repo") == 1, timeout=10_000)
-    assert window.content.user_label.text() == "Connecting…"
-    assert window.content.sign_in_button.isHidden()
-    assert window.content.sign_out_button.isHidden()
-    qtbot.waitUntil(lambda: window.content.model.total > 0, timeout=10_000)
-    assert not window.content.sign_out_button.isHidden()
+    assert page.user_text == "Connecting…"
+    assert not page.sign_in_offered()
+    assert not page.sign_out_offered()
+    qtbot.waitUntil(lambda: page.repository_total > 0, timeout=10_000)
+    assert page.sign_out_offered()
 
 
 @pytest.fixture
@@ -131,13 +128,14 @@ def test_after_the_sign_in_expired_the_email_is_filled_in_and_only_sign_in_is_of
 ) -> None:
     app = start_app()
     dialog = create_after_the_sign_in_ran_out(app, qtbot)
-    assert dialog.email_edit.text() == app.sandbox.state.demo_email
-    assert dialog.password_edit.hasFocus() or dialog.focusWidget() is dialog.password_edit
-    window = app.window
-    assert window.content.user_label.text() == "Your sign-in has expired."
-    assert not window.content.sign_in_button.isHidden()
-    assert window.content.sign_out_button.isHidden()
-    assert window.content.sign_in_action.isEnabled()
+    assert dialog.email_box.text() == app.sandbox.state.demo_email
+    password = dialog.password_box
+    assert password.hasFocus() or dialog.dialog.focusWidget() is password
+    page = app.page
+    assert page.user_text == "Your sign-in has expired."
+    assert page.sign_in_offered()
+    assert not page.sign_out_offered()
+    assert page.can_sign_in()
 
 
 # ---- 3. status words -------------------------------------------------------------------------
@@ -148,26 +146,21 @@ def test_a_disabled_repository_gets_its_own_sentence(
 ) -> None:
     app = start_app()
     app.select("Litigation holds")  # disabled, and with no model either
-    hint = app.content.panel.hint_label
-    assert hint.isVisibleTo(app.content.panel)
-    assert hint.text() == DISABLED_HINT
-    assert hint.text() != NO_MODEL_HINT
+    hint = app.page.panel.hint  # "" while hidden
+    assert hint == DISABLED_HINT
+    assert hint != NO_MODEL_HINT
 
 
 def test_a_blank_status_is_explained_on_the_cell_and_the_header(
     start_app: Callable[..., App],
 ) -> None:
     app = start_app()
-    model = app.content.model
-    row = model.row_of(repo_id_named(app.sandbox, "Contracts 2026"))  # aiLlms left out
+    page = app.page
+    row = page.row_of(repo_id_named(app.sandbox, "Contracts 2026"))  # aiLlms left out
     assert row is not None
-    index = model.index(row, STATUS_COLUMN)
-    assert index.data() == ""
-    assert "did not say" in index.data(Qt.ItemDataRole.ToolTipRole)
-    header_tip = model.headerData(
-        STATUS_COLUMN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
-    )
-    assert "did not say" in header_tip
+    assert page.cell(row, STATUS_COLUMN) == ""
+    assert "did not say" in page.cell(row, STATUS_COLUMN, Qt.ItemDataRole.ToolTipRole)
+    assert "did not say" in page.header(STATUS_COLUMN, Qt.ItemDataRole.ToolTipRole)
 
 
 # ---- 4. "Copied" -----------------------------------------------------------------------------
@@ -180,20 +173,20 @@ def test_every_copy_shows_copied_for_a_moment_and_says_it(
     said: list[str] = []
     announcer().announced.connect(said.append)
     create_in(app, qtbot, "Contracts 2026")
-    panel = app.content.panel
-    panel.copy_button.click()
+    panel = app.page.panel
+    panel.copy()
     assert panel.copy_button.text() == copied_text()
     assert said[-1] == "Conversation ID copied."
     qtbot.waitUntil(lambda: panel.copy_button.text() == "Copy", timeout=5000)
 
-    history = app.content.history
-    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=10_000)
-    history.table.selectRow(0)
+    history = app.page.history
+    qtbot.waitUntil(lambda: history.row_count == 1, timeout=10_000)
+    history.select_row(0)
     history.copy_button.click()
     assert history.copy_button.text() == copied_text()
     assert said[-1] == "Conversation ID copied."
 
-    dialog = app.content.show_error("Headline", "Message.", "Action.", "Some details")
+    dialog = app.page.show_error("Headline", "Message.", "Action.", "Some details")
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "Some details"
     assert dialog.copy_button.text() == copied_text()
@@ -235,13 +228,13 @@ def test_the_list_and_recent_conversations_write_dates_alike(
     moment = datetime(2026, 3, 9, 12, 0, tzinfo=UTC)
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     app.sandbox.state.add_conversation(repo_id, created_at=moment, title="Dated")
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+    with app.page.history.wait_page_shown(qtbot):
         app.select("Contracts 2026")
-    shown = str(app.content.history.model.index(0, 0).data())
+    shown = str(app.page.history.cell(0, 0))
     assert shown.startswith(day(moment) + " "), shown
-    row = app.content.model.row_of(repo_id)
+    row = app.page.row_of(repo_id)
     assert row is not None
-    listed = app.content.model.index(row, CREATED_COLUMN).data()
+    listed = app.page.cell(row, CREATED_COLUMN)
     assert listed == day(datetime(2026, 1, 2, 10, 0, tzinfo=UTC)), listed  # the seeded date
 
 
@@ -256,9 +249,9 @@ def test_the_role_and_an_unnamed_repository_are_in_spanish(
     nameless = next(r for r in repos if r["name"] == "NDAs")
     nameless["name"] = ""
     app = start_app()
-    assert "Member" not in app.content.user_label.text()
-    assert "Miembro" in app.content.user_label.text()
-    names = [app.content.model.index(row, 0).data() for row in range(app.content.model.rowCount())]
+    assert "Member" not in app.page.user_text
+    assert "Miembro" in app.page.user_text
+    names = app.page.names()
     assert "(repositorio sin nombre)" in names
     assert "(unnamed repository)" not in names
 
@@ -271,14 +264,10 @@ def test_the_window_says_what_a_conversation_and_its_id_are(
 ) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    explanation = app.content.panel.explanation_label
-    assert explanation.isVisibleTo(app.window)
-    assert "conversation is" in explanation.text()
-    assert "ID" in explanation.text()
-    model = app.content.history.model
-    headers = [
-        model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
-    ]
+    explanation = app.page.panel.explanation  # "" while hidden
+    assert "conversation is" in explanation
+    assert "ID" in explanation
+    headers = app.page.history.headers()
     assert not any("Token" in header for header in headers), headers  # jargon
 
 
@@ -295,8 +284,8 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
         app.sandbox.state.add_conversation(
             repo_id, created_at=start + timedelta(minutes=n), title=f"Question {n}"
         )
-    history = app.content.history
-    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+    history = app.page.history
+    with history.wait_page_shown(qtbot):
         app.select("Contracts 2026")
     table = history.table
     bar = table.verticalScrollBar()
@@ -306,7 +295,7 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
     doomed = top + 1
     table.selectRow(doomed)
     table.setFocus()
-    with qtbot.waitSignal(history.dialog_opened, timeout=5000) as opened:
+    with history.wait_dialog(qtbot) as opened:
         qtbot.keyClick(table, Qt.Key.Key_Delete)
     dialog = opened.args[0]
     assert isinstance(dialog, QMessageBox)
@@ -315,15 +304,15 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
         for b in dialog.buttons()
         if dialog.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     )
-    with qtbot.waitSignal(history.conversation_deleted, timeout=10_000):
+    with history.wait_deleted(qtbot):
         destroy.click()
     assert bar.value() == 3
     assert table.rowAt(0) == top
-    assert history.selected_row() is None
+    assert history.selected_id is None
     assert not history.delete_button.isEnabled()
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Delete)  # nothing is armed: no second confirmation
-    assert history.confirm_dialog is None
+    assert not history.asking_to_delete()
     assert app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1
 
 
@@ -331,11 +320,11 @@ def test_after_a_delete_the_view_stays_and_nothing_is_armed(
 
 
 def text_fits(app: App, column: int) -> bool:
-    table = app.content.table
+    table = app.page.list_view
     header = table.horizontalHeader()
+    model = table.model()
     need = max(
-        table.sizeHintForIndex(app.content.model.index(row, column)).width()
-        for row in range(app.content.model.rowCount())
+        table.sizeHintForIndex(model.index(row, column)).width() for row in range(model.rowCount())
     )
     return header.sectionSize(column) >= need
 
@@ -349,17 +338,14 @@ def test_columns_never_wrap_after_sign_out_sign_in_and_resizes(
         window.resize(width, 520)
         qtbot.waitUntil(lambda: window.width() <= max(width, 700), timeout=3000)  # noqa: B023
         assert all(text_fits(app, column) for column in (1, 2, 3, 4))
-    window.content.sign_out()
-    qtbot.waitUntil(lambda: window.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = window.content.sign_in_dialog
-    assert dialog is not None
-    dialog.email_edit.setText(app.sandbox.state.demo_email)
-    dialog.password_edit.setText(app.sandbox.state.demo_password)
-    with qtbot.waitSignal(window.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
+    app.page.sign_out()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    dialog.fill_in(app.sandbox.state.demo_email, app.sandbox.state.demo_password)
+    with app.page.wait_repositories_shown(qtbot):
+        dialog.press_sign_in()
     assert all(text_fits(app, column) for column in (1, 2, 3, 4))
-    assert not window.content.table.wordWrap()
-    assert not window.content.history.table.wordWrap()
+    assert not app.page.list_view.wordWrap()
+    assert not app.page.history.table.wordWrap()
 
 
 def test_recent_conversations_get_room_and_the_split_is_remembered(
@@ -369,12 +355,12 @@ def test_recent_conversations_get_room_and_the_split_is_remembered(
         WindowStateKeeper(window.content, ini)
 
     first = start_app(prepare=remember)
-    table = first.window.content.history.table
+    table = first.page.history.table
     rows_visible = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows_visible >= 5, rows_visible
-    listed = first.window.content.table
+    listed = first.page.list_view
     assert listed.viewport().height() // listed.verticalHeader().defaultSectionSize() >= 9
-    splitter = first.window.content.splitter
+    splitter = first.page.splitter
     total = sum(splitter.sizes())
     splitter.setSizes([total - 300, 300])
     splitter.splitterMoved.emit(total - 300, 1)  # as a drag of the handle does
@@ -382,7 +368,7 @@ def test_recent_conversations_get_room_and_the_split_is_remembered(
     first.window.close()
 
     second = start_app(prepare=remember)
-    assert second.window.content.splitter.sizes() == chosen
+    assert second.page.splitter.sizes() == chosen
 
 
 def test_the_server_stays_in_the_status_bar_after_a_menu_was_used(
@@ -398,5 +384,5 @@ def test_the_server_stays_in_the_status_bar_after_a_menu_was_used(
         return bar.currentMessage() or widget_text
 
     assert app.sandbox.url in shown()
-    window.content.refresh_action.showStatusText(window)  # as hovering a menu item does
+    app.page.refresh_action.showStatusText(window)  # as hovering a menu item does
     assert app.sandbox.url in shown()

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.sandbox.data import BEN_ID
 from flashback_desktop.ui.conversation_panel import NO_MODEL_HINT
-from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.history_panel import HistoryPanel
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
+from tests.support.history_page import HistoryPage
 from tests.support.sandbox_data import repo_id_named
 
 REPO = "Contracts 2026"
@@ -53,20 +53,20 @@ def on_server(app: App, repo: str = REPO, *, show_deleted: bool = False) -> list
     return [c["id"] for c in response.json()["conversations"]]
 
 
-def history(app: App) -> HistoryPanel:
-    return app.content.history
+def history(app: App) -> HistoryPage:
+    return app.page.history
 
 
 def shown_ids(app: App) -> list[str]:
-    return history(app).model.ids()
+    return history(app).ids()
 
 
 def cell(app: App, row: int, column: int) -> str:
-    return str(history(app).model.index(row, column).data())
+    return str(history(app).cell(row, column))
 
 
 def open_history(app: App, qtbot: QtBot, repo: str = REPO) -> None:
-    with qtbot.waitSignal(history(app).page_shown, timeout=10_000):
+    with history(app).wait_page_shown(qtbot):
         app.select(repo)
 
 
@@ -87,8 +87,8 @@ def test_pages_newest_first_with_load_more(start_app: Callable[..., App], qtbot:
     seed(app, 3, repo="NDAs")  # another repository's: never in this list
     deleted = seed(app, 1, deleted=True)[0]
     panel = history(app)
-    assert panel.requests.page_size == 20
-    assert "Select a repository" in panel.message_label.text()
+    assert panel.page_size == 20
+    assert "Select a repository" in panel.message
     assert gets(app) == 0  # nothing is asked before a repository is chosen
 
     open_history(app, qtbot)
@@ -96,19 +96,19 @@ def test_pages_newest_first_with_load_more(start_app: Callable[..., App], qtbot:
     assert shown_ids(app) == newest_first[:20]
     assert [cell(app, row, 1) for row in range(3)] == ["Question 44", "Question 43", "Question 42"]
     assert panel.load_more_button.isVisible()
-    assert panel.count_label.text() == "20 of 45"
+    assert panel.count_text == "20 of 45"
 
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         qtbot.mouseClick(panel.load_more_button, Qt.MouseButton.LeftButton)
     assert gets(app) == 2
     assert shown_ids(app) == newest_first[:40]
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         panel.load_more_button.click()
     assert gets(app) == 3
     assert shown_ids(app) == newest_first == on_server(app)
     assert deleted not in shown_ids(app)
     assert not panel.load_more_button.isVisible()  # everything is shown: no more to ask for
-    assert panel.count_label.text() == "45 of 45"
+    assert panel.count_text == "45 of 45"
     times = [cell(app, row, 0) for row in range(45)]
     assert len(set(times)) == 45  # a minute apart, each shown
 
@@ -131,9 +131,9 @@ def test_a_new_conversation_appears_at_the_top(start_app: Callable[..., App], qt
     older = seed(app, 3)
     open_history(app, qtbot)
     before = gets(app)
-    with qtbot.waitSignal(history(app).page_shown, timeout=10_000):
-        app.content.panel.new_button.click()
-    created = app.content.panel.result_id.text()
+    with history(app).wait_page_shown(qtbot):
+        app.page.panel.click_new()
+    created = app.page.created_id
     assert created
     assert gets(app) == before + 1  # one look at the newest page, not a reload of everything
     assert shown_ids(app) == [created, *older] == on_server(app)
@@ -149,8 +149,8 @@ def test_a_conversation_made_for_another_repository_does_not_appear(
     older = seed(app, 2)
     open_history(app, qtbot)
     elsewhere = app.sandbox.state.add_conversation(repo_id_named(app.sandbox, "NDAs"))
-    with qtbot.waitSignal(history(app).page_shown, timeout=10_000):
-        app.content.conversation_created.emit(elsewhere)
+    with history(app).wait_page_shown(qtbot):
+        app.page.tell_created(elsewhere)
     assert shown_ids(app) == older
 
 
@@ -161,8 +161,8 @@ def test_delete_asks_naming_it_then_soft_deletes(
     ids = seed(app, 2)
     open_history(app, qtbot)
     panel = history(app)
-    panel.select_conversation(ids[0])
-    with qtbot.waitSignal(panel.dialog_opened, timeout=5000) as opened:
+    panel.select(ids[0])
+    with panel.wait_dialog(qtbot) as opened:
         qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     dialog = opened.args[0]
     assert isinstance(dialog, QMessageBox)
@@ -173,12 +173,12 @@ def test_delete_asks_naming_it_then_soft_deletes(
         for b in dialog.buttons()
         if dialog.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     )
-    with qtbot.waitSignal(panel.conversation_deleted, timeout=10_000):
+    with panel.wait_deleted(qtbot):
         delete.click()
     assert app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1
     assert shown_ids(app) == [ids[1]]
-    assert "Deleted the conversation “Question 1”" in panel.status_label.text()
-    assert panel.count_label.text() == "1 of 1"
+    assert "Deleted the conversation “Question 1”" in panel.status
+    assert panel.count_text == "1 of 1"
     stored = app.sandbox.state.conversation(ids[0])
     assert stored is not None  # soft: the server keeps it…
     assert stored["deletedAt"] is not None
@@ -195,9 +195,9 @@ def test_cancelling_the_confirmation_sends_nothing_and_names_untitled_by_time(
     )
     open_history(app, qtbot)
     panel = history(app)
-    panel.select_conversation(conversation_id)
+    panel.select(conversation_id)
     panel.table.setFocus()
-    with qtbot.waitSignal(panel.dialog_opened, timeout=5000) as opened:
+    with panel.wait_dialog(qtbot) as opened:
         qtbot.keyClick(panel.table, Qt.Key.Key_Delete)  # the Delete key asks too
     dialog = opened.args[0]
     assert dialog.text() == f"Delete the conversation started {cell(app, 0, 0)}?"
@@ -219,16 +219,15 @@ def test_a_failed_delete_explains_and_keeps_the_row(
         "/conversation/{conversationId}",
         Fault(status=403, body='{"success":false,"message":"Not yours"}'),
     )
-    panel.select_conversation(ids[0])
+    panel.select(ids[0])
     # Reported by the window like every dialog, so --exit-after and the soak see both.
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=5000) as opened:
-        panel.ask_delete_selected()
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as failed:
+    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
+        panel.ask_delete()
+    with app.page.wait_dialog(qtbot) as failed:
         _click_delete(opened.args[0])
-    error = failed.args[0]
-    assert isinstance(error, ErrorDialog)
-    assert error.headline_label.text() == "Flashback couldn't delete the conversation “Question 0”."
-    assert "Not yours" in error.details_text
+    error = ErrorDialogPage(failed.args[0])
+    assert error.headline == "Flashback couldn't delete the conversation “Question 0”."
+    assert "Not yours" in error.details
     assert shown_ids(app) == ids
     assert app.sandbox.state.conversation(ids[0])["deletedAt"] is None  # type: ignore[index]
     assert panel.delete_button.isEnabled()  # it can be tried again
@@ -248,22 +247,22 @@ def test_copy_id_by_keyboard_button_and_menu(start_app: Callable[..., App], qtbo
     open_history(app, qtbot)
     panel = history(app)
     clipboard = QGuiApplication.clipboard()
-    panel.select_conversation(ids[1])
+    panel.select(ids[1])
     panel.table.setFocus()
     qtbot.waitUntil(panel.table.hasFocus, timeout=5000)
     clipboard.clear()
     qtbot.keySequence(panel.table, QKeySequence(QKeySequence.StandardKey.Copy))
     qtbot.waitUntil(lambda: clipboard.text() == ids[1], timeout=5000)
-    panel.select_conversation(ids[2])
+    panel.select(ids[2])
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert clipboard.text() == ids[2]
-    panel.select_conversation(ids[0])
+    panel.select(ids[0])
     assert panel.copy_action in panel.table.actions()  # what the context menu offers
     # Ctrl+C is the window's one action (it asks the list): no second, ambiguous shortcut.
     assert panel.copy_action.shortcut().isEmpty()
     panel.copy_action.trigger()
     assert clipboard.text() == ids[0]
-    assert panel.status_label.text() == "Conversation ID copied."
+    assert panel.status == "Conversation ID copied."
 
 
 @pytest.mark.parametrize(
@@ -313,22 +312,22 @@ def test_an_error_while_loading_says_so_and_try_again_works(
         "GET", "/conversation", Fault(status=500, body='{"success":false,"message":"db down"}')
     )
     panel = history(app)
-    with qtbot.waitSignal(panel.load_failed, timeout=10_000):
+    with panel.wait_load_failed(qtbot):
         app.select(REPO)
-    assert panel.pages.currentIndex() == 0
-    assert "Conversations could not be loaded." in panel.message_label.text()
-    assert "Traceback" not in panel.message_label.text()
+    assert panel.showing == "message"
+    assert "Conversations could not be loaded." in panel.message
+    assert "Traceback" not in panel.message
     assert panel.retry_button.isVisible()
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
     assert shown_ids(app) == ids
-    assert panel.pages.currentWidget() is panel.table
+    assert panel.showing == "list"
 
 
 def test_no_conversations_yet(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     open_history(app, qtbot)
-    assert history(app).message_label.text().startswith("No conversations yet")
+    assert history(app).message.startswith("No conversations yet")
     assert not history(app).load_more_button.isVisible()
 
 
@@ -342,7 +341,7 @@ def test_switching_repository_ignores_the_late_answer(
     panel = history(app)
     app.select(REPO)  # its answer is slow…
     qtbot.waitUntil(lambda: gets(app) == 1, timeout=5000)
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         app.select("NDAs")  # …and the person has moved on
     assert shown_ids(app) == nda
     app.wait_until_idle()  # the slow answer has come and been handled
@@ -354,11 +353,9 @@ def test_status_column_says_which_have_a_model_and_which_are_disabled(
     start_app: Callable[..., App],
 ) -> None:
     app = start_app()
-    model = app.content.model
-    assert model.headerData(3, Qt.Orientation.Horizontal) == "Status"
-    status = {
-        model.index(row, 0).data(): model.index(row, 3).data() for row in range(model.rowCount())
-    }
+    page = app.page
+    assert page.header(3) == "Status"
+    status = {page.cell(row, 0): page.cell(row, 3) for row in range(page.row_count)}
     assert status["Marketing assets"] == "Has an AI model"
     assert status["NDAs"] == "Has an AI model"  # linked by id only
     assert status["Brand guidelines"] == "No AI model"  # aiLlms: []
@@ -366,9 +363,9 @@ def test_status_column_says_which_have_a_model_and_which_are_disabled(
     assert status["Litigation holds"] == "Disabled"
 
     def tip(name: str) -> str:
-        row = model.row_of(repo_id_named(app.sandbox, name))
+        row = page.row_of(repo_id_named(app.sandbox, name))
         assert row is not None
-        return str(model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole))
+        return str(page.cell(row, 3, Qt.ItemDataRole.ToolTipRole))
 
     assert "until an administrator adds an AI model" in tip("Brand guidelines")
     assert tip("Campaigns 2026") == "AI models: Anthropic Claude, OpenAI GPT"
@@ -381,20 +378,20 @@ def test_a_repository_without_models_gets_a_hint_not_a_block(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    hint = app.content.panel.hint_label
+    panel = app.page.panel
     for name in ("Contracts 2026", "Marketing assets"):  # unknown, configured
         app.select(name)
-        assert not hint.isVisible()
+        assert not panel.hint_shown()
     app.select("Brand guidelines")
-    assert hint.isVisible()
-    assert hint.text() == NO_MODEL_HINT
-    assert hint.text().count(".") == 1  # one sentence
-    assert "administrator adds a model" in hint.text()
-    assert app.content.panel.new_button.isEnabled()  # a hint, not a block
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
-        app.content.panel.new_button.click()
+    assert panel.hint_shown()
+    assert panel.hint == NO_MODEL_HINT
+    assert panel.hint.count(".") == 1  # one sentence
+    assert "administrator adds a model" in panel.hint
+    assert app.page.panel.can_start()  # a hint, not a block
+    with app.page.wait_created(qtbot) as created:
+        app.page.panel.click_new()
     assert on_server(app, "Brand guidelines") == [created.args[0]]
-    assert hint.isVisible()  # still said next to the new conversation
+    assert panel.hint_shown()  # still said next to the new conversation
 
 
 def test_accessible_names_and_keyboard_reach(start_app: Callable[..., App], qtbot: QtBot) -> None:
@@ -411,11 +408,11 @@ def test_accessible_names_and_keyboard_reach(start_app: Callable[..., App], qtbo
     for widget, name in ((panel.table, "Recent conversations"), *((b, None) for b in buttons)):
         told = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
         assert told == (name or widget.accessibleName())
-    app.content.panel.new_button.setFocus()  # from New Conversation, Tab reaches the list…
-    qtbot.keyClick(app.content.panel.new_button, Qt.Key.Key_Tab)
+    app.page.panel.new_button.setFocus()  # from New Conversation, Tab reaches the list…
+    qtbot.keyClick(app.page.panel.new_button, Qt.Key.Key_Tab)
     assert QGuiApplication.focusObject() is panel.table
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # …arrows pick a conversation…
-    assert panel.selected_row() is not None
+    assert panel.selected_id is not None
     qtbot.keyClick(panel.table, Qt.Key.Key_Tab)  # …and Tab goes on to its buttons
     assert QGuiApplication.focusObject() is panel.load_more_button
 
@@ -467,9 +464,9 @@ def test_a_column_the_person_widened_keeps_its_width(
     widened = header.sectionSize(column)
     assert widened >= fitted + 60  # the drag took
 
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         panel.load_more_button.click()  # the next page: the columns are fitted again
     assert header.sectionSize(column) == widened
-    with qtbot.waitSignal(panel.page_shown, timeout=10_000):
+    with panel.wait_page_shown(qtbot):
         panel.reload()  # Refresh
     assert header.sectionSize(column) == widened

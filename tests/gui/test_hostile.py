@@ -29,15 +29,15 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop.logging_setup import CONTINUATION
 from flashback_desktop.session.token_store import TokenPair
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.long_text import in_sentence
 from flashback_desktop.ui.main_window import MainWindow
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from tests.support import hostile_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.hostile_app import HostileApp, log_text
 from tests.support.hostile_server import Answer, HostileServer, jwt
 from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.sign_in_page import SignInDialogPage
 
 # Bold red words, a link and a local image: what a crafted name would show as rich text.
 MARKUP = (
@@ -90,27 +90,26 @@ def test_markup_in_every_server_field_is_shown_literally(
 ) -> None:
     plant_markup_everywhere(hostile)
     app = start_hostile_app()
-    window = app.window
+    page = app.page
 
-    assert MARKUP in label_seen(window.content.user_label)
-    model = window.content.model
+    assert MARKUP in label_seen(page.user_label)
     tooltips = [
-        tooltip_seen(model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole) or "")
-        for column in range(model.columnCount())
+        tooltip_seen(page.cell(0, column, Qt.ItemDataRole.ToolTipRole) or "")
+        for column in range(page.column_count)
     ]
-    shown = [model.data(model.index(0, column)) or "" for column in range(model.columnCount())]
+    shown = [page.cell(0, column) or "" for column in range(page.column_count)]
     for cell, tip in zip(shown, tooltips, strict=True):
         if "<b" in cell:  # a cell with the planted text: its tooltip must read the same
             assert MARKUP in tip, tip
     assert sum(MARKUP in tip for tip in tooltips) >= 3  # name, workspace, status (model)
 
-    with qtbot.waitSignal(window.content.history.page_shown, timeout=10_000):
+    with page.history.wait_page_shown(qtbot):
         app.select("repo-1")
-    assert MARKUP in label_seen(window.content.panel.selection_label)
-    history = window.content.history.model
+    assert MARKUP in label_seen(page.panel.selection_label)
+    history = page.history
     history_tips = [
-        tooltip_seen(history.data(history.index(0, column), Qt.ItemDataRole.ToolTipRole) or "")
-        for column in range(history.columnCount())
+        tooltip_seen(history.cell(0, column, Qt.ItemDataRole.ToolTipRole) or "")
+        for column in range(history.column_count)
     ]
     assert sum(MARKUP in tip for tip in history_tips) >= 2, history_tips  # title, creator
 
@@ -120,48 +119,42 @@ def test_markup_in_every_server_field_is_shown_literally(
         "/conversation",
         Answer.json({"success": False, "message": MARKUP}, status=403),
     )
-    with qtbot.waitSignal(window.content.dialog_opened, timeout=10_000) as opened:
-        window.content.panel.new_button.click()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
+    with page.wait_dialog(qtbot) as opened:
+        page.panel.click_new()
+    dialog = ErrorDialogPage(opened.args[0])
     # A name quoted in a sentence is cut after 80 characters: what is shown is literal.
     assert in_sentence(MARKUP) in label_seen(dialog.headline_label)
     assert dialog.message_label.textFormat() == Qt.TextFormat.PlainText
-    assert MARKUP in dialog.details_box.toPlainText()
+    assert MARKUP in dialog.details_shown_text
     dialog.close()
 
     # The Delete confirmation and the "Deleted …" line name the conversation.
-    window.content.history.table.selectRow(0)
-    with qtbot.waitSignal(window.content.history.dialog_opened, timeout=5000) as asked:
-        window.content.history.ask_delete_selected()
+    page.history.select_row(0)
+    with page.history.wait_dialog(qtbot) as asked:
+        page.history.ask_delete()
     confirm = asked.args[0]
     assert isinstance(confirm, QMessageBox)
     assert in_sentence(MARKUP) in as_seen(confirm.text(), confirm.textFormat())
     delete = next(b for b in confirm.buttons() if "Delete" in b.text())
-    with qtbot.waitSignal(window.content.history.conversation_deleted, timeout=10_000):
+    with page.history.wait_deleted(qtbot):
         delete.click()
-    assert in_sentence(MARKUP) in label_seen(window.content.history.status_label)
+    assert in_sentence(MARKUP) in label_seen(page.history.status_label)
 
 
 def visible_labels(widget: QWidget) -> list[QLabel]:
     return [label for label in widget.findChildren(QLabel) if label.isVisible()]
 
 
-def wait_for_sign_in(app: HostileApp) -> SignInDialog:
-    app.qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    app.qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    return dialog
+def wait_for_sign_in(app: HostileApp) -> SignInDialogPage:
+    return app.page.wait_sign_in_dialog(app.qtbot)
 
 
 def sign_in_refused(app: HostileApp, email: str, password: str) -> str:
     dialog = wait_for_sign_in(app)
-    dialog.email_edit.setText(email)
-    dialog.password_edit.setText(password)
-    dialog.sign_in_button.click()
-    app.qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
-    return dialog.error_label.text()
+    dialog.fill_in(email, password)
+    dialog.press_sign_in()
+    app.qtbot.waitUntil(dialog.error_shown, timeout=10_000)
+    return dialog.error
 
 
 # ---- 2. log forging ---------------------------------------------------------------------------
@@ -180,17 +173,17 @@ def test_a_newline_in_an_id_cannot_forge_a_log_line(
     conversation["id"] = f"conv-1\n{FORGED}\r\x1b[2K"
     hostile.world.repos[0]["id"] = f"repo-1\n{FORGED}"
     app = start_hostile_app()
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
-        app.content.table.selectRow(0)
+    with app.page.history.wait_page_shown(qtbot):
+        app.page.select_row(0)
     hostile.plant("POST", "/conversation", Answer.json({"success": False}, status=403))
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()  # logs the repository's ID with the failure
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()  # logs the repository's ID with the failure
     opened.args[0].close()
-    app.content.history.table.selectRow(0)
-    with qtbot.waitSignal(app.content.history.dialog_opened, timeout=5000) as asked:
-        app.content.history.ask_delete_selected()
+    app.page.history.select_row(0)
+    with app.page.history.wait_dialog(qtbot) as asked:
+        app.page.history.ask_delete()
     delete = next(b for b in asked.args[0].buttons() if "Delete" in b.text())
-    with qtbot.waitSignal(app.content.history.conversation_deleted, timeout=10_000):
+    with app.page.history.wait_deleted(qtbot):
         delete.click()  # logs "Deleted conversation <id>"
 
     text = log_text(app_log)
@@ -266,8 +259,8 @@ def test_a_cookie_the_server_sets_is_never_sent_back(
 ) -> None:
     hostile.add_header_to_every_answer("Set-Cookie", "tracker=planted; Path=/")
     app = start_hostile_app()
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
     assert len(hostile.seen("GET", "/repo")) == 2
     assert [r.headers.get("Cookie") for r in hostile.requests] == [None] * len(hostile.requests)
 
@@ -279,17 +272,17 @@ def test_a_date_without_a_time_zone_still_finds_the_created_conversation(
     start_hostile_app: Callable[..., HostileApp], hostile: HostileServer, qtbot: QtBot
 ) -> None:
     app = start_hostile_app()
-    MainPage(app.window).set_lookup_delays((0.0, 0.2))
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
-        app.content.table.selectRow(0)
+    app.page.set_lookup_delays((0.0, 0.2))
+    with app.page.history.wait_page_shown(qtbot):
+        app.page.select_row(0)
     # The create's answer is lost (a gateway's 504), yet the server did create it, and its
     # list writes the time without a zone.
     hostile.plant("POST", "/conversation", Answer(504, b"Gateway Time-out", ()))
     late = dict(hostile.world.conversations[0], id="conv-late", title="Created after all")
     late["createdAt"] = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     hostile.world.conversations.insert(0, late)
-    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
-        app.content.panel.new_button.click()
+    with app.page.wait_found(qtbot) as found:
+        app.page.panel.click_new()
     assert found.args == ["conv-late"]
     assert len(hostile.seen("POST", "/conversation")) == 1  # never created twice
 
@@ -308,11 +301,11 @@ def test_a_total_too_large_for_a_label_is_told_plainly(
         "GET", "/conversation", Answer.json({"conversations": items, "total": total}), times=None
     )
     app = start_hostile_app()
-    with qtbot.waitSignal(app.content.history.load_failed, timeout=10_000):
-        app.content.table.selectRow(0)
-    shown = app.content.history.message_label.text()
+    with app.page.history.wait_load_failed(qtbot):
+        app.page.select_row(0)
+    shown = app.page.history.message
     assert "could not understand" in shown, shown
-    assert app.content.history.model.rowCount() == 0
+    assert app.page.history.row_count == 0
 
 
 # ---- 6. a token the app cannot read -------------------------------------------------------------
@@ -343,14 +336,13 @@ def test_a_saved_token_the_app_cannot_read_means_signed_out_with_a_reason(
     unreadable = TokenPair(jwt(raw_payload=b'{"exp": 1' + b"0" * 400 + b"}"), "refresh-old")
     app = start_hostile_app(saved=unreadable, wait_for_repositories=False)
     dialog = wait_for_sign_in(app)
-    assert "could not be read" in dialog.reason_label.text()
+    assert "could not be read" in dialog.reason
     assert memory_keyring.entries == {}  # removed: the next start asks once, not forever
     assert hostile.seen("GET", "/repo") == []
     # Signing in again works as usual.
-    dialog.email_edit.setText("ada@example.com")
-    dialog.password_edit.setText("right-password")
-    with app.qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
+    dialog.fill_in("ada@example.com", "right-password")
+    with app.page.wait_repositories_shown(app.qtbot):
+        dialog.press_sign_in()
     assert len(memory_keyring.entries) == 2
 
 
@@ -361,11 +353,11 @@ def test_sign_out_always_works_even_when_the_logout_answer_is_garbage(
 ) -> None:
     hostile.plant("POST", "/user/logout", Answer(200, b"\xff\xfe<html>" * 10, ()))
     app = start_hostile_app()
-    app.content.sign_out_action.trigger()
+    app.page.sign_out()
     dialog = wait_for_sign_in(app)
     assert memory_keyring.entries == {}
     assert not app.session.signed_in
-    dialog.reject()
+    dialog.cancel()
 
 
 # ---- 7. a renewed token with control characters ------------------------------------------------
@@ -380,10 +372,10 @@ def test_a_renewed_token_with_control_characters_asks_to_sign_in(
     expired = jwt({"exp": int(time.time()) - 600})
     app = start_hostile_app(saved=TokenPair(expired, "refresh-old"), wait_for_repositories=False)
     dialog = wait_for_sign_in(app)
-    assert "expired" in app.content.user_label.text()
-    assert not app.content.connection_banner.isVisible()  # not "can't be reached"
+    assert "expired" in app.page.user_text
+    assert not app.page.banner_shown()  # not "can't be reached"
     assert len(hostile.seen("POST", "/user/refresh")) == 1  # no endless retries
-    dialog.reject()
+    dialog.cancel()
 
 
 # ---- 8. a 1 MB message in Show details ----------------------------------------------------------
@@ -397,13 +389,12 @@ def test_show_details_with_a_1_mb_message_is_shortened_and_copies_in_full(
         "POST", "/conversation", Answer.json({"success": False, "message": huge}, status=400)
     )
     app = start_hostile_app()
-    app.content.table.selectRow(0)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    dialog.details_button.click()
-    shown = dialog.details_box.toPlainText()
+    app.page.select_row(0)
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()
+    dialog = ErrorDialogPage(opened.args[0])
+    dialog.show_details()
+    shown = dialog.details_shown_text
     assert len(shown) < 25_000
     assert "(shortened" in shown
     dialog.copy_details()
@@ -429,7 +420,7 @@ def test_a_repeating_503_with_a_1_mb_message_keeps_the_log_small(
     )
 
     def quick_retries(window: MainWindow) -> None:
-        window.content.connection_banner.delays_s = (0.05,)
+        MainPage(window).set_banner_delays((0.05,))
 
     start_hostile_app(wait_for_repositories=False, prepare=quick_retries)
     qtbot.waitUntil(lambda: len(hostile.seen("GET", "/repo")) >= 12, timeout=30_000)

@@ -87,9 +87,9 @@ def test_an_unreadable_repository_list_is_told_plainly(
     hostile.plant("GET", "/repo", BROKEN_LISTS[case], times=None)
     with leftovers_finalised():
         app = start_hostile_app(wait_for_repositories=False)
-        window = app.window
-        qtbot.waitUntil(lambda: UNREADABLE in window.content.message_label.text(), timeout=15_000)
-        assert window.content.message_button.isVisible()  # Try again
+        page = app.page
+        qtbot.waitUntil(lambda: UNREADABLE in page.list_message, timeout=15_000)
+        assert page.list_message_button.isVisible()  # Try again
 
 
 def huge_model_values() -> list[dict[str, object]]:
@@ -111,12 +111,9 @@ def test_huge_integers_in_a_repository_show_the_list_or_say_so(
 ) -> None:
     hostile.world.repos = [repo]
     app = start_hostile_app(wait_for_repositories=False)
-    window = app.window
+    page = app.page
     qtbot.waitUntil(
-        lambda: (
-            window.content.model.rowCount() == 1
-            or UNREADABLE in window.content.message_label.text()
-        ),
+        lambda: page.row_count == 1 or UNREADABLE in page.list_message,
         timeout=15_000,
     )
 
@@ -132,10 +129,10 @@ def test_huge_token_counts_in_a_conversation_show_the_page_or_say_so(
 ) -> None:
     hostile.world.conversations[0]["tokensIn"] = tokens
     app = start_hostile_app()
-    history = app.content.history
-    app.content.table.selectRow(0)
+    history = app.page.history
+    app.page.select_row(0)
     qtbot.waitUntil(
-        lambda: history.model.rowCount() == 1 or UNREADABLE in history.message_label.text(),
+        lambda: history.row_count == 1 or UNREADABLE in history.message,
         timeout=15_000,
     )
 
@@ -160,13 +157,9 @@ def test_an_absurd_header_is_ignored_or_told_plainly(
     body = json.dumps({"repos": hostile.world.repos}).encode()
     hostile.plant("GET", "/repo", raw(body, 200, ABSURD_HEADERS[case]), times=None)
     app = start_hostile_app(wait_for_repositories=False)
-    window = app.window
+    page = app.page
     qtbot.waitUntil(
-        lambda: (
-            window.content.model.rowCount() == 1
-            or bool(window.content.message_label.text())
-            or window.content.connection_banner.isVisible()
-        ),
+        lambda: page.row_count == 1 or bool(page.list_message) or page.banner_shown(),
         timeout=15_000,
     )
 
@@ -177,7 +170,7 @@ def test_retry_after_with_5000_digits_is_told_plainly(
     answer = raw(b'{"success": false}', 429, ("Retry-After", "9" * 5000))
     hostile.plant("GET", "/repo", answer, times=None)
     app = start_hostile_app(wait_for_repositories=False)
-    qtbot.waitUntil(lambda: "too many requests" in app.content.message_label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "too many requests" in app.page.list_message, timeout=15_000)
 
 
 @HTTPX_FINALISER

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault, SandboxServer
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.long_text import TOOLTIP_LINES, TOOLTIP_UNWRAPPED
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.window_state import HEADER_KEY, WindowStateKeeper
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
 
 WORKSPACE_COLUMN = 1
 
@@ -43,17 +43,15 @@ def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
     legal = next(w for w in sandbox.state.workspaces if w["name"] == "Legal")
     legal["name"] = "L" * 100_000
     first = start_app(prepare=lambda window: WindowStateKeeper(window.content, ini))
-    window = first.window
-    header = window.content.table.horizontalHeader()
+    window, page = first.window, first.page
+    header = page.list_view.horizontalHeader()
     assert header.sectionSize(WORKSPACE_COLUMN) < screen_width(window) // 2
     # The workspace box does not take the filter box's room.
-    assert window.content.workspace_combo.sizeHint().width() < window.width() // 2
+    assert page.workspace_box.sizeHint().width() < window.width() // 2
     row = next(
-        row
-        for row in range(window.content.model.rowCount())
-        if window.content.model.index(row, WORKSPACE_COLUMN).data().startswith("LLLL")
+        row for row in range(page.row_count) if page.cell(row, WORKSPACE_COLUMN).startswith("LLLL")
     )
-    tip = window.content.model.index(row, WORKSPACE_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    tip = page.cell(row, WORKSPACE_COLUMN, Qt.ItemDataRole.ToolTipRole)
     assert_bounded_tooltip(tip)
     window.close()
     saved = ini.value(HEADER_KEY)
@@ -65,10 +63,10 @@ def test_a_huge_workspace_name_makes_no_huge_column_now_or_next_time(
     ini.setValue(HEADER_KEY, header.saveState())
     ini.sync()
     second = start_app(prepare=lambda window: WindowStateKeeper(window.content, ini))
-    table = second.window.content.table
+    table = second.page.list_view
     width = table.horizontalHeader().sectionSize(WORKSPACE_COLUMN)
     assert width < screen_width(second.window) // 2, width
-    model = second.window.content.model
+    model = table.model()
     widest_name = max(
         table.sizeHintForIndex(model.index(row, WORKSPACE_COLUMN)).width()
         for row in range(model.rowCount())
@@ -82,17 +80,17 @@ def test_a_huge_repository_name_never_pushes_the_buttons_off_screen(
     huge = "R" * 1_000_000
     next(r for r in sandbox.state.repos if r["name"] == "NDAs")["name"] = huge
     app = start_app()
-    window = app.window
+    window, page = app.window, app.page
     window.resize(700, 500)
     app.select(huge)
     QApplication.processEvents()
     limit = screen_width(window)
     assert window.minimumSizeHint().width() <= limit
     assert window.width() <= limit
-    for button in (window.content.panel.new_button, window.content.sign_out_button):
+    for button in (page.panel.new_button, page.sign_out_button):
         right = button.mapTo(window, button.rect().topRight()).x()
         assert 0 < right <= window.width(), button.objectName()
-    label = window.content.panel.selection_label
+    label = page.panel.selection_label
     assert label.is_elided()
     assert len(label.shown_text()) < 1000
 
@@ -105,23 +103,22 @@ def test_a_huge_name_in_a_sentence_is_cut_short(
     app = start_app()
     sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
     app.select(huge)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert len(dialog.headline_label.text()) < 200
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    assert dialog.width() <= screen_width(app.window)
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()
+    dialog = ErrorDialogPage(opened.args[0])
+    assert len(dialog.headline) < 200
+    qtbot.waitUntil(dialog.dialog.isVisible, timeout=5000)
+    assert dialog.dialog.width() <= screen_width(app.window)
     dialog.close()
 
     title = "T" * 100_000
     repo_id = next(r["id"] for r in sandbox.state.repos if r["name"] == "Contracts 2026")
     sandbox.state.add_conversation(repo_id, title=title)
-    history = app.content.history
-    with qtbot.waitSignal(history.page_shown, timeout=10_000):
+    history = app.page.history
+    with history.wait_page_shown(qtbot):
         app.select("Contracts 2026")
-    history.table.selectRow(0)
-    with qtbot.waitSignal(history.dialog_opened, timeout=5000) as asked:
+    history.select_row(0)
+    with history.wait_dialog(qtbot) as asked:
         history.delete_button.click()
     box = asked.args[0]
     assert isinstance(box, QMessageBox)
@@ -129,7 +126,7 @@ def test_a_huge_name_in_a_sentence_is_cut_short(
     delete = next(
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     )
-    with qtbot.waitSignal(history.conversation_deleted, timeout=10_000):
+    with history.wait_deleted(qtbot):
         delete.click()
-    assert len(history.status_label.text()) < 200
+    assert len(history.status) < 200
     assert app.window.width() <= screen_width(app.window)

@@ -10,27 +10,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.ui.error_dialog import ErrorDialog
-from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from tests.gui.conftest import App
 from tests.gui.keyboard import activate, focus, press, type_text, wait_for_focus
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
+from tests.support.sign_in_page import SignInDialogPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 def shown_names(app: App) -> list[str]:
-    model = app.content.model
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return app.page.names()
 
 
-def wait_for_sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    activate(qtbot, dialog)
+def wait_for_sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialogPage:
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    activate(qtbot, dialog.dialog)
     return dialog
 
 
@@ -39,32 +35,31 @@ def test_the_main_flow_with_the_keyboard_alone(start_app: Callable[..., App], qt
     app = start_app(signed_in=False)
     state = app.sandbox.state
     dialog = wait_for_sign_in_dialog(app, qtbot)
-    wait_for_focus(qtbot, dialog.email_edit)  # the dialog opens ready to type
+    wait_for_focus(qtbot, dialog.email_box)  # the dialog opens ready to type
     type_text(state.demo_email)
     press(Qt.Key.Key_Tab)
-    assert focus() is dialog.password_edit
+    assert focus() is dialog.password_box
     type_text(state.demo_password)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         press(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
+    app.page.wait_sign_in_dialog_closed(qtbot)
     activate(qtbot, app.window)
-    wait_for_focus(qtbot, app.content.table)  # after the sign-in, the list has the focus
+    wait_for_focus(qtbot, app.page.list_view)  # after the sign-in, the list has the focus
 
     press(Qt.Key.Key_F, CTRL)
-    assert focus() is app.content.filter_edit
+    assert focus() is app.page.filter_box
     type_text("contracts")
     assert shown_names(app) == ["Contracts 2026", "Contracts archive 2019-2025"]
     press(Qt.Key.Key_Down)  # from the filter box into the list, on its first row
-    assert focus() is app.content.table
-    assert app.content.panel.repository is not None
-    assert app.content.panel.repository.name == "Contracts 2026"
+    assert focus() is app.page.list_view
+    assert app.page.panel.repository_name == "Contracts 2026"
     press(Qt.Key.Key_Down)
-    assert app.content.panel.repository.name == "Contracts archive 2019-2025"
+    assert app.page.panel.repository_name == "Contracts archive 2019-2025"
 
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+    with app.page.wait_created(qtbot) as created:
         press(Qt.Key.Key_N, CTRL)
     conversation_id = created.args[0]
-    wait_for_focus(qtbot, app.content.panel.result_id)  # the result has the focus
+    wait_for_focus(qtbot, app.page.panel.created_id_box)  # the result has the focus
     assert focus().property("text") == conversation_id
 
     QGuiApplication.clipboard().clear()
@@ -84,19 +79,19 @@ def test_ctrl_c_away_from_text_copies_the_id_and_refresh_keys_reload(
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000) as created:
+    with app.page.wait_created(qtbot) as created:
         press(Qt.Key.Key_Return)  # Enter on a row starts a conversation too
     press(Qt.Key.Key_F, CTRL)
     press(Qt.Key.Key_Down)
-    assert focus() is app.content.table  # not a text field: Ctrl+C is the window's
+    assert focus() is app.page.list_view  # not a text field: Ctrl+C is the window's
     QGuiApplication.clipboard().clear()
     press(Qt.Key.Key_C, CTRL)
     assert QGuiApplication.clipboard().text() == created.args[0]
 
     loads = app.sandbox.state.request_count("GET", "/repo")
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         press(Qt.Key.Key_F5)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         press(Qt.Key.Key_R, CTRL)
     assert app.sandbox.state.request_count("GET", "/repo") == loads + 2
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
@@ -110,7 +105,7 @@ def test_menus_open_with_their_mnemonics(start_app: Callable[..., App], qtbot: Q
     press(Qt.Key.Key_F, ALT)  # Alt+F: the File menu
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
     menu = QApplication.activePopupWidget()
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         press(Qt.Key.Key_N)  # its New Conversation
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=5000)
     assert menu is not None
@@ -126,41 +121,40 @@ def test_an_error_dialog_starts_on_close_and_esc_closes_it(
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+    with app.page.wait_dialog(qtbot) as opened:
         press(Qt.Key.Key_N, CTRL)
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    activate(qtbot, dialog)
+    dialog = ErrorDialogPage(opened.args[0])
+    activate(qtbot, dialog.dialog)
     wait_for_focus(qtbot, dialog.close_button)  # Enter or Esc dismisses it at once
     press(Qt.Key.Key_Tab)
     assert focus() is dialog.details_button
     press(Qt.Key.Key_Space)
-    assert dialog.details_box.isVisible()
-    with qtbot.waitSignal(dialog.finished, timeout=5000):
+    assert dialog.details_shown()
+    with qtbot.waitSignal(dialog.dialog.finished, timeout=5000):
         press(Qt.Key.Key_Escape)
 
 
 def test_sign_in_dialog_tab_order_and_esc(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app(signed_in=False)
     dialog = wait_for_sign_in_dialog(app, qtbot)
-    wait_for_focus(qtbot, dialog.email_edit)
+    wait_for_focus(qtbot, dialog.email_box)
     type_text("someone@example.com")
     visited = [focus()]
     for _ in range(5):
         press(Qt.Key.Key_Tab)
         visited.append(focus())
     assert visited == [
-        dialog.email_edit,
-        dialog.password_edit,
+        dialog.email_box,
+        dialog.password_box,
         dialog.use_token_link,
         dialog.cancel_button,  # Sign in is disabled until a password is typed
-        dialog.email_edit,
-        dialog.password_edit,
+        dialog.email_box,
+        dialog.password_box,
     ]
     press(Qt.Key.Key_Tab)
     press(Qt.Key.Key_Space)  # the "access token" link, from the keyboard
-    assert focus() is dialog.token_edit
-    with qtbot.waitSignal(dialog.finished, timeout=5000):
+    assert focus() is dialog.token_box
+    with dialog.wait_closed(qtbot):
         press(Qt.Key.Key_Escape)
     assert app.sandbox.state.request_count("POST", "/user/login") == 0
 
@@ -169,27 +163,27 @@ def test_main_window_tab_order_reads_top_to_bottom(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    window = app.window
+    page = app.page
     press(Qt.Key.Key_F, CTRL)
     type_text("NDAs")
     press(Qt.Key.Key_Down)
-    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
+    with page.wait_created(qtbot):
         press(Qt.Key.Key_N, CTRL)
-    wait_for_focus(qtbot, window.content.panel.result_id)
+    wait_for_focus(qtbot, page.panel.created_id_box)
     visited = []
     for _ in range(9):
         press(Qt.Key.Key_Tab)
         visited.append(focus())
     assert visited == [
-        window.content.panel.copy_button,
-        window.content.panel.open_button,
-        window.content.refresh_button,
-        window.content.sign_out_button,
-        window.content.filter_edit,
-        window.content.workspace_combo,
-        window.content.table,
-        window.content.panel.new_button,
-        window.content.panel.result_id,
+        page.panel.copy_button,
+        page.panel.open_button,
+        page.refresh_button,
+        page.sign_out_button,
+        page.filter_box,
+        page.workspace_box,
+        page.list_view,
+        page.panel.new_button,
+        page.panel.created_id_box,
     ]
 
 
@@ -210,15 +204,15 @@ def test_ctrl_c_asks_the_focused_widget_for_its_id_first(
     """The hook a conversation list uses: ``conversation_id_to_copy`` on the focus chain."""
     app = start_app()
     listing = _ConversationList()
-    layout = app.content.panel.layout()
+    layout = app.page.panel.widget.layout()
     assert layout is not None
     layout.addWidget(listing)
     listing.show()
     listing.setFocus()
     qtbot.waitUntil(listing.hasFocus, timeout=5000)
-    assert app.content.copy_id_action.isEnabled()  # no ID created yet, but one is offered
+    assert app.page.can_copy_id()  # no ID created yet, but one is offered
     QGuiApplication.clipboard().clear()
     press(Qt.Key.Key_C, CTRL)
     assert QGuiApplication.clipboard().text() == "selected-in-the-list"
     press(Qt.Key.Key_F, CTRL)
-    assert not app.content.copy_id_action.isEnabled()  # the filter box keeps its own Ctrl+C
+    assert not app.page.can_copy_id()  # the filter box keeps its own Ctrl+C

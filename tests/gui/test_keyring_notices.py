@@ -13,7 +13,7 @@ from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.keyring_errors import KeyringTrouble
 from flashback_desktop.session.token_store import ACCESS_TOKEN_ENTRY, KeyringTokenStore
 from tests.gui.conftest import App
-from tests.gui.test_sign_in import sign_in_with_password, wait_for_sign_in
+from tests.gui.test_sign_in import sign_in_with_password
 from tests.support.keyring_backends import DeniedKeychain, LockedSecretService, missing_keyring
 
 SENTENCE_START = {
@@ -45,13 +45,12 @@ def test_keyring_trouble_is_told_and_the_sign_in_works_for_this_run(
     sandbox_url_service: str,
 ) -> None:
     app = start_app(signed_in=False, backend=make_backend(sandbox_url_service))
-    dialog = wait_for_sign_in(app, qtbot)
-    sign_in_with_password(app, qtbot, dialog)
+    sign_in_with_password(app, qtbot, app.page.wait_sign_in_dialog(qtbot))
     assert app.session.keyring_problem is not None
     assert app.session.keyring_problem.trouble is trouble
-    assert app.content.notice.isVisible()
-    assert app.content.notice.text().startswith(SENTENCE_START[trouble])
-    assert app.content.model.rowCount() > 0  # signed in for this run all the same
+    assert app.page.notice_shown()
+    assert app.page.notice.startswith(SENTENCE_START[trouble])
+    assert app.page.row_count > 0  # signed in for this run all the same
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def recorded_restarts(app: App) -> list[bool]:
         restarts.append(True)
         return True
 
-    app.content.app_menus.restart = restart
+    app.page.menus.on_restart(restart)
     return restarts
 
 
@@ -36,13 +36,13 @@ def test_a_new_language_offers_a_restart_into_it(
 ) -> None:
     app = start_app()
     restarts = recorded_restarts(app)
-    menus = app.content.app_menus
+    menus = app.page.menus
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     type_custom(qtbot, dialog, app.sandbox.url)  # the server in use
     choose_language(dialog, "de")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: menus.restart_box is not None, timeout=3000)
-    box = menus.restart_box
+    qtbot.waitUntil(lambda: menus.restart_question is not None, timeout=3000)
+    box = menus.restart_question
     assert box is not None
     assert box.text() == "Restart Flashback Desktop to show it in Deutsch?"
     assert "New language: Deutsch" in box.informativeText()
@@ -62,19 +62,19 @@ def test_the_language_in_use_asks_nothing(
     choose_language(dialog, "en")  # this run speaks English
     dialog.save()
     assert preferences.saved_language(ini) == "en"
-    assert app.content.app_menus.restart_box is None
+    assert app.page.menus.restart_question is None
 
 
 def test_a_new_server_and_language_are_one_question(
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     app = start_app()
-    menus = app.content.app_menus
+    menus = app.page.menus
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     type_custom(qtbot, dialog, "https://flashback.corp.example")
     choose_language(dialog, "es")
     dialog.save()
-    box = menus.restart_box
+    box = menus.restart_question
     assert box is not None
     assert box.text() == "Restart Flashback Desktop to use the new server and language?"
     assert "New server: https://flashback.corp.example" in box.informativeText()

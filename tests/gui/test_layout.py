@@ -50,8 +50,8 @@ def test_the_list_and_a_created_conversation(
     app = start_app()
     assert_laid_out(qtbot, app.window)
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.new_conversation_action.trigger()
+    with app.page.wait_created(qtbot):
+        app.page.new_conversation()
     app.wait_until_idle()
     assert_laid_out(qtbot, app.window)
 
@@ -59,8 +59,8 @@ def test_the_list_and_a_created_conversation(
 def test_no_repositories(language: str, start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.sandbox.state.repos.clear()
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh_action.trigger()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
     assert_laid_out(qtbot, app.window)
 
 
@@ -69,8 +69,8 @@ def test_a_server_without_the_route(
 ) -> None:
     app = start_app(wait_for_repositories=False)
     app.sandbox.state.faults.add("GET", "/repo", Fault(status=404), times=None)
-    app.content.refresh_action.trigger()
-    qtbot.waitUntil(app.content.message_label.isVisible, timeout=10_000)
+    app.page.refresh()
+    qtbot.waitUntil(lambda: app.page.showing == "message", timeout=10_000)
     app.wait_until_idle()
     assert_laid_out(qtbot, app.window)
 
@@ -79,8 +79,8 @@ def test_an_error_dialog(language: str, start_app: Callable[..., App], qtbot: Qt
     app = start_app()
     app.select("NDAs")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.new_conversation_action.trigger()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.new_conversation()
     dialog = opened.args[0]
     assert isinstance(dialog, ErrorDialog)
     assert_laid_out(qtbot, dialog)
@@ -91,24 +91,24 @@ def test_an_error_dialog(language: str, start_app: Callable[..., App], qtbot: Qt
 
 def test_settings_and_about(language: str, start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
-    menus = app.content.app_menus
+    menus = app.page.menus
     menus.open_settings()
-    assert menus.settings_dialog is not None
-    assert_laid_out(qtbot, menus.settings_dialog)
-    menus.settings_dialog.reject()
+    settings = menus.settings_dialog
+    assert settings is not None
+    assert_laid_out(qtbot, settings)
+    settings.reject()
     menus.open_about()
-    assert menus.about_dialog is not None
-    assert_laid_out(qtbot, menus.about_dialog)
-    menus.about_dialog.reject()
+    about = menus.about
+    assert about is not None
+    assert_laid_out(qtbot, about)
+    about.reject()
 
 
 # ---- the sign-in dialog, page by page and after each refusal ---------------------------
 
 
 def sign_in_dialog(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
+    dialog = app.page.wait_sign_in_dialog(qtbot).dialog  # the dialog's own layout is tested
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)
     return dialog

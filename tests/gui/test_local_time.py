@@ -67,9 +67,9 @@ def created_at(sandbox: SandboxServer, name: str, moment: datetime) -> None:
 
 
 def repo_cell(app: App, name: str) -> str:
-    row = app.content.model.row_of(repo_id_named(app.sandbox, name))
+    row = app.page.row_of(repo_id_named(app.sandbox, name))
     assert row is not None
-    return str(app.content.model.index(row, 4).data())
+    return str(app.page.cell(row, 4))
 
 
 def test_the_repository_list_shows_the_local_day(
@@ -93,10 +93,10 @@ def test_recent_conversations_show_the_local_day_and_time(
     app = start_app()
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     conversation = app.sandbox.state.add_conversation(repo_id, created_at=zone.moment)
-    with qtbot.waitSignal(app.content.history.page_shown, timeout=10_000):
+    with app.page.history.wait_page_shown(qtbot):
         app.select("Contracts 2026")
-    assert app.content.history.model.ids() == [conversation]
-    shown = str(app.content.history.model.index(0, 0).data())
+    assert app.page.history.ids() == [conversation]
+    shown = str(app.page.history.cell(0, 0))
     hour, minute = zone.local_time.split(":")
     twelve_hour = f"{int(hour) % 12 or 12}:{minute}"
     assert zone.local_time in shown or twelve_hour in shown, shown

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.api.client import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.sandbox.data import BEN_ID
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.conftest import SUITE_AUDIT
 from tests.gui.conftest import App
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
 
 REPO = "Contracts 2026"
@@ -38,15 +38,14 @@ def test_the_server_really_sends_no_date(sandbox: SandboxServer) -> None:
     assert "date" not in httpx.get(f"{sandbox.url}/repo", timeout=5).headers
 
 
-def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialog:
+def lost_answer_dialog(app: App, qtbot: QtBot) -> ErrorDialogPage:
     """The click's request is read and its connection reset: nothing is created."""
     app.sandbox.state.faults.add("POST", "/conversation", Fault(reset=True))
     found: list[str] = []
-    app.content.conversation_found.connect(found.append)
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
+    app.page.on_found(found.append)
+    with app.page.wait_dialog(qtbot) as opened:
         app.page.new_conversation()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
+    dialog = ErrorDialogPage(opened.args[0])
     app.wait_until_idle()
     assert found == []  # nothing was claimed as the lost one
     assert app.page.created_id == ""
@@ -60,7 +59,7 @@ def test_a_lost_answer_is_still_found_without_a_date_header(
     app.page.set_lookup_delays((0.0, 1.0, 2.5))
     app.select(REPO)
     app.sandbox.state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
-    with qtbot.waitSignal(app.content.conversation_found, timeout=10_000) as found:
+    with app.page.wait_found(qtbot) as found:
         app.page.new_conversation()
     assert app.session.server_clock is None  # the lookup really had no Date to use
     created = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
@@ -75,12 +74,12 @@ def test_the_conversation_already_shown_is_not_taken_for_the_lost_one(
     app = start_app()
     app.page.set_lookup_delays((0.0,))
     app.select(REPO)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         app.page.new_conversation()
     shown = app.page.created_id
     app.pause_between_intents()
     dialog = lost_answer_dialog(app, qtbot)
-    assert "No new conversation has appeared" in dialog.message_label.text()
+    assert "No new conversation has appeared" in dialog.message
     on_server = app.sandbox.state.conversations_for(repo_id_named(app.sandbox, REPO))
     assert [c["id"] for c in on_server] == [shown]
     dialog.close()
@@ -101,7 +100,7 @@ def test_a_colleagues_conversation_is_not_taken_for_the_lost_one(
         repo_id, user_id=BEN_ID, created_at=datetime.now(UTC)
     )
     dialog = lost_answer_dialog(app, qtbot)
-    assert "No new conversation has appeared" in dialog.message_label.text()
+    assert "No new conversation has appeared" in dialog.message
     on_server = app.sandbox.state.conversations_for(repo_id)
     assert [c["id"] for c in on_server] == [colleagues]
     dialog.close()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import App
 from tests.support.sandbox_data import repo_id_named
 
@@ -31,15 +30,15 @@ def conversations_on_server(app: App, repo_id: str) -> list[str]:
 
 def test_repositories_are_listed_with_workspace_names(start_app: Callable[..., App]) -> None:
     app = start_app()
-    model = app.content.model
+    page = app.page
     rows = [
-        [model.index(row, column).data() for column in range(model.columnCount())]
-        for row in range(model.rowCount())
+        [page.cell(row, column) for column in range(page.column_count)]
+        for row in range(page.row_count)
     ]
     assert app.sandbox.state.request_count("GET", "/repo") == 1
     assert len(rows) == len(app.run(app.session.list_repositories()))
     assert rows[[r[0] for r in rows].index("Contracts 2026")][:2] == ["Contracts 2026", "Legal"]
-    assert "Signed in as Ana Ruiz" in app.content.user_label.text()
+    assert "Signed in as Ana Ruiz" in app.page.user_text
 
 
 def test_new_conversation_shows_the_id_the_server_created(
@@ -47,14 +46,14 @@ def test_new_conversation_shows_the_id_the_server_created(
 ) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        qtbot.mouseClick(app.content.panel.new_button, Qt.MouseButton.LeftButton)
+    with app.page.wait_created(qtbot):
+        qtbot.mouseClick(app.page.panel.new_button, Qt.MouseButton.LeftButton)
     shown = app.page.created_id
     assert shown
     assert conversations_on_server(app, repo_id_named(app.sandbox, "Contracts 2026")) == [shown]
-    app.content.panel.copy_button.click()
+    app.page.panel.copy()
     assert QGuiApplication.clipboard().text() == shown
-    assert app.content.panel.new_button.isEnabled()
+    assert app.page.panel.can_start()
 
 
 @pytest.fixture
@@ -74,16 +73,16 @@ def test_every_trigger_while_the_first_post_is_in_flight_makes_no_second_one(
     state = app.sandbox.state
     state.faults.add("POST", "/conversation", Fault(delay_s=1.5))
     app.select("Marketing assets")
-    window: MainWindow = app.window
-    window.content.table.setFocus()
-    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page = app.page
+    page.list_view.setFocus()
+    with page.wait_created(qtbot):
+        qtbot.keyClick(page.list_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: state.request_count("POST", "/conversation") == 1, timeout=5000)
-        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
-        qtbot.mouseClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
-        window.content.new_conversation_action.trigger()
-        window.content.start_new_conversation()  # a press that slipped past the disabled button
+        qtbot.keyClick(page.list_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+        qtbot.mouseClick(page.panel.new_button, Qt.MouseButton.LeftButton)
+        page.new_conversation()
+        page.start_new_conversation_regardless()  # a press that slipped past the disabled button
     app.wait_until_idle()
     assert state.request_count("POST", "/conversation") == 1
     assert len(conversations_on_server(app, repo_id_named(app.sandbox, "Marketing assets"))) == 1
@@ -97,23 +96,23 @@ def test_quick_presses_after_a_fast_answer_are_one_intent(
     app = start_app()
     state = app.sandbox.state
     app.select("Contracts 2026")
-    window: MainWindow = app.window
-    window.content.table.setFocus()
-    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    created = window.content.panel.result_id.text()
-    qtbot.keyClick(window.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
-    window.content.new_conversation_action.trigger()
-    qtbot.mouseClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseDClick(window.content.panel.new_button, Qt.MouseButton.LeftButton)
+    page = app.page
+    page.list_view.setFocus()
+    with page.wait_created(qtbot):
+        qtbot.keyClick(page.list_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    created = page.created_id
+    qtbot.keyClick(page.list_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
+    page.new_conversation()
+    qtbot.mouseClick(page.panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseDClick(page.panel.new_button, Qt.MouseButton.LeftButton)
     app.wait_until_idle()
     assert state.request_count("POST", "/conversation") == 1
-    assert window.content.panel.result_id.text() == created
+    assert page.created_id == created
 
     double_click_interval_ms(1)  # the next press comes after the interval: a new intent
-    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
-        window.content.new_conversation_action.trigger()
+    with page.wait_created(qtbot):
+        page.new_conversation()
     assert state.request_count("POST", "/conversation") == 2
 
 
@@ -123,10 +122,10 @@ def test_a_quick_press_for_another_repository_is_its_own_intent(
     double_click_interval_ms(60_000)
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         app.page.new_conversation()
     app.select("NDAs")
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         app.page.new_conversation()
     assert app.sandbox.state.request_count("POST", "/conversation") == 2
 
@@ -138,44 +137,43 @@ def test_a_held_enter_is_one_press(
     double_click_interval_ms(1)
     app = start_app()
     app.select("Contracts 2026")
-    window: MainWindow = app.window
-    window.content.table.setFocus()
-    with qtbot.waitSignal(window.content.conversation_created, timeout=10_000):
-        qtbot.keyClick(window.content.table, Qt.Key.Key_Return)
+    page = app.page
+    page.list_view.setFocus()
+    with page.wait_created(qtbot):
+        qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
     for _ in range(3):  # what the keyboard sends while Enter stays down
         held = QKeyEvent(
             QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True
         )
-        QApplication.sendEvent(window.content.table, held)
+        QApplication.sendEvent(page.list_view, held)
     app.wait_until_idle()
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
-    assert not window.content.new_conversation_action.autoRepeat()  # a held Ctrl+N likewise
+    assert not page.new_conversation_action.autoRepeat()  # a held Ctrl+N likewise
 
 
 def test_ctrl_n_starts_a_conversation(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    app.content.table.setFocus()
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        qtbot.keyClick(app.content.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    app.page.list_view.setFocus()
+    with app.page.wait_created(qtbot):
+        qtbot.keyClick(app.page.list_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert app.sandbox.state.request_count("POST", "/conversation") == 1
 
 
 def test_refresh_reloads_the_list(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.select("Contracts 2026")
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh_action.trigger()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
     assert app.sandbox.state.request_count("GET", "/repo") == 2
-    assert app.content.panel.repository is not None
-    assert app.content.panel.repository.name == "Contracts 2026"  # selection survives
+    assert app.page.panel.repository_name == "Contracts 2026"  # selection survives
 
 
 def test_no_repositories_shows_the_empty_state(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
     app.sandbox.state.repos.clear()
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh_action.trigger()
-    assert app.content.pages.currentWidget() is app.content.empty_label
-    assert "No repositories yet" in app.content.empty_label.text()
-    assert not app.content.panel.new_button.isEnabled()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
+    assert app.page.showing == "empty"
+    assert "No repositories yet" in app.page.empty_text
+    assert not app.page.panel.can_start()

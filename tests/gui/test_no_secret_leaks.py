@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from flashback_desktop import logging_setup
 from flashback_desktop.sandbox import Fault
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import wait_for_sign_in
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.secret_audit import PLANTED_PASSWORD, leaks, xdg_folders
 
 
@@ -57,7 +57,7 @@ def test_planted_tokens_and_password_appear_nowhere(
     dialog = wait_for_sign_in(app, qtbot)
     dialog.email_edit.setText(state.demo_email)
     dialog.password_edit.setText(planted_password)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         dialog.sign_in_button.click()
     first = app.run(app.session.store.load())
     assert first is not None
@@ -70,12 +70,10 @@ def test_planted_tokens_and_password_appear_nowhere(
     state.faults.add("POST", "/conversation", Fault(status=401), times=1)
     for fault in (Fault(status=500), Fault(status=502)):
         state.faults.add("POST", "/conversation", fault, times=1)
-        with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-            app.content.panel.new_button.click()
-        error_dialog = opened.args[0]
-        assert isinstance(error_dialog, ErrorDialog)
-        details.append(error_dialog.details_text)
-        qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
+        with app.page.wait_dialog(qtbot) as opened:
+            app.page.panel.click_new()
+        details.append(ErrorDialogPage(opened.args[0]).details)
+        qtbot.waitUntil(app.page.panel.new_button.isEnabled, timeout=5000)
     renewed = app.run(app.session.store.load())
     assert renewed is not None
     assert renewed.refresh != first.refresh  # rotated (the access token may be identical)

@@ -38,6 +38,7 @@ from flashback_desktop.ui.window_state import (
 from tests.gui.conftest import App
 from tests.support.addresses import unused_loopback_url
 from tests.support.app_process import run_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
 
@@ -59,10 +60,9 @@ def no_system_wide_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 def open_settings(app: App, settings: QSettings, in_use: ServerChoice | None) -> SettingsDialog:
     """Through the keyboard shortcut, as a person would."""
-    app.content.server_choice = in_use
-    app.content.app_menus.settings_factory = lambda: settings
+    app.page.menus.use_settings(settings, in_use)
     app.qtbot.keyClick(app.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    dialog = app.content.app_menus.settings_dialog
+    dialog = app.page.menus.settings_dialog
     assert dialog is not None
     app.qtbot.waitExposed(dialog)
     return dialog
@@ -88,7 +88,7 @@ def test_settings_opens_from_the_menu_shortcut_without_blocking_and_esc_closes_i
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     app = start_app()
-    action = app.content.app_menus.settings_action
+    action = app.page.menu_action("File", "Settings")
     assert action.text() == "&Settings…"
     assert action in menu_named(app, "&File").actions()
     assert action.shortcut().toString() == "Ctrl+,"  # no platform Preferences key on Linux
@@ -112,10 +112,10 @@ def test_settings_opens_from_the_menu_shortcut_without_blocking_and_esc_closes_i
     assert "Show the app in:" in labels
     assert f"In use now: {app.sandbox.url}." in dialog.server_note.text()
     # Asking again brings the same dialog forward rather than a second one.
-    app.content.app_menus.open_settings()
-    assert app.content.app_menus.settings_dialog is dialog
+    app.page.choose("File", "Settings")
+    assert app.page.menus.settings_dialog is dialog
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: app.content.app_menus.settings_dialog is None, timeout=3000)
+    qtbot.waitUntil(lambda: app.page.menus.settings_dialog is None, timeout=3000)
     assert preferences.saved_server(ini) is None  # Esc saved nothing
 
 
@@ -151,12 +151,12 @@ def test_saved_settings_are_stored_per_user_and_shown_next_time(
     type_custom(qtbot, dialog, app.sandbox.url + "/")  # the server in use: no restart needed
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findText("Deutsch"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: app.content.app_menus.settings_dialog is None, timeout=3000)
-    box = app.content.app_menus.restart_box  # for the new language only: the server is the same
+    qtbot.waitUntil(lambda: app.page.menus.settings_dialog is None, timeout=3000)
+    box = app.page.menus.restart_question  # for the new language only: the server is the same
     assert box is not None
     assert box.text() == "Restart Flashback Desktop to show it in Deutsch?"
     box.close()
-    qtbot.waitUntil(lambda: app.content.app_menus.restart_box is None, timeout=3000)
+    qtbot.waitUntil(lambda: app.page.menus.restart_question is None, timeout=3000)
     app.window.activateWindow()
     qtbot.waitUntil(app.window.isActiveWindow, timeout=3000)
     reread = QSettings(ini.fileName(), QSettings.Format.IniFormat)
@@ -236,18 +236,18 @@ def test_saving_another_server_restarts_into_it_when_asked(
 ) -> None:
     app = start_app()
     restarts: list[bool] = []
-    menus = app.content.app_menus
+    menus = app.page.menus
 
     def restart() -> bool:
         restarts.append(True)
         return True
 
-    menus.restart = restart
+    menus.on_restart(restart)
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     type_custom(qtbot, dialog, "https://flashback.corp.example")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: menus.restart_box is not None, timeout=3000)
-    box = menus.restart_box
+    qtbot.waitUntil(lambda: menus.restart_question is not None, timeout=3000)
+    box = menus.restart_question
     assert box is not None
     assert box.text() == "Restart Flashback Desktop to use the new server?"
     assert "New server: https://flashback.corp.example\n" in box.informativeText()
@@ -262,16 +262,16 @@ def test_later_keeps_this_window_on_the_old_server(
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     app = start_app()
-    menus = app.content.app_menus
-    menus.restart = lambda: pytest.fail("restarted although the person said Later")
+    menus = app.page.menus
+    menus.on_restart(lambda: pytest.fail("restarted although the person said Later"))
     dialog = open_settings(app, ini, ServerChoice(app.sandbox.url, "settings"))
     dialog.default_radio.setChecked(True)  # production, which is not the server in use
     dialog.save()
-    box = menus.restart_box
+    box = menus.restart_question
     assert box is not None
     later = next(b for b in box.buttons() if b.text() == "&Later")
     qtbot.mouseClick(later, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: menus.restart_box is None, timeout=3000)
+    qtbot.waitUntil(lambda: menus.restart_question is None, timeout=3000)
     assert app.window.isVisible()
 
 
@@ -279,9 +279,9 @@ def test_a_failed_restart_says_what_to_do(
     start_app: Callable[..., App], qtbot: QtBot, ini: QSettings
 ) -> None:
     app = start_app()
-    app.content.app_menus.restart = lambda: False
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.restart_now()
+    app.page.menus.on_restart(lambda: False)
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.menus.restart_now()
     assert isinstance(opened.args[0], ErrorDialog)
     assert app.window.isVisible()
 
@@ -295,7 +295,7 @@ def test_a_server_set_by_the_environment_is_explained_and_no_restart_offered(
     type_custom(qtbot, dialog, "https://flashback.corp.example")
     dialog.save()
     assert preferences.saved_server(ini) == "https://flashback.corp.example"
-    assert app.content.app_menus.restart_box is None  # the variable still decides
+    assert app.page.menus.restart_question is None  # the variable still decides
 
 
 def test_the_organisations_default_is_offered_first(
@@ -316,8 +316,9 @@ def test_the_organisations_default_is_offered_first(
     dialog.save()
     # Production is kept explicitly: "default" would mean the organisation's server.
     assert preferences.saved_server(ini) == PRODUCTION_SERVER
-    assert app.content.app_menus.restart_box is not None
-    app.content.app_menus.restart_box.close()
+    box = app.page.menus.restart_question
+    assert box is not None
+    box.close()
     again = open_settings(app, ini, corp)
     assert again.production_radio.isChecked()
     again.default_radio.setChecked(True)
@@ -333,7 +334,7 @@ def test_in_demo_mode_the_setting_waits_for_a_normal_start(
     assert "demo is running" in dialog.server_note.text()
     type_custom(qtbot, dialog, "https://flashback.corp.example")
     dialog.save()
-    assert app.content.app_menus.restart_box is None
+    assert app.page.menus.restart_question is None
 
 
 def test_the_restart_command_starts_the_same_app_with_the_same_options() -> None:
@@ -356,8 +357,8 @@ def test_selection_columns_and_size_come_back_after_a_restart(
     first = start_app(prepare=remember)
     chosen = repo_id_named(first.sandbox, "Contracts 2026")
     first.select("Contracts 2026")
-    first.window.content.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-    first.window.content.table.horizontalHeader().resizeSection(2, 190)
+    first.page.list_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    first.page.list_view.horizontalHeader().resizeSection(2, 190)
     first.window.resize(720, 480)
     qtbot.waitUntil(lambda: first.window.size() == QSize(720, 480), timeout=3000)
     # Saved a moment after each change, before any close.
@@ -367,11 +368,9 @@ def test_selection_columns_and_size_come_back_after_a_restart(
     assert ini.value(GEOMETRY_KEY) is not None
 
     second = start_app(prepare=remember)
-    repository = second.window.content.panel.repository
-    assert repository is not None
-    assert repository.id == chosen
-    assert second.window.content.new_conversation_action.isEnabled()
-    header = second.window.content.table.horizontalHeader()
+    assert second.page.panel.repository_id == chosen
+    assert second.page.can_start_new_conversation()
+    header = second.page.list_view.horizontalHeader()
     assert header.sortIndicatorSection() == 4
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert header.sectionSize(2) == 190
@@ -383,8 +382,8 @@ def test_a_repository_that_is_gone_is_simply_not_selected(
 ) -> None:
     ini.setValue(SELECTED_KEY, "no-longer-there")
     app = start_app(prepare=lambda window: WindowStateKeeper(window.content, ini))
-    assert app.content.panel.repository is None
-    assert app.content.table.selectionModel().selectedRows() == []
+    assert app.page.panel.repository_name is None
+    assert app.page.selected_rows() == []
 
 
 def window_with_state(qtbot: QtBot, ini: QSettings, platform: str) -> MainWindow:
@@ -430,8 +429,8 @@ def test_the_user_guide_shows_the_readme_section_in_the_app(
         "&About Flashback Desktop",
         "About &Qt",
     ]
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.user_guide_action.trigger()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.choose("Help", "User guide")
     dialog = opened.args[0]
     assert isinstance(dialog, UserGuideDialog)
     shown = dialog.text.toPlainText()
@@ -440,8 +439,8 @@ def test_the_user_guide_shows_the_readme_section_in_the_app(
     assert guide is not None
     assert "Pick a repository and press New Conversation" in shown  # the README's words
     assert "Two commands" not in shown  # and only its User guide section
-    app.content.app_menus.user_guide_action.trigger()  # asked again: the same window
-    assert app.content.app_menus.user_guide_dialog is dialog
+    app.page.choose("Help", "User guide")  # asked again: the same window
+    assert app.page.menus.user_guide is dialog
 
 
 def test_without_a_readme_the_guide_says_so(
@@ -449,19 +448,18 @@ def test_without_a_readme_the_guide_says_so(
 ) -> None:
     app = start_app()
     monkeypatch.setattr(user_guide, "readme_path", lambda: tmp_path / "README.md")  # none there
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.open_user_guide()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert str(tmp_path / "README.md") in dialog.details_text
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.choose("Help", "User guide")
+    dialog = ErrorDialogPage(opened.args[0])
+    assert str(tmp_path / "README.md") in dialog.details
 
 
 def test_about_names_the_version_server_and_licences(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.about_action.trigger()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.choose("Help", "About Flashback Desktop")
     about = opened.args[0]
     assert isinstance(about, AboutDialog)
     assert not about.isModal()
@@ -478,19 +476,19 @@ def test_about_names_the_version_server_and_licences(
     assert table.rowCount() == len(about.components)
     assert table.accessibleName() == "Bundled components and their licences"
     qtbot.keyClick(about, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: app.content.app_menus.about_dialog is None, timeout=3000)
+    qtbot.waitUntil(lambda: app.page.menus.about is None, timeout=3000)
 
 
 def test_about_qt_does_not_block(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app()
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.about_qt_action.trigger()  # returns: no nested event loop
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.choose("Help", "About Qt")  # returns: no nested event loop
     box = opened.args[0]
     assert isinstance(box, QMessageBox)
     assert not box.isModal()
     assert "LGPLv3" in box.informativeText()
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: app.content.app_menus.about_qt_box is None, timeout=3000)
+    qtbot.waitUntil(lambda: app.page.menus.about_qt is None, timeout=3000)
 
 
 # ---- the real program, started again -----------------------------------------------------------

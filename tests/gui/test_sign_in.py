@@ -18,54 +18,51 @@ from flashback_desktop.session.token_store import (
 from flashback_desktop.ui.sign_in_dialog import SignInDialog, SignInPage
 from tests.gui.conftest import App
 from tests.support.app_process import run_app
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.real_parts import require_secret_service
 from tests.support.sandbox_data import repo_id_named
 from tests.support.secret_items import all_secret_items
+from tests.support.sign_in_page import SignInDialogPage
 
 REPO = "Contracts 2026"
 
 
 def wait_for_sign_in(app: App, qtbot: QtBot) -> SignInDialog:
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=5000)
-    return dialog
+    """The dialog itself, for tests that drive its widgets (new tests: the page's
+    ``wait_sign_in_dialog``)."""
+    return app.page.wait_sign_in_dialog(qtbot).dialog
 
 
 def type_credentials(qtbot: QtBot, dialog: SignInDialog, email: str, password: str) -> None:
-    dialog.email_edit.clear()
-    dialog.password_edit.clear()
-    qtbot.keyClicks(dialog.email_edit, email)
-    qtbot.keyClicks(dialog.password_edit, password)
+    SignInDialogPage(dialog).type_in(qtbot, email, password)
 
 
-def refused_with(qtbot: QtBot, dialog: SignInDialog) -> str:
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
-    return dialog.error_label.text()
+def refused_with(qtbot: QtBot, dialog: SignInDialogPage) -> str:
+    dialog.press_sign_in()
+    qtbot.waitUntil(dialog.error_shown, timeout=10_000)
+    return dialog.error
 
 
-def sign_in_with_password(app: App, qtbot: QtBot, dialog: SignInDialog) -> None:
+def sign_in_with_password(app: App, qtbot: QtBot, dialog: SignInDialogPage) -> None:
     state = app.sandbox.state
-    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
+    dialog.type_in(qtbot, state.demo_email, state.demo_password)
+    with app.page.wait_repositories_shown(qtbot):
+        dialog.press_sign_in()
+    app.page.wait_sign_in_dialog_closed(qtbot)
 
 
 def stored_pair(app: App) -> TokenPair | None:
     return app.run(app.session.store.load())
 
 
-def create_after_the_sign_in_ran_out(app: App, qtbot: QtBot) -> SignInDialog:
+def create_after_the_sign_in_ran_out(app: App, qtbot: QtBot) -> SignInDialogPage:
     """New Conversation on REPO when neither token works any more: the dialog that asks."""
     app.select(REPO)
     expire_access_token(app)
     app.sandbox.state.revoke_refresh_tokens()
-    app.content.panel.new_button.click()
-    return wait_for_sign_in(app, qtbot)
+    app.page.panel.click_new()
+    return app.page.wait_sign_in_dialog(qtbot)
 
 
 def expire_access_token(app: App) -> TokenPair:
@@ -82,9 +79,9 @@ def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
 ) -> None:
     backend = require_secret_service()
     app = start_app(signed_in=False, backend=backend)
-    dialog = wait_for_sign_in(app, qtbot)
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     password_at_close: list[str] = []
-    dialog.finished.connect(lambda _result: password_at_close.append(dialog.password_edit.text()))
+    dialog.when_closed(lambda: password_at_close.append(dialog.password_box.text()))
     sign_in_with_password(app, qtbot, dialog)
     pair = stored_pair(app)
     assert pair is not None
@@ -118,13 +115,13 @@ def test_email_and_password_then_a_new_process_is_signed_in_from_the_keyring(
 def test_each_sign_in_refusal_is_told_plainly(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app(signed_in=False)
     state = app.sandbox.state
-    dialog = wait_for_sign_in(app, qtbot)
+    dialog = app.page.wait_sign_in_dialog(qtbot)
 
-    type_credentials(qtbot, dialog, state.demo_email, "not-the-password")
+    dialog.type_in(qtbot, state.demo_email, "not-the-password")
     assert "password is not right" in refused_with(qtbot, dialog)
-    type_credentials(qtbot, dialog, "nobody@demo.flashback.tech", "whatever")
+    dialog.type_in(qtbot, "nobody@demo.flashback.tech", "whatever")
     assert "no Flashback account" in refused_with(qtbot, dialog)
-    type_credentials(qtbot, dialog, state.no_password_email, "whatever")
+    dialog.type_in(qtbot, state.no_password_email, "whatever")
     text = refused_with(qtbot, dialog)
     assert "Google, GitHub or Microsoft" in text
     assert "Use an access token instead" in text
@@ -135,22 +132,22 @@ def test_each_sign_in_refusal_is_told_plainly(start_app: Callable[..., App], qtb
 def test_authenticator_code_through_the_dialog(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app(signed_in=False)
     state = app.sandbox.state
-    dialog = wait_for_sign_in(app, qtbot)
-    type_credentials(qtbot, dialog, state.mfa_email, state.demo_password)
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: dialog.page == SignInPage.CODE, timeout=10_000)
-    assert dialog.password_edit.text() == ""
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    dialog.type_in(qtbot, state.mfa_email, state.demo_password)
+    dialog.press_sign_in()
+    qtbot.waitUntil(lambda: dialog.step == SignInPage.CODE, timeout=10_000)
+    assert dialog.password_box.text() == ""
     assert stored_pair(app) is None
 
     wrong = "000000" if state.current_totp_code() != "000000" else "111111"
-    qtbot.keyClicks(dialog.code_edit, wrong)
+    qtbot.keyClicks(dialog.code_box, wrong)
     assert "not accepted" in refused_with(qtbot, dialog)
     assert not app.session.signed_in
 
-    dialog.code_edit.setText(state.current_totp_code())
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
-    assert state.mfa_email in app.content.user_label.text()
+    dialog.code_box.setText(state.current_totp_code())
+    with app.page.wait_repositories_shown(qtbot):
+        dialog.press_sign_in()
+    assert state.mfa_email in app.page.user_text
     assert stored_pair(app) is not None
 
 
@@ -159,10 +156,10 @@ def test_a_magic_link_account_is_pointed_to_the_token_path(
 ) -> None:
     app = start_app(signed_in=False)
     state = app.sandbox.state
-    dialog = wait_for_sign_in(app, qtbot)
-    type_credentials(qtbot, dialog, state.magic_link_email, state.demo_password)
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    dialog.type_in(qtbot, state.magic_link_email, state.demo_password)
     text = refused_with(qtbot, dialog)
-    assert dialog.page == SignInPage.TOKEN
+    assert dialog.step == SignInPage.TOKEN
     assert "web browser" in text
     assert not app.session.signed_in
 
@@ -171,33 +168,33 @@ def test_paste_a_token_then_it_is_remembered(
     start_app: Callable[..., App], qtbot: QtBot, memory_keyring: MemoryKeyring
 ) -> None:
     app = start_app(signed_in=False)
-    dialog = wait_for_sign_in(app, qtbot)
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     assert app.sandbox.state.request_count("GET", "/repo") == 0
     dialog.use_token_link.click()
-    assert dialog.page == SignInPage.TOKEN
+    assert dialog.step == SignInPage.TOKEN
 
-    qtbot.keyClicks(dialog.token_edit, "not-a-real-token")
+    qtbot.keyClicks(dialog.token_box, "not-a-real-token")
     assert "did not accept this token" in refused_with(qtbot, dialog)
     assert memory_keyring.entries == {}
 
-    dialog.token_edit.setText(app.sandbox.state.demo_token)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
-    assert app.content.sign_in_dialog is None
+    dialog.token_box.setText(app.sandbox.state.demo_token)
+    with app.page.wait_repositories_shown(qtbot):
+        dialog.press_sign_in()
+    assert app.page.sign_in_dialog is None
     assert stored_pair(app) == TokenPair(app.sandbox.state.demo_token, None)
 
 
 def test_demo_account_is_shown_and_filled_in(start_app: Callable[..., App], qtbot: QtBot) -> None:
     app = start_app(signed_in=False, demo_account=("demo@example.com", "demo-pass"))
-    dialog = wait_for_sign_in(app, qtbot)
-    assert dialog.email_edit.text() == "demo@example.com"
-    assert dialog.password_edit.text() == "demo-pass"
-    dialog.reject()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    assert dialog.email_box.text() == "demo@example.com"
+    assert dialog.password_box.text() == "demo-pass"
+    dialog.cancel()
 
 
 def test_profile_is_shown(start_app: Callable[..., App]) -> None:
     app = start_app()
-    text = app.content.user_label.text()
+    text = app.page.user_text
     assert "Ana Ruiz" in text
     assert app.sandbox.state.demo_email in text
     assert "Organisation role: Member" in text
@@ -212,9 +209,9 @@ def test_an_expired_token_is_renewed_silently_during_new_conversation(
     before = expire_access_token(app)
     state.reset_counts()
 
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.panel.new_button.click()
-    assert app.content.sign_in_dialog is None
+    with app.page.wait_created(qtbot):
+        app.page.panel.click_new()
+    assert app.page.sign_in_dialog is None
     assert state.request_count("POST", "/user/refresh") == 1
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
     after = stored_pair(app)
@@ -232,11 +229,11 @@ def test_two_renewals_in_a_row_each_use_the_newest_refresh_token(
     seen = [stored_pair(app)]
     for renewal in (1, 2):
         expire_access_token(app)
-        with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-            app.content.refresh_action.trigger()
+        with app.page.wait_repositories_shown(qtbot):
+            app.page.refresh()
         app.wait_until_idle()
         assert state.request_count("POST", "/user/refresh") == renewal
-        assert app.content.sign_in_dialog is None
+        assert app.page.sign_in_dialog is None
         seen.append(stored_pair(app))
     refresh_tokens = [pair.refresh for pair in seen if pair is not None]
     assert len(set(refresh_tokens)) == 3  # rotated twice, each stored
@@ -249,19 +246,18 @@ def test_a_revoked_refresh_token_asks_to_sign_in_and_then_carries_on(
     app = start_app()
     state = app.sandbox.state
     dialog = create_after_the_sign_in_ran_out(app, qtbot)
-    assert "expired" in dialog.reason_label.text()
-    assert app.content.model.rowCount() > 0  # nothing the person was looking at is lost
+    assert "expired" in dialog.reason
+    assert app.page.row_count > 0  # nothing the person was looking at is lost
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
 
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
+    with app.page.wait_created(qtbot):
         sign_in_with_password(app, qtbot, dialog)
-    assert app.content.panel.repository is not None
-    assert app.content.panel.repository.name == REPO
+    assert app.page.panel.repository_name == REPO
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
 
-    qtbot.waitUntil(app.content.panel.new_button.isEnabled, timeout=5000)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        app.content.panel.new_button.click()
+    qtbot.waitUntil(app.page.panel.can_start, timeout=5000)
+    with app.page.wait_created(qtbot):
+        app.page.panel.click_new()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 2
 
 
@@ -273,10 +269,10 @@ def test_loading_with_two_expired_requests_refreshes_once(
     for path in ("/repo", "/workspace", "/user/profile"):
         state.faults.add("GET", path, Fault(status=401, delay_s=0.1), times=1)
     state.reset_counts()
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        app.content.refresh_action.trigger()
+    with app.page.wait_repositories_shown(qtbot):
+        app.page.refresh()
     assert state.request_count("POST", "/user/refresh") == 1
-    assert app.content.sign_in_dialog is None
+    assert app.page.sign_in_dialog is None
 
 
 def test_sign_out_revokes_and_removes_both_tokens(
@@ -284,15 +280,15 @@ def test_sign_out_revokes_and_removes_both_tokens(
 ) -> None:
     app = start_app()
     assert len(memory_keyring.entries) == 2  # access and refresh, as separate entries
-    app.content.sign_out_action.trigger()
-    dialog = wait_for_sign_in(app, qtbot)
+    app.page.sign_out()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     assert memory_keyring.entries == {}
     assert app.sandbox.state.request_count("POST", "/user/logout") == 1
     assert app.sandbox.state.active_refresh_tokens() == 0
-    assert app.content.model.rowCount() == 0
-    assert not app.content.notice.isVisible()
+    assert app.page.row_count == 0
+    assert not app.page.notice_shown()
     assert not app.session.signed_in
-    dialog.reject()
+    dialog.cancel()
 
 
 def test_sign_out_while_offline_still_forgets_and_says_so(
@@ -300,12 +296,12 @@ def test_sign_out_while_offline_still_forgets_and_says_so(
 ) -> None:
     app = start_app()
     app.run(asyncio.to_thread(app.sandbox.stop))
-    app.content.sign_out_action.trigger()
-    dialog = wait_for_sign_in(app, qtbot)
+    app.page.sign_out()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     assert memory_keyring.entries == {}
-    assert app.content.notice.isVisible()
-    assert "could not be told" in app.content.notice.text()
-    dialog.reject()
+    assert app.page.notice_shown()
+    assert "could not be told" in app.page.notice
+    dialog.cancel()
 
 
 def test_the_dialog_stays_until_the_answer_is_in(
@@ -314,14 +310,14 @@ def test_the_dialog_stays_until_the_answer_is_in(
     app = start_app(signed_in=False)
     state = app.sandbox.state
     state.faults.add("POST", "/user/login", Fault(delay_s=0.5))
-    dialog = wait_for_sign_in(app, qtbot)
-    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        dialog.sign_in_button.click()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    dialog.type_in(qtbot, state.demo_email, state.demo_password)
+    with app.page.wait_repositories_shown(qtbot):
+        dialog.press_sign_in()
         assert not dialog.cancel_button.isEnabled()
-        dialog.reject()  # Esc, or the title bar's close button
-        assert dialog.isVisible()
-    assert app.content.sign_in_dialog is None
+        dialog.cancel()  # Esc, or the title bar's close button
+        assert dialog.shown()
+    assert app.page.sign_in_dialog is None
     assert app.session.signed_in
 
 
@@ -332,12 +328,12 @@ def test_an_expiry_found_while_refreshing_keeps_the_list_on_screen(
     state = app.sandbox.state
     expire_access_token(app)
     state.revoke_refresh_tokens()
-    app.content.refresh_action.trigger()
-    dialog = wait_for_sign_in(app, qtbot)
-    assert app.content.pages.currentWidget() is app.content.table  # not "Loading…" for ever
-    assert app.content.model.rowCount() > 0
-    assert app.content.sign_in_button.isVisible()
-    dialog.reject()
+    app.page.refresh()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    assert app.page.showing == "list"  # not "Loading…" for ever
+    assert app.page.row_count > 0
+    assert app.page.sign_in_button.isVisible()
+    dialog.cancel()
 
 
 def test_a_cancelled_sign_in_does_not_create_later_unasked(
@@ -345,12 +341,12 @@ def test_a_cancelled_sign_in_does_not_create_later_unasked(
 ) -> None:
     app = start_app()
     state = app.sandbox.state
-    create_after_the_sign_in_ran_out(app, qtbot).reject()
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=5000)
+    create_after_the_sign_in_ran_out(app, qtbot).cancel()
+    app.page.wait_sign_in_dialog_closed(qtbot)
 
-    app.content.sign_in_action.trigger()  # much later, the person signs in again
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
-        sign_in_with_password(app, qtbot, wait_for_sign_in(app, qtbot))
+    app.page.sign_in()  # much later, the person signs in again
+    with app.page.wait_repositories_shown(qtbot):
+        sign_in_with_password(app, qtbot, app.page.wait_sign_in_dialog(qtbot))
     app.wait_until_idle()  # a resumed create would be under way or done by now
     assert state.conversations_for(repo_id_named(app.sandbox, REPO)) == []
     assert state.request_count("POST", "/conversation") == 1  # only the one that hit the 401
@@ -375,12 +371,12 @@ def test_a_click_during_the_reload_after_sign_in_is_the_only_conversation(
     state = app.sandbox.state
     dialog = create_after_the_sign_in_ran_out(app, qtbot)
     state.faults.add("GET", "/repo", Fault(delay_s=1.0), times=1)  # a slow reload
-    type_credentials(qtbot, dialog, state.demo_email, state.demo_password)
-    with qtbot.waitSignal(app.content.conversation_created, timeout=10_000):
-        dialog.sign_in_button.click()
-        qtbot.waitUntil(lambda: app.content.sign_in_dialog is None, timeout=10_000)
-        app.content.panel.new_button.click()  # during the reload, on the kept list
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    dialog.type_in(qtbot, state.demo_email, state.demo_password)
+    with app.page.wait_created(qtbot):
+        dialog.press_sign_in()
+        app.page.wait_sign_in_dialog_closed(qtbot, timeout=10_000)
+        app.page.panel.click_new()  # during the reload, on the kept list
+    with app.page.wait_repositories_shown(qtbot):
         pass
     app.wait_until_idle()
     assert len(state.conversations_for(repo_id_named(app.sandbox, REPO))) == 1
@@ -392,15 +388,15 @@ def test_sign_out_while_loading_shows_nothing_of_the_old_sign_in(
     app = start_app()
     state = app.sandbox.state
     state.faults.add("GET", "/repo", Fault(delay_s=0.8), times=1)
-    app.content.refresh_action.trigger()
-    app.content.sign_out_action.trigger()
-    dialog = wait_for_sign_in(app, qtbot)
+    app.page.refresh()
+    app.page.sign_out()
+    dialog = app.page.wait_sign_in_dialog(qtbot)
     app.wait_until_idle()  # the slow answer has arrived and been handled
-    assert app.content.model.total == 0
-    assert not app.content.connection_banner.isVisible()
-    assert app.content.sign_in_dialog is dialog
+    assert app.page.repository_total == 0
+    assert not app.page.banner_shown()
+    assert app.page.sign_in_dialog == dialog
     assert memory_keyring.entries == {}
-    dialog.reject()
+    dialog.cancel()
 
 
 def test_a_renewal_that_fails_before_a_create_is_not_a_maybe(
@@ -413,10 +409,11 @@ def test_a_renewal_that_fails_before_a_create_is_not_a_maybe(
     expire_access_token(app)
     state.faults.add("POST", "/user/refresh", Fault(status=502), times=None)
     state.reset_counts()
-    with qtbot.waitSignal(app.content.dialog_opened, timeout=10_000) as opened:
-        app.content.panel.new_button.click()
-    text = opened.args[0].message_label.text()
-    assert "couldn't start" in opened.args[0].headline_label.text()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.panel.click_new()
+    dialog = ErrorDialogPage(opened.args[0])
+    text = dialog.message
+    assert "couldn't start" in dialog.headline
     assert "No new conversation" not in text
     assert state.request_count("POST", "/conversation") == 0
     assert state.request_count("GET", "/conversation") == 0

@@ -53,9 +53,9 @@ def assert_ready_to_fix(dialog: SignInDialog, field: QLineEdit, wrong: str) -> N
 
 
 def enter_signs_in(app: App, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(app.content.repositories_shown, timeout=10_000):
+    with app.page.wait_repositories_shown(qtbot):
         press(qtbot, Qt.Key.Key_Return)
-    assert app.content.sign_in_dialog is None
+    assert app.page.sign_in_dialog is None
     assert app.session.signed_in
 
 

@@ -6,17 +6,17 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop import i18n
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.accessibility import accessible_name
-from flashback_desktop.ui.error_dialog import ErrorDialog
 from flashback_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import App
 from tests.support.app_process import run_python
+from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.sandbox_data import repo_id_named
 
 
@@ -29,28 +29,26 @@ def spanish() -> Iterator[None]:
 
 
 def cell(app: App, name: str, column: int) -> str:
-    row = app.content.model.row_of(
-        next(r["id"] for r in app.sandbox.state.repos if r["name"] == name)
-    )
+    row = app.page.row_of(next(r["id"] for r in app.sandbox.state.repos if r["name"] == name))
     assert row is not None
-    return str(app.content.model.index(row, column).data())
+    return str(app.page.cell(row, column))
 
 
 def test_the_window_speaks_spanish(
     spanish: None, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    window = app.window
+    window, page = app.window, app.page
     # The product's name stays; a server other than production is named after it.
     assert window.windowTitle().startswith("Flashback Desktop — 127.0.0.1:")
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:2] == ["&Archivo", "&Edición"]
-    assert window.content.new_conversation_action.text() == "&Nueva conversación"
-    assert window.content.panel.new_button.text() == "&Nueva conversación"
-    assert window.content.refresh_button.text() == "Actualizar"
-    assert window.content.workspace_combo.itemText(0) == "Todos los espacios de trabajo"
-    assert window.content.filter_edit.placeholderText() == "Filtrar repositorios…"
-    header = [window.content.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert page.new_conversation_action.text() == "&Nueva conversación"
+    assert page.panel.new_button.text() == "&Nueva conversación"
+    assert page.refresh_button.text() == "Actualizar"
+    assert page.workspace_box.itemText(0) == "Todos los espacios de trabajo"
+    assert page.filter_box.placeholderText() == "Filtrar repositorios…"
+    header = [page.header(c) for c in range(5)]
     assert header == [
         "Repositorio",
         "Espacio de trabajo",
@@ -62,20 +60,17 @@ def test_the_window_speaks_spanish(
     assert cell(app, "Litigation holds", 3) == "Desactivado"
     assert cell(app, "Marketing assets", 3) == "Con modelo de IA"
     assert cell(app, "Brand guidelines", 3) == "Sin modelo de IA"
-    assert window.content.user_label.text().startswith("Sesión iniciada como ")
-    assert accessible_name(window.content.table) == "Repositorios"  # what a screen reader says
+    assert page.user_text.startswith("Sesión iniciada como ")
+    assert accessible_name(page.list_view) == "Repositorios"  # what a screen reader says
 
     # A message from the API layer, in a dialog, with Qt's own Close button translated.
     app.select("NDAs")
     app.sandbox.state.faults.add("POST", "/conversation", Fault(status=403))
-    with qtbot.waitSignal(window.content.dialog_opened, timeout=10_000) as opened:
-        window.content.new_conversation_action.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ErrorDialog)
-    assert dialog.headline_label.text() == (
-        "Flashback no ha podido iniciar una conversación para «NDAs»."
-    )
-    assert dialog.message_label.text().startswith("No tiene acceso a este espacio de trabajo.")
+    with page.wait_dialog(qtbot) as opened:
+        page.new_conversation()
+    dialog = ErrorDialogPage(opened.args[0])
+    assert dialog.headline == ("Flashback no ha podido iniciar una conversación para «NDAs».")
+    assert dialog.message.startswith("No tiene acceso a este espacio de trabajo.")
     assert dialog.close_button.text() == "Cerrar"
     assert dialog.details_button.text() == "Mostrar &detalles"
     dialog.close()
@@ -85,49 +80,46 @@ def test_the_sign_in_dialog_speaks_spanish(
     spanish: None, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app(signed_in=False)
-    qtbot.waitUntil(lambda: app.content.sign_in_dialog is not None, timeout=10_000)
-    dialog = app.content.sign_in_dialog
-    assert dialog is not None
-    assert dialog.windowTitle() == "Iniciar sesión en Flashback"
+    dialog = app.page.wait_sign_in_dialog(qtbot)
+    assert dialog.title == "Iniciar sesión en Flashback"
     assert dialog.sign_in_button.text() == "Iniciar sesión"
     assert dialog.cancel_button.text() == "Cancelar"  # QDialogButtonBox's, from qtbase_es
     assert dialog.use_token_link.text() == "Usar un &token de acceso en su lugar"
-    assert app.content.message_label.text() == "No ha iniciado sesión."
-    dialog.email_edit.setText(app.sandbox.state.demo_email)
-    dialog.password_edit.setText("wrong")
-    dialog.sign_in_button.click()
-    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
-    assert dialog.error_label.text().startswith("Esa contraseña no es la de esta cuenta.")
+    assert app.page.list_message == "No ha iniciado sesión."
+    dialog.fill_in(app.sandbox.state.demo_email, "wrong")
+    dialog.press_sign_in()
+    qtbot.waitUntil(dialog.error_shown, timeout=10_000)
+    assert dialog.error.startswith("Esa contraseña no es la de esta cuenta.")
 
 
 def test_the_history_speaks_spanish(
     spanish: None, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    window = app.window
+    page = app.page
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
     moment = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
     app.sandbox.state.add_conversation(repo_id, created_at=moment, tokens_in=1234567)
     for n in range(1, 22):  # more than a page: "Load more" and "N of M"
         app.sandbox.state.add_conversation(repo_id, created_at=moment + timedelta(minutes=n))
-    with qtbot.waitSignal(window.content.history.page_shown, timeout=10_000):
+    with page.history.wait_page_shown(qtbot):
         app.select("Contracts 2026")
-    history = window.content.history
-    header = [history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    history = page.history
+    header = history.headers()[:5]
     assert header == ["Creada", "Título", "Iniciada por", "Enviado a la IA", "Respuestas de la IA"]
-    history.requests.load_more()
-    qtbot.waitUntil(lambda: history.model.rowCount() == 22, timeout=10_000)
+    history.load_more()
+    qtbot.waitUntil(lambda: history.row_count == 22, timeout=10_000)
     oldest = 21
-    assert history.model.index(oldest, 1).data() == "Sin título"
-    assert history.model.index(oldest, 2).data() == "Usted"
-    assert history.model.index(oldest, 3).data() == "1.234.567"  # Spanish digit grouping
-    assert history.count_label.text() == "22 de 22"
+    assert history.cell(oldest, 1) == "Sin título"
+    assert history.cell(oldest, 2) == "Usted"
+    assert history.cell(oldest, 3) == "1.234.567"  # Spanish digit grouping
+    assert history.count_text == "22 de 22"
     assert accessible_name(history.count_label) == "Se muestran 22 de 22 conversaciones"
     assert history.copy_button.text() == "Copia&r ID"
     assert accessible_name(history.table) == "Conversaciones recientes"
-    history.select_conversation(history.model.ids()[oldest])
-    history.ask_delete_selected()
-    box = history.confirm_dialog
+    history.select(history.ids()[oldest])
+    history.ask_delete()
+    box = history.delete_question
     assert box is not None
     assert box.text().startswith("¿Eliminar la conversación iniciada el ")
     assert sorted(b.text() for b in box.buttons()) == ["&Eliminar", "Cancelar"]  # Qt's own
@@ -138,9 +130,8 @@ def test_settings_and_about_speak_spanish(
     spanish: None, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    window = app.window
-    window.content.app_menus.settings_action.trigger()
-    settings = window.content.app_menus.settings_dialog
+    app.page.choose("Archivo", "Configuración")  # the menus by their Spanish words
+    settings = app.page.menus.settings_dialog
     assert settings is not None
     assert settings.windowTitle() == "Configuración — Flashback Desktop"
     assert settings.test_button.text() == "Probar &conexión"
@@ -155,8 +146,8 @@ def test_settings_and_about_speak_spanish(
     assert problem.bottom() < settings.test_button.geometry().top()
     settings.close()
 
-    window.content.app_menus.about_action.trigger()
-    about = window.content.app_menus.about_dialog
+    app.page.choose("Ayuda", "Acerca de Flashback Desktop")
+    about = app.page.menus.about
     assert about is not None
     assert about.windowTitle() == "Acerca de Flashback Desktop"
     assert about.server_label.text() == f"Servidor: {app.sandbox.url}"
@@ -183,8 +174,8 @@ def test_the_created_column_follows_the_translated_format(start_app: Callable[..
 def test_english_is_back_after_the_switch(start_app: Callable[..., App]) -> None:
     """The fixture's uninstall works: no Spanish leaks into the other tests."""
     app = start_app()
-    assert app.content.panel.new_button.text() == "&New Conversation"
-    assert app.content.workspace_combo.itemText(0) == "All workspaces"
+    assert app.page.panel.new_button.text() == "&New Conversation"
+    assert app.page.workspace_box.itemText(0) == "All workspaces"
 
 
 def test_the_frame_is_translated_before_the_first_paint(spanish: None, qtbot: QtBot) -> None:

@@ -51,8 +51,8 @@ def test_the_guide_is_shown_in_the_apps_language(
     language: str, start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    with qtbot.waitSignal(app.content.dialog_opened) as opened:
-        app.content.app_menus.user_guide_action.trigger()
+    with app.page.wait_dialog(qtbot) as opened:
+        app.page.menus.open_user_guide()
     dialog = opened.args[0]
     assert isinstance(dialog, UserGuideDialog)
     shown = " ".join(dialog.text.toPlainText().split())

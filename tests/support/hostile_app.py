@@ -27,6 +27,7 @@ from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.tasks import TaskManager
 from tests.conftest import FAST_LIMITS, SUITE_AUDIT
 from tests.support.hostile_server import HostileServer
+from tests.support.main_page import MainPage
 from tests.support.memory_keyring import MemoryKeyring
 
 T = TypeVar("T")
@@ -51,13 +52,13 @@ class HostileApp:
         self.qtbot.waitUntil(task.done, timeout=timeout_ms)
         return task.result()
 
+    @property
+    def page(self) -> MainPage:
+        """The window as a person sees it (tests/support/main_page.py)."""
+        return MainPage(self.window)
+
     def select(self, repo_id: str) -> None:
-        for row in range(self.content.model.rowCount()):
-            repository = self.content.model.repository_at(row)
-            if repository is not None and repository.id == repo_id:
-                self.content.table.selectRow(row)
-                return
-        raise LookupError(repo_id)
+        self.page.select_id(repo_id)
 
 
 @pytest.fixture
