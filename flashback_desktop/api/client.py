@@ -19,6 +19,12 @@ from urllib.parse import quote
 import httpx
 
 from flashback_desktop.api import errors
+from flashback_desktop.api.chat_models import (
+    AiModel,
+    ConversationMessages,
+    PromptAccepted,
+    decode_ai_models,
+)
 from flashback_desktop.api.connection import ClientLimits, http_client
 from flashback_desktop.api.credentials import Bearer, Credentials, FixedToken
 from flashback_desktop.api.exchange import (
@@ -34,18 +40,14 @@ from flashback_desktop.api.exchange import (
 )
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
-    AiModel,
-    ConversationMessages,
     ConversationPage,
     CreatedConversation,
     LoginResult,
     MfaStatus,
-    PromptAccepted,
     Repository,
     UserProfile,
     Workspace,
     decode_acknowledgement,
-    decode_ai_models,
     decode_repositories,
     decode_workspaces,
 )

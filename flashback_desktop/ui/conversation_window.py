@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop import preferences
 from flashback_desktop.api import errors
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT, ConversationMessages
 from flashback_desktop.api.client import FlashbackClient
-from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
+from flashback_desktop.api.models import Repository
 from flashback_desktop.session import conversation_chat as chat
 from flashback_desktop.ui import chat_words
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order

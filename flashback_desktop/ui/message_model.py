@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER, Message
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT, ROLE_USER, Message
 from flashback_desktop.ui.dates import date_time_text, named_locale
 
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Message itself
