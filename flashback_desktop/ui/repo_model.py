@@ -16,10 +16,11 @@ from PySide6.QtCore import (
 )
 
 from flashback_desktop.api.models import Repository
+from flashback_desktop.clipping import clip
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.dates import DateText as _DateText
 from flashback_desktop.ui.dates import date_format, named_locale
-from flashback_desktop.ui.long_text import bounded_tooltip, clip
+from flashback_desktop.ui.long_text import KEPT_CHARACTERS, bounded_tooltip
 from flashback_desktop.ui.server_words import repository_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -110,7 +111,8 @@ def build_row(
     status, status_tip = status_of(repo)
     # Shown texts clipped (a name may be a million characters: the cell elides it anyway);
     # sorting and filtering use the whole names.
-    cells = (clip(name), clip(workspace_name), clip(storage), status, created)
+    kept = KEPT_CHARACTERS
+    cells = (clip(name, kept), clip(workspace_name, kept), clip(storage, kept), status, created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
 
