@@ -87,11 +87,9 @@ def date_format() -> str:
 
 
 def named_locale(locale: QLocale) -> QLocale:
-    """Qt's own data for ``locale``'s language and country.
-
-    The system locale can answer with another locale's names: with LANGUAGE=es and
-    LC_TIME=C it is called es_ES but names its months in English and writes "4 12 2026".
-    """
+    """Qt's own data for ``locale``'s name: what ``QLocale()`` already is once
+    ``i18n.install`` has run (``i18n.locale_for`` decides). Only history_panel.py still
+    asks; remove this once it uses ``QLocale()``."""
     return QLocale(locale.name())
 
 
@@ -127,8 +125,7 @@ def date_time_text(moment: datetime, locale: QLocale) -> str:
     """The day and the time of ``moment``: "4 Dec 2026 14:07" ("2:07 PM" in English)."""
     local = local_time(moment)
     clock = QTime(local.tm_hour, local.tm_min)
-    named = named_locale(locale)
-    hour = named.toString(clock, named.timeFormat(QLocale.FormatType.ShortFormat))
+    hour = locale.toString(clock, locale.timeFormat(QLocale.FormatType.ShortFormat))
     return QCoreApplication.translate(
         "RepositoryTableModel", "{date} {time}", "a day and a time of day, e.g. 4 Dec 2026 14:07"
     ).format(date=date_text(moment, locale), time=hour)

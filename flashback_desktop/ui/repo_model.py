@@ -18,8 +18,7 @@ from PySide6.QtCore import (
 from flashback_desktop.api.models import Repository
 from flashback_desktop.clipping import clip
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
-from flashback_desktop.ui.dates import DateText as _DateText
-from flashback_desktop.ui.dates import date_format, named_locale
+from flashback_desktop.ui.dates import DateText, date_format
 from flashback_desktop.ui.long_text import KEPT_CHARACTERS, bounded_tooltip
 from flashback_desktop.ui.server_words import repository_name
 
@@ -97,7 +96,7 @@ def status_text(repo: Repository) -> tuple[str, str]:
 def build_row(
     repo: Repository,
     workspace_name: str,
-    date_text: _DateText,
+    date_text: DateText,
     status_of: Callable[[Repository], tuple[str, str]] = status_text,
 ) -> RepositoryRow:
     created = ""
@@ -121,7 +120,7 @@ def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
     """Everything a row shows and compares, computed once; safe in a worker thread."""
-    date_text = _DateText(named_locale(QLocale()), date_format())
+    date_text = DateText(QLocale(), date_format())
     status_of = _StatusTexts()
     return [
         build_row(r, workspace_names.get(r.workspace_id, ""), date_text, status_of)
