@@ -53,10 +53,15 @@ def choose_language(setting: object, preferred: Iterable[str]) -> str:
 
 
 def locale_for(language: str, system: QLocale) -> QLocale:
-    """Dates and numbers: the system's own locale when it speaks this language (its country
-    and formats stay), else the language's usual locale."""
+    """Dates and numbers, the app's one locale (``install`` makes it the default, so every
+    ``QLocale()`` is this): the system's country when it speaks this language, else the
+    language's usual locale; always Qt's own data for that name.
+
+    The system locale can answer with another locale's names: with LANGUAGE=es and
+    LC_TIME=C it is called es_ES but names its months in English and writes "4 12 2026".
+    """
     if QLocale(language).language() == system.language():
-        return system
+        return QLocale(system.name())
     return QLocale(language)
 
 
@@ -111,7 +116,7 @@ def uninstall() -> None:
         if app is not None:
             app.removeTranslator(translator)
         translator.deleteLater()
-    QLocale.setDefault(QLocale.system())
+    QLocale.setDefault(QLocale(QLocale.system().name()))  # Qt's data, as locale_for gives
 
 
 def message(text: str) -> str:

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from flashback_desktop.clipping import clip
+
 REDACTED = "[redacted]"
 
 _PATTERNS = (
@@ -83,9 +85,7 @@ def escape_controls(text: str) -> str:
 
 
 def shortened(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… [shortened from {len(text):,} characters]"
+    return clip(text, limit, f"… [shortened from {len(text):,} characters]")
 
 
 def _as_text(value: object) -> str:

@@ -19,7 +19,8 @@ import qasync
 from keyring.backend import KeyringBackend
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import SandboxServer
 from tests.support.memory_keyring import MemoryKeyring

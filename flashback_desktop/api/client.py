@@ -12,19 +12,22 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable
-from dataclasses import dataclass
 from datetime import datetime
-from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 
-from flashback_desktop import __version__
 from flashback_desktop.api import errors
+from flashback_desktop.api.chat_models import (
+    AiModel,
+    ConversationMessages,
+    PromptAccepted,
+    decode_ai_models,
+)
+from flashback_desktop.api.connection import ClientLimits, http_client
 from flashback_desktop.api.credentials import Bearer, Credentials, FixedToken
 from flashback_desktop.api.exchange import (
-    MEBIBYTE,
     ApiRequest,
     Exchange,
     SessionToken,
@@ -37,71 +40,30 @@ from flashback_desktop.api.exchange import (
 )
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
-    AiModel,
-    ConversationMessages,
     ConversationPage,
     CreatedConversation,
     LoginResult,
     MfaStatus,
-    PromptAccepted,
     Repository,
     UserProfile,
     Workspace,
     decode_acknowledgement,
-    decode_ai_models,
     decode_repositories,
     decode_workspaces,
 )
-from flashback_desktop.api.tls import tls_context
-from flashback_desktop.config import ServerUrlError, is_loopback_host, normalise_server_url
+from flashback_desktop.api.refusals import (
+    CONVERSATION_NOT_FOUND,
+    CONVERSATIONS_UNAVAILABLE,
+    PROMPTS_UNAVAILABLE,
+    REPO_NOT_FOUND,
+    prompt_refusal,
+)
+from flashback_desktop.config import ServerUrlError, normalise_server_url
 from flashback_desktop.logging_setup import forget_secret, register_secret
-from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("flashback.api")
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class ClientLimits:
-    """Per-request limits; tests shrink them so fault scenarios stay fast."""
-
-    connect_timeout_s: float = 10.0
-    read_timeout_s: float = 20.0
-    deadline_s: float = 30.0
-    max_response_bytes: int = 64 * MEBIBYTE
-    # Reads (GET) are retried after a network blip or a gateway error; writes never are.
-    read_retries: int = 2
-    retry_backoff_s: float = 0.5
-
-
-_CONVERSATIONS_UNAVAILABLE = (
-    QT_TRANSLATE_NOOP("Messages", "This Flashback server does not offer conversations."),
-    QT_TRANSLATE_NOOP(
-        "Messages",
-        "Conversations are only available on some Flashback servers. "
-        "Ask your IT department which server to use.",
-    ),
-)
-_CONVERSATION_NOT_FOUND = (
-    "This conversation no longer exists on Flashback.",
-    "It may have been deleted already. Refresh the list to see the current conversations.",
-)
-_REPO_NOT_FOUND = (
-    QT_TRANSLATE_NOOP("Messages", "This repository no longer exists on Flashback."),
-    QT_TRANSLATE_NOOP(
-        "Messages", "The repository list has been refreshed. Pick another repository."
-    ),
-)
-
-_PROMPTS_UNAVAILABLE = (
-    QT_TRANSLATE_NOOP("Messages", "This Flashback server does not offer talking in conversations."),
-    QT_TRANSLATE_NOOP(
-        "Messages",
-        "Sending prompts is only available on some Flashback servers. "
-        "Ask your IT department which server to use.",
-    ),
-)
 
 
 class FlashbackClient:
@@ -133,21 +95,7 @@ class FlashbackClient:
         # The server's own clock, from the Date header of the latest successful answer,
         # with this computer's monotonic time when it arrived.
         self.server_clock: tuple[datetime, float] | None = None
-        host = urlsplit(self.base_url).hostname or ""
-        self._http = httpx.AsyncClient(
-            base_url=self.base_url + "/",
-            timeout=httpx.Timeout(
-                self.limits.read_timeout_s, connect=self.limits.connect_timeout_s
-            ),
-            follow_redirects=False,
-            # Loopback (the sandbox) must never go through a proxy from the environment.
-            trust_env=not is_loopback_host(host),
-            headers={"Accept": "application/json", "User-Agent": f"FlashbackDesktop/{__version__}"},
-            verify=tls_context(),
-            transport=transport,
-            # No cookies: Flashback needs none, and a proxy's or portal's would travel back.
-            cookies=CookieJar(policy=_NO_COOKIES),
-        )
+        self._http = http_client(self.base_url, self.limits, transport)
 
     @property
     def credentials(self) -> Credentials:
@@ -251,8 +199,8 @@ class FlashbackClient:
                 "conversation",
                 CreatedConversation.decode,
                 json_body={"repoId": repo_id},
-                not_found=_REPO_NOT_FOUND,
-                unavailable=_CONVERSATIONS_UNAVAILABLE,
+                not_found=REPO_NOT_FOUND,
+                unavailable=CONVERSATIONS_UNAVAILABLE,
             )
         )
 
@@ -283,7 +231,7 @@ class FlashbackClient:
                 "conversation",
                 ConversationPage.decode,
                 params=params,
-                unavailable=_CONVERSATIONS_UNAVAILABLE,
+                unavailable=CONVERSATIONS_UNAVAILABLE,
             )
         )
 
@@ -297,8 +245,8 @@ class FlashbackClient:
                 path,
                 decode_acknowledgement,
                 params={"hardDelete": "true" if hard else "false"},
-                not_found=_CONVERSATION_NOT_FOUND,
-                unavailable=_CONVERSATIONS_UNAVAILABLE,
+                not_found=CONVERSATION_NOT_FOUND,
+                unavailable=CONVERSATIONS_UNAVAILABLE,
             )
         )
 
@@ -319,12 +267,12 @@ class FlashbackClient:
                     _conversation_path(conversation_id, "prompt"),
                     PromptAccepted.decode,
                     json_body=body,
-                    not_found=_CONVERSATION_NOT_FOUND,
-                    unavailable=_PROMPTS_UNAVAILABLE,
+                    not_found=CONVERSATION_NOT_FOUND,
+                    unavailable=PROMPTS_UNAVAILABLE,
                 )
             )
         except errors.FlashbackError as exc:
-            raise _prompt_refusal(exc, sending=True) from exc
+            raise prompt_refusal(exc, sending=True) from exc
 
     async def conversation_messages(self, conversation_id: str) -> ConversationMessages:
         """The whole history, oldest first (the official client never pages it either)."""
@@ -334,12 +282,12 @@ class FlashbackClient:
                     "GET",
                     _conversation_path(conversation_id, "messages"),
                     ConversationMessages.decode,
-                    not_found=_CONVERSATION_NOT_FOUND,
-                    unavailable=_PROMPTS_UNAVAILABLE,
+                    not_found=CONVERSATION_NOT_FOUND,
+                    unavailable=PROMPTS_UNAVAILABLE,
                 )
             )
         except errors.FlashbackError as exc:
-            raise _prompt_refusal(exc, sending=False) from exc
+            raise prompt_refusal(exc, sending=False) from exc
 
     async def list_ai_models(self, repo_id: str) -> tuple[AiModel, ...]:
         """POST /ai/models: a read sent as a POST, so it is retried as reads are."""
@@ -351,12 +299,12 @@ class FlashbackClient:
                         "ai/models",
                         decode_ai_models,
                         json_body={"repoId": repo_id},
-                        not_found=_REPO_NOT_FOUND,
+                        not_found=REPO_NOT_FOUND,
                     )
                 )
             except errors.FlashbackError as exc:
                 if attempt == self.limits.read_retries or not errors.is_transient(exc):
-                    raise _prompt_refusal(exc, sending=False, in_conversation=False) from exc
+                    raise prompt_refusal(exc, sending=False, in_conversation=False) from exc
                 log.info("Retrying POST /ai/models after %s", type(exc).__name__)
             await asyncio.sleep(self.limits.retry_backoff_s * 2**attempt)
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -466,10 +414,6 @@ class FlashbackClient:
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
 
 
-# Refuses every cookie a response sets, and so never sends one back.
-_NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
-
-
 def _register_tokens(result: LoginResult) -> None:
     register_secret(result.access_token)
     register_secret(result.refresh_token)
@@ -478,40 +422,6 @@ def _register_tokens(result: LoginResult) -> None:
 def _conversation_path(conversation_id: str, route: str) -> str:
     # The id goes into the path: encoded, so it cannot reach another route.
     return f"conversation/{quote(conversation_id, safe='')}/{route}"
-
-
-_POLICY_CODE = "POLICY"
-
-
-def _prompt_refusal(
-    exc: errors.FlashbackError, *, sending: bool, in_conversation: bool = True
-) -> errors.FlashbackError:
-    """The chat routes' refusals in their own words: a policy block or a refused write (only
-    when sending a prompt: a 403 on a read is plain access), a deleted conversation, a
-    repository without AI. Anything else is left as it is."""
-    details = exc.details
-    code = (details.server_code or "").upper()
-    if type(exc) is errors.ForbiddenError and sending:
-        said = details.server_message or ""
-        # A policy's 403 says so (its code or its words); any other 403 is access.
-        if _POLICY_CODE in code or "polic" in said.casefold():
-            return errors.PromptBlockedError(details, reason=said)
-        return errors.ForbiddenError(
-            details,
-            message=QT_TRANSLATE_NOOP(
-                "Messages", "Flashback did not let you write in this conversation."
-            ),
-            action=QT_TRANSLATE_NOOP(
-                "Messages",
-                "Only the person who started a conversation can write in it. "
-                "Start a new conversation.",
-            ),
-        )
-    if type(exc) is errors.NotFoundError and in_conversation:
-        return errors.ConversationGoneError(details)
-    if isinstance(exc, errors.BadRequestError) and code == "NO_AI_CONFIGURED":
-        return errors.NoAiModelError(details)
-    return exc
 
 
 _TRANSIENT_ERRORS = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from flashback_desktop.clipping import clip
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP, Phrase
 
 
@@ -214,9 +215,7 @@ REASON_MAX_CHARS = 300
 def plain_reason(text: str) -> str:
     """``text`` on one line, without control characters, at most ``REASON_MAX_CHARS`` long."""
     flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
-    if len(flat) <= REASON_MAX_CHARS:
-        return flat
-    return flat[: REASON_MAX_CHARS - 1].rstrip() + "…"
+    return clip(flat, REASON_MAX_CHARS, within=True)
 
 
 class NoAiModelError(BadRequestError):

@@ -50,6 +50,7 @@ from flashback_desktop.api.decoding import (
 from flashback_desktop.api.decoding import (
     timestamp as _timestamp,
 )
+from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 
 # Re-exported: the client, the decoders' tests and the sandbox import them from here.
 __all__ = [
@@ -61,6 +62,10 @@ __all__ = [
     "decode",
     "decode_error_body",
 ]
+
+
+# The name shown for a repository the server sent without one (translated where shown).
+UNNAMED_REPOSITORY = QT_TRANSLATE_NOOP("Messages", "(unnamed repository)")
 
 
 class Workspace(_Record, frozen=True, gc=False):
@@ -92,7 +97,7 @@ class Repository(_Record, frozen=True, gc=False):
 
     @property
     def name(self) -> str:
-        return self.name_or_none or "(unnamed repository)"
+        return self.name_or_none or UNNAMED_REPOSITORY
 
     @property
     def workspace_id(self) -> str:
@@ -237,13 +242,13 @@ class ConversationPage:
         return cls(answer.conversations, total)
 
 
-# OrgRole codes (openapi.yaml) in the words the window shows.
-_ORG_ROLE_WORDS = {
-    0: "Member",
-    1: "Billing",
-    2: "Workspace manager",
-    254: "Administrator",
-    255: "Owner",
+# OrgRole codes (openapi.yaml) in the words the window shows (translated where shown).
+ORG_ROLE_WORDS = {
+    0: QT_TRANSLATE_NOOP("Messages", "Member"),
+    1: QT_TRANSLATE_NOOP("Messages", "Billing"),
+    2: QT_TRANSLATE_NOOP("Messages", "Workspace manager"),
+    254: QT_TRANSLATE_NOOP("Messages", "Administrator"),
+    255: QT_TRANSLATE_NOOP("Messages", "Owner"),
 }
 
 
@@ -280,7 +285,7 @@ class UserProfile:
         """The person's role in their organisation, in words; empty without an organisation."""
         if self.org_id is None:
             return ""
-        return _ORG_ROLE_WORDS.get(self.org_role or 0, "Member")
+        return ORG_ROLE_WORDS.get(self.org_role or 0, ORG_ROLE_WORDS[0])
 
     @classmethod
     def decode(cls, body: Body) -> UserProfile:
@@ -388,120 +393,3 @@ class _Acknowledgement(_Answer, frozen=True, gc=False):
 def decode_acknowledgement(body: Body) -> None:
     """Any JSON will do; only a body that is not JSON at all is unreadable."""
     decode(body, _Acknowledgement | list[msgspec.Raw] | str | float | bool | None)
-
-
-# ---- talking in a conversation (prompt, messages, models) -----------------------------------
-
-ROLE_USER = "user"
-ROLE_ASSISTANT = "assistant"
-ROLE_SYSTEM = "system"
-
-
-class Message(_Record, frozen=True, gc=False):
-    """One message of a conversation (openapi.yaml's Message).
-
-    ``tokenCount`` is a plain number here, unlike a conversation's string counters; it is
-    kept loose, so a count no server should send hides the count, not the conversation.
-    """
-
-    id: _NonEmpty
-    role_or_none: str | None = msgspec.field(default=None, name="role")
-    content_or_none: str | None = msgspec.field(default=None, name="content")
-    model_or_none: str | None = msgspec.field(default=None, name="model")
-    token_count_raw: Any = msgspec.field(default=None, name="tokenCount")
-    created_text: str | None = msgspec.field(default=None, name="createdAt")
-
-    @property
-    def role(self) -> str:
-        return self.role_or_none or ""
-
-    @property
-    def content(self) -> str:
-        return self.content_or_none or ""
-
-    @property
-    def model(self) -> str:
-        return self.model_or_none or ""
-
-    @property
-    def token_count(self) -> int | None:
-        """None when the server sent none, or something no count can be."""
-        raw = self.token_count_raw
-        if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 2**63 - 1:
-            return raw
-        return None
-
-    @property
-    def created_at(self) -> datetime | None:
-        return _timestamp(self.created_text)
-
-    @property
-    def is_reply(self) -> bool:
-        """Plainly the assistant's answer: its role, and some text."""
-        return self.role == ROLE_ASSISTANT and bool(self.content.strip())
-
-
-class _MessagesAnswer(_Answer, frozen=True, gc=False):
-    messages: tuple[Message, ...] | None = None
-    title: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ConversationMessages:
-    """GET /conversation/{id}/messages: the messages oldest first, and the title if any."""
-
-    messages: tuple[Message, ...]
-    title: str
-
-    @classmethod
-    def decode(cls, body: Body) -> ConversationMessages:
-        answer = _decode_as(body, _MessagesAnswer)
-        if answer.messages is None:
-            raise ShapeError("field 'messages' is missing: Expected `array`")
-        return cls(answer.messages, answer.title or "")
-
-
-class _PromptAnswer(_Answer, frozen=True, gc=False):
-    # Undocumented (the TS type is a stub): what a server may add, never relied upon.
-    user_message: Message | None = msgspec.field(default=None, name="userMessage")
-    assistant_message: Message | None = msgspec.field(default=None, name="assistantMessage")
-
-
-@dataclass(frozen=True, slots=True)
-class PromptAccepted:
-    """POST /conversation/{id}/prompt said yes; the messages it carries, if any."""
-
-    user_message: Message | None
-    reply: Message | None  # only when plainly the assistant's answer
-
-    @classmethod
-    def decode(cls, body: Body) -> PromptAccepted:
-        answer = _decode_as(body, _PromptAnswer)
-        reply = answer.assistant_message
-        user = answer.user_message
-        return cls(
-            user if user is not None and user.role in ("", ROLE_USER) else None,
-            reply if reply is not None and reply.is_reply else None,
-        )
-
-
-class AiModel(_Record, frozen=True, gc=False):
-    """One entry of POST /ai/models: the id the prompt sends, and a name to show."""
-
-    id: _NonEmpty
-    name_or_none: str | None = msgspec.field(default=None, name="name")
-
-    @property
-    def name(self) -> str:
-        return self.name_or_none or self.id
-
-
-class _AiModelsAnswer(_Answer, frozen=True, gc=False):
-    models: tuple[AiModel, ...] | None = None
-
-
-def decode_ai_models(body: Body) -> tuple[AiModel, ...]:
-    models = _decode_as(body, _AiModelsAnswer).models
-    if models is None:
-        raise ShapeError("field 'models' is missing: Expected `array`")
-    return models

@@ -12,7 +12,8 @@ import enum
 from dataclasses import dataclass
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.config import ServerUrlError, normalise_server_url
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from flashback_desktop.api import errors
+from flashback_desktop.api.chat_models import ROLE_USER, AiModel, ConversationMessages, Message
 from flashback_desktop.api.client import FlashbackClient
-from flashback_desktop.api.models import ROLE_USER, AiModel, ConversationMessages, Message
 from flashback_desktop.session.conversation_service import Click, click_on_server_clock
 
 log = logging.getLogger("flashback.chat")

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
     ConversationPage,

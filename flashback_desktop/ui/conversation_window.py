@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.models import ROLE_ASSISTANT, ConversationMessages, Repository
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT, ConversationMessages
+from flashback_desktop.api.models import Repository
 from flashback_desktop.session import conversation_chat as chat
 from flashback_desktop.session.session import Session
 from flashback_desktop.ui import chat_words

@@ -7,7 +7,9 @@ new conversation's ID in the panel.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from typing import cast
+
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -21,15 +23,13 @@ class CopyConversationId(QObject):
         self, window: QWidget, action: QAction, panel: ConversationPanel, history: HistoryPanel
     ) -> None:
         super().__init__(window)
-        self._window = window
         self._action = action
         self._panel = panel
         self._history = history
         action.triggered.connect(self.copy)
         history.copy_offer_changed.connect(self.update)
-        app = QCoreApplication.instance()
-        if app is not None and hasattr(app, "focusChanged"):  # a widget gaining focus may offer one
-            app.focusChanged.connect(self.update)
+        # A widget gaining focus may offer one. There are widgets, so there is a QApplication.
+        cast(QApplication, QApplication.instance()).focusChanged.connect(self.update)
 
     def copy(self) -> None:
         """Ctrl+C outside a text field: the conversation ID shown goes to the clipboard.
@@ -53,7 +53,7 @@ class CopyConversationId(QObject):
         """The ID the focused widget (or one containing it) offers to copy, if any."""
 
         widget = QApplication.focusWidget()
-        while widget is not None and widget is not self._window:
+        while widget is not None:
             offer = getattr(widget, "conversation_id_to_copy", None)
             if callable(offer):
                 return str(offer() or "")

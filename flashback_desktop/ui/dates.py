@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 
 class DateText:
@@ -86,15 +86,6 @@ def date_format() -> str:
     )
 
 
-def named_locale(locale: QLocale) -> QLocale:
-    """Qt's own data for ``locale``'s language and country.
-
-    The system locale can answer with another locale's names: with LANGUAGE=es and
-    LC_TIME=C it is called es_ES but names its months in English and writes "4 12 2026".
-    """
-    return QLocale(locale.name())
-
-
 @lru_cache(maxsize=8)
 def _date_text_for(locale_name: str, date_format: str) -> DateText:
     return DateText(QLocale(locale_name), date_format)
@@ -105,12 +96,29 @@ def date_text(moment: datetime, locale: QLocale) -> str:
     return _date_text_for(locale.name(), date_format())(moment.timestamp())
 
 
+def local_time(moment: datetime) -> time.struct_time:
+    """``moment`` in this computer's time zone: every time shown goes through here (or, per
+    row, ``DateText``, with the same ``time.localtime``)."""
+    return time.localtime(moment.timestamp())
+
+
+def local_date_time(moment: datetime) -> QDateTime:
+    """``moment`` in this computer's time zone, as Qt's formats want it."""
+    local = local_time(moment)
+    # The hour a clock goes back is there twice: the C library knows which one it was.
+    resolution = QDateTime.TransitionResolution
+    return QDateTime(
+        QDate(local.tm_year, local.tm_mon, local.tm_mday),
+        QTime(local.tm_hour, local.tm_min, local.tm_sec),
+        resolution.PreferDaylightSaving if local.tm_isdst > 0 else resolution.PreferStandard,
+    )
+
+
 def date_time_text(moment: datetime, locale: QLocale) -> str:
     """The day and the time of ``moment``: "4 Dec 2026 14:07" ("2:07 PM" in English)."""
-    local = time.localtime(moment.timestamp())
+    local = local_time(moment)
     clock = QTime(local.tm_hour, local.tm_min)
-    named = named_locale(locale)
-    hour = named.toString(clock, named.timeFormat(QLocale.FormatType.ShortFormat))
+    hour = locale.toString(clock, locale.timeFormat(QLocale.FormatType.ShortFormat))
     return QCoreApplication.translate(
         "RepositoryTableModel", "{date} {time}", "a day and a time of day, e.g. 4 Dec 2026 14:07"
     ).format(date=date_text(moment, locale), time=hour)

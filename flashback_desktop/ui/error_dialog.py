@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flashback_desktop.clipping import clip
 from flashback_desktop.logging_setup import redact
 from flashback_desktop.ui.accessibility import describe, set_tab_order
 from flashback_desktop.ui.copy_feedback import show_copied
@@ -135,9 +136,7 @@ class ErrorDialog(QDialog):
         self.close_button.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _shortened(self, text: str, limit: int) -> str:
-        if len(text) <= limit:
-            return text
-        return text[:limit] + "\n" + self.tr("… (shortened; Copy details copies all of it)")
+        return clip(text, limit, "\n" + self.tr("… (shortened; Copy details copies all of it)"))
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)

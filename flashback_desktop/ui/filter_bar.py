@@ -8,8 +8,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
+from flashback_desktop.clipping import clip
 from flashback_desktop.ui.accessibility import describe
-from flashback_desktop.ui.long_text import bounded_tooltip, clip
+from flashback_desktop.ui.long_text import bounded_tooltip
 
 SHOWN_NAME_CHARACTERS = 40
 

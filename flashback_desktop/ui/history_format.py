@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from flashback_desktop.ui.dates import date_time_text
+from flashback_desktop.ui.dates import date_time_text, local_date_time
 
 # These texts fill the history list's cells: they share its model's context.
 
 # QLocale.toString takes a signed 64-bit integer; token counters may be larger than that.
 _QT_INT_LIMIT = 2**63
-
-
-def local_date_time(moment: datetime) -> QDateTime:
-    """An aware datetime as a QDateTime in this computer's time zone."""
-    msecs = int(moment.timestamp() * 1000)
-    return QDateTime.fromMSecsSinceEpoch(msecs, QTimeZone.utc()).toLocalTime()
 
 
 def format_created(moment: datetime | None, locale: QLocale, *, long: bool = False) -> str:

@@ -20,9 +20,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from flashback_desktop.api.models import Conversation
+from flashback_desktop.clipping import clip
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
-from flashback_desktop.ui.long_text import bounded_tooltip, clip, in_sentence
+from flashback_desktop.ui.long_text import KEPT_CHARACTERS, bounded_tooltip, in_sentence
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -92,8 +93,9 @@ def build_row(conversation: Conversation, locale: QLocale, my_user_id: str | Non
     tokens_out = group_digits(conversation.tokens_out, locale)
     cells = (
         created,
-        clip(conversation.title) or QCoreApplication.translate("HistoryTableModel", UNTITLED),
-        clip(who),
+        clip(conversation.title, KEPT_CHARACTERS)
+        or QCoreApplication.translate("HistoryTableModel", UNTITLED),
+        clip(who, KEPT_CHARACTERS),
         tokens_in,
         tokens_out,
     )

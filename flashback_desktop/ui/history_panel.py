@@ -32,7 +32,6 @@ from flashback_desktop.i18n import message
 from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.column_fit import TextColumnFitter
 from flashback_desktop.ui.copy_feedback import show_copied
-from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.history_model import COLUMN_TITLE, HistoryRow
@@ -425,7 +424,7 @@ class HistoryPanel(QWidget):
         self.copy_action.setEnabled(selected is not None)
         self.delete_action.setEnabled(deletable)
         if shown:
-            locale = named_locale(QLocale())
+            locale = QLocale()
             shown_text = locale.toString(shown)
             total_text = group_digits(max(total, shown), locale)  # any size of total
             self.count_label.setText(

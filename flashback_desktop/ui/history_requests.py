@@ -15,7 +15,6 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import ConversationPage, Repository
-from flashback_desktop.ui.dates import named_locale
 from flashback_desktop.ui.history_model import HistoryRow, HistoryTableModel, build_row
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -126,9 +125,9 @@ class HistoryRequests(QObject):
         self.rows_changed.emit()
 
     def _rows(self, page: ConversationPage) -> list[HistoryRow]:
-        # The default, read per page (it may change while the app runs), with Qt's own data
-        # for its name: the system locale may group digits the C way in German.
-        locale = named_locale(QLocale())
+        # The default, read per page (it may change while the app runs); i18n.locale_for made
+        # it from Qt's own data for the language, so German groups digits the German way.
+        locale = QLocale()
         profile = self.session.profile if self.session is not None else None
         my_id = profile.id if profile is not None else None
         return [build_row(conversation, locale, my_id) for conversation in page.conversations]

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
+from flashback_desktop.clipping import clip
 from flashback_desktop.ui.plain_text import plain_tooltip
 
 TOOLTIP_LINE = 100  # a longer line is wrapped (between words where it has any)
@@ -25,11 +26,6 @@ KEPT_CHARACTERS = 2000
 IN_SENTENCE = 80
 # A label asks for at most this many average characters' width; it elides below that.
 PREFERRED_CHARACTERS = 60
-
-
-def clip(text: str, limit: int = KEPT_CHARACTERS) -> str:
-    """``text``, or its first ``limit`` characters and "…"."""
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def in_sentence(text: str) -> str:
@@ -73,7 +69,7 @@ class ElidedLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:
-        super().setText(clip(text))
+        super().setText(clip(text, KEPT_CHARACTERS))
         self._elide()
 
     def is_elided(self) -> bool:

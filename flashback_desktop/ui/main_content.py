@@ -11,11 +11,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,10 +23,10 @@ from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_service
 from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
-    accessibility,
     account_header,
     app_menus,
     connection_banner,
+    content_layout,
     conversation_panel,
     conversation_window,
     copy_id,
@@ -135,14 +133,11 @@ class MainContent(QObject):
         self.panel.new_conversation_requested.connect(self.start_new_conversation)
         self._build_new_conversation()
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(self.header.row)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.connection_banner)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self._build_history_splitter(), 1)
-        self.window.setCentralWidget(central)
+        self.window.setCentralWidget(
+            content_layout.central_widget(
+                self.header, self.connection_banner, self.repos, self._build_history_splitter()
+            )
+        )
         # A widget, not a message: a menu's status tips would erase a message for good.
         self.server_status = long_text.ElidedLabel(
             self.tr("Demo mode: {server}").format(server=self.window.server_label)
@@ -154,7 +149,9 @@ class MainContent(QObject):
         self.copier = copy_id.CopyConversationId(
             self.window, self.copy_id_action, self.panel, self.history
         )
-        self._set_tab_order()
+        content_layout.set_tab_order(
+            self.header, self.connection_banner, self.repos, self.panel, self.history
+        )
         self._update_actions()
 
     def _build_list(self) -> None:
@@ -182,36 +179,8 @@ class MainContent(QObject):
         self.creating.needs_sign_in.connect(self._on_create_needs_sign_in)
         self.creating.repository_gone.connect(self.refresh)
 
-    def _set_tab_order(self) -> None:
-        """Top to bottom, left to right: the order the window reads in.
-
-        A widget that is hidden at the moment is skipped by Tab, so one chain serves
-        every page. A new control joins the chain where it sits on screen.
-        """
-        accessibility.set_tab_order(
-            self.refresh_button,
-            self.sign_in_button,
-            self.sign_out_button,
-            self.connection_banner.retry_button,
-            self.filter_edit,
-            self.workspace_combo,
-            self.table,
-            self.message_button,
-            self.panel.new_button,
-            self.panel.result_id,
-            self.panel.copy_button,
-            self.panel.open_button,
-            self.history.retry_button,
-            self.history.table,
-            self.history.load_more_button,
-            self.history.copy_button,
-            self.history.open_button,
-            self.history.delete_button,
-        )
-
     def _build_history_splitter(self) -> QSplitter:
-        """Repositories above; the selected one and its recent conversations below."""
-
+        """Recent conversations, wired; below the list (ui/content_layout.py lays them out)."""
         self.history = history_panel.HistoryPanel(self.tasks, self.errors)
         self.history.dialog_opened.connect(self.dialog_opened)  # its delete confirmation
         self.history.open_requested.connect(self.open_conversation)
@@ -220,23 +189,7 @@ class MainContent(QObject):
         for created in (self.conversation_created, self.conversation_found):
             created.connect(self.history.conversation_created)
         self.repositories_shown.connect(lambda _count: self.history.reload())
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.panel)
-        lower_layout.addWidget(self.history, 1)
-        self.splitter = QSplitter(QtCore.Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.pages)
-        self.splitter.addWidget(lower)
-        self.splitter.setObjectName("historySplitter")
-        # Half and half: the list shows about ten repositories, and Recent conversations
-        # (under the panel) several rows, not about three. Stretch shares out only what the
-        # size hints leave over, so the sizes are set outright; the person's own split is
-        # kept by window_state.
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 300])
+        self.splitter = content_layout.history_splitter(self.pages, self.panel, self.history)
         return self.splitter
 
     # ---- start-up --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from flashback_desktop.config import PRODUCTION_SERVER
+from flashback_desktop.config import PRODUCTION_SERVER, canonical_origin
 
 if TYPE_CHECKING:  # for the annotation only: the frame must not load its content
     from flashback_desktop.ui.main_content import MainContent
@@ -26,11 +26,11 @@ log = logging.getLogger("flashback.ui")
 
 
 def _server_name(url: str) -> str:
-    """ "staging.example.com:8443" for a title: the address without its scheme."""
-    for scheme in ("https://", "http://"):
-        if url.startswith(scheme):
-            return url[len(scheme) :].rstrip("/")
-    return url
+    """ "staging.example.com:8443" for a title: the server as its sign-in is kept (its
+    origin: the default port left out, however the address was written), without the
+    scheme. Anything else (a test's label) as it is."""
+    scheme, separator, server = canonical_origin(url).partition("://")
+    return server if separator and scheme in ("https", "http") and server else url
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         # Two windows on two servers must not look alike: the title names any but production.
         if demo:
             self.setWindowTitle(self.tr("Flashback Desktop — Demo"))
-        elif server_label.rstrip("/") == PRODUCTION_SERVER:
+        elif _server_name(server_label) == _server_name(PRODUCTION_SERVER):
             self.setWindowTitle(self.tr("Flashback Desktop"))
         else:
             self.setWindowTitle(

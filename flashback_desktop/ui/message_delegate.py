@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from flashback_desktop.api.models import ROLE_USER, Message
+from flashback_desktop.api.chat_models import ROLE_USER, Message
 from flashback_desktop.ui.markdown_view import SafeDocument, link_at, plain_document, reply_document
 from flashback_desktop.ui.message_model import (
     DETAILS_ROLE,

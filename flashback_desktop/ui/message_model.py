@@ -20,8 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER, Message
-from flashback_desktop.ui.dates import date_time_text, named_locale
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT, ROLE_USER, Message
+from flashback_desktop.ui.dates import date_time_text
 
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Message itself
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 2  # "You · 4 Dec 2026 14:07"
@@ -111,7 +111,7 @@ class MessageListModel(QAbstractListModel):
         New messages at the end are appended (the view keeps its place); anything else
         resets the list.
         """
-        locale = named_locale(QLocale())
+        locale = QLocale()
         known = self.message_ids()
         new = [m for m in messages if m.id not in known]
         shown = [row.message.id for row in self._rows]

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from flashback_desktop.api.models import Message
+from flashback_desktop.api.chat_models import Message
 from flashback_desktop.ui.accessibility import describe
 from flashback_desktop.ui.markdown_view import plain_document, reply_document
 from flashback_desktop.ui.message_model import MessageRow

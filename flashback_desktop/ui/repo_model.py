@@ -16,10 +16,10 @@ from PySide6.QtCore import (
 )
 
 from flashback_desktop.api.models import Repository
+from flashback_desktop.clipping import clip
 from flashback_desktop.translatable import QT_TRANSLATE_NOOP
-from flashback_desktop.ui.dates import DateText as _DateText
-from flashback_desktop.ui.dates import date_format, named_locale
-from flashback_desktop.ui.long_text import bounded_tooltip, clip
+from flashback_desktop.ui.dates import DateText, date_format
+from flashback_desktop.ui.long_text import KEPT_CHARACTERS, bounded_tooltip
 from flashback_desktop.ui.server_words import repository_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -96,7 +96,7 @@ def status_text(repo: Repository) -> tuple[str, str]:
 def build_row(
     repo: Repository,
     workspace_name: str,
-    date_text: _DateText,
+    date_text: DateText,
     status_of: Callable[[Repository], tuple[str, str]] = status_text,
 ) -> RepositoryRow:
     created = ""
@@ -110,7 +110,8 @@ def build_row(
     status, status_tip = status_of(repo)
     # Shown texts clipped (a name may be a million characters: the cell elides it anyway);
     # sorting and filtering use the whole names.
-    cells = (clip(name), clip(workspace_name), clip(storage), status, created)
+    kept = KEPT_CHARACTERS
+    cells = (clip(name, kept), clip(workspace_name, kept), clip(storage, kept), status, created)
     keys = (name.casefold(), workspace_name.casefold(), storage.casefold(), status, created_key)
     return RepositoryRow(repo, cells, keys, f"{keys[0]}\n{keys[1]}", status_tip)
 
@@ -119,7 +120,7 @@ def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
     """Everything a row shows and compares, computed once; safe in a worker thread."""
-    date_text = _DateText(named_locale(QLocale()), date_format())
+    date_text = DateText(QLocale(), date_format())
     status_of = _StatusTexts()
     return [
         build_row(r, workspace_names.get(r.workspace_id, ""), date_text, status_of)

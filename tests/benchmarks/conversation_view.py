@@ -30,7 +30,7 @@ import qasync
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from flashback_desktop.api.models import ROLE_ASSISTANT
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT
 from flashback_desktop.session.session import Session
 from flashback_desktop.session.token_store import MemoryTokenStore, TokenPair
 from flashback_desktop.ui import conversation_window

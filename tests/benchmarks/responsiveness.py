@@ -56,6 +56,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from flashback_desktop import app as app_module
+from flashback_desktop import command_line
 from flashback_desktop.ui.main_content import build_main_window
 from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
@@ -250,7 +251,7 @@ class Watch:
 
 async def build_session(url: str) -> Any:
     """The app's own _build_session (imports httpx and keyring, builds client and store)."""
-    options = app_module.Options(
+    options = command_line.Options(
         server=url, demo=False, exit_after=None, screenshot=None, debug=False
     )
     built = app_module._start_session_build(options, url)

@@ -42,7 +42,7 @@ import qasync
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QDialog, QWidget
 
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.api.models import Repository
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import Fault, SandboxServer

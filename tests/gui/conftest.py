@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.config import canonical_origin
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.session.session import Session

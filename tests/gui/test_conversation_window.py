@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.models import ROLE_ASSISTANT, ROLE_USER
+from flashback_desktop.api.chat_models import ROLE_ASSISTANT, ROLE_USER
 from flashback_desktop.sandbox import BLOCKED_WORD, Fault
 from flashback_desktop.session.conversation_chat import ChatTimings
 from flashback_desktop.ui import appearance, conversation_window

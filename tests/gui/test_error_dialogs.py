@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from flashback_desktop import logging_setup
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App

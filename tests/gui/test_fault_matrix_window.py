@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.gui.test_sign_in import expire_access_token, type_credentials, wait_for_sign_in

@@ -208,6 +208,23 @@ def test_the_title_names_the_server_unless_it_is_production(
     assert production.windowTitle() == "Flashback Desktop"
 
 
+@pytest.mark.parametrize(
+    ("address", "title"),
+    [
+        # One server however it is written: the origin its sign-in is kept under.
+        ("https://backend.flashback.tech:443", "Flashback Desktop"),
+        ("HTTPS://Backend.Flashback.Tech/", "Flashback Desktop"),
+        ("https://staging.example.com:443", "Flashback Desktop — staging.example.com"),
+        ("https://staging.example.com:8443", "Flashback Desktop — staging.example.com:8443"),
+        ("http://127.0.0.1:80", "Flashback Desktop — 127.0.0.1"),
+    ],
+)
+def test_the_title_names_the_server_by_its_origin(address: str, title: str, qtbot: QtBot) -> None:
+    window = MainWindow(server_label=address)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == title
+
+
 # ---- 10. one date style ----------------------------------------------------------------------
 
 

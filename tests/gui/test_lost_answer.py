@@ -14,7 +14,7 @@ import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.sandbox.data import BEN_ID
 from tests.conftest import SUITE_AUDIT

@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from tests.conftest import FAST_LIMITS
 from tests.support.sandbox_data import FORBIDDEN_REPO, repo_id_named

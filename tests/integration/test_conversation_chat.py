@@ -17,7 +17,8 @@ import pytest
 import pytest_asyncio
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.sandbox import BLOCKED_WORD, Fault, SandboxServer
 from flashback_desktop.session.conversation_chat import (
     AlreadySending,

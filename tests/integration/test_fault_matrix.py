@@ -26,7 +26,8 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import ClientLimits, FlashbackClient
+from flashback_desktop.api.client import FlashbackClient
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.sandbox import Fault, SandboxServer
 from flashback_desktop.session.conversation_chat import may_be_stored
 from flashback_desktop.session.session import Session

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from flashback_desktop.api.client import ClientLimits
+from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.api.server_check import ServerCheck, Verdict, check_server
 from flashback_desktop.sandbox import SandboxServer
 from flashback_desktop.sandbox.faults import Fault

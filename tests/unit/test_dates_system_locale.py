@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 app = QCoreApplication([])
 from flashback_desktop import i18n
 from flashback_desktop.api.models import decode_repositories
-from flashback_desktop.ui.dates import date_time_text, named_locale
+from flashback_desktop.ui.dates import date_time_text
 from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.repo_model import build_rows
 i18n.install()
@@ -30,7 +30,8 @@ body = b'{"success": true, "repos": [{"id": "r", "name": "n", "workspaceId": "w"
 row = build_rows(list(decode_repositories(body)), {})[0]
 print(row.cells[4])
 print(date_time_text(moment, QLocale()).split(" ")[1])
-print(group_digits(1234567, named_locale(QLocale())))
+print(group_digits(1234567, QLocale()))
+print(QLocale().toString(7654321))  # the default itself, as every QLocale() sees it
 """
 
 
@@ -51,7 +52,8 @@ def test_month_names_and_digits_follow_the_language_not_the_c_formats(
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    listed, history_month, grouped = result.stdout.split("\n")[:3]
+    listed, history_month, grouped, default = result.stdout.split("\n")[:4]
     assert month in listed.split(" "), listed
     assert history_month == month
     assert grouped == digits
+    assert default == "7.654.321"  # every QLocale() of the app, not only the dates

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flashback_desktop.api import models
+from flashback_desktop.api import chat_models, models
 from flashback_desktop.api.models import ShapeError
 
 # The field names the decoders look for, so arbitrary JSON reaches past the top level.
@@ -75,9 +75,9 @@ DECODERS: dict[str, Callable[[bytes], Any]] = {
     "refresh": models.LoginResult.decode_refresh,
     "mfa login": models.LoginResult.decode_mfa,
     "error body": models.decode_error_body,
-    "conversation messages": models.ConversationMessages.decode,
-    "prompt accepted": models.PromptAccepted.decode,
-    "ai models": models.decode_ai_models,
+    "conversation messages": chat_models.ConversationMessages.decode,
+    "prompt accepted": chat_models.PromptAccepted.decode,
+    "ai models": chat_models.decode_ai_models,
 }
 
 

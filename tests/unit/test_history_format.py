@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QLocale
 
+from flashback_desktop.ui.dates import local_date_time
 from flashback_desktop.ui.history_format import creator_label, format_created, group_digits
 
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
@@ -61,3 +63,31 @@ def test_the_creator() -> None:
     assert creator_label("u2", "", "ben@x.org", "u1")[0] == "ben@x.org"
     assert creator_label("u2", "", "", "u1") == ("Someone else", "User ID u2")
     assert creator_label("u2", "", "", None)[0] == "Someone else"  # profile not loaded yet
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 2, 28, 20, 0, tzinfo=UTC),  # 1 March in Kolkata, 21:00 in Berlin
+        datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 02:30 in Berlin, summer time
+        datetime(2026, 10, 25, 1, 30, tzinfo=UTC),  # 02:30 again, standard time
+    ],
+)
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "Asia/Kolkata"])
+def test_the_tooltip_and_the_cell_show_one_local_time(
+    moment: datetime, zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One conversion to local time (ui/dates.py), the hour the clocks go back included."""
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        local = moment.astimezone()  # worked out without Qt
+        shown = local_date_time(moment)
+        assert shown.toSecsSinceEpoch() == int(moment.timestamp())
+        assert shown.date().day() == local.day
+        assert shown.time().hour() == local.hour
+        assert local.strftime("%H:%M") in format_created(moment, GERMAN)
+        assert str(local.day) in format_created(moment, GERMAN, long=True)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

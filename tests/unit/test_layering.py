@@ -56,6 +56,9 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     # translatable.py imports nothing and has no Qt: it only marks sentences for the
     # translators, and the server-address messages in config.py reach people.
     "flashback_desktop/config.py": ("flashback_desktop.translatable",),
+    # clipping.py has no Qt and no imports either: one rule for cutting a text short,
+    # the log's lines and values included.
+    "flashback_desktop/logging_setup.py": ("flashback_desktop.clipping",),
 }
 
 

@@ -5,12 +5,11 @@ from typing import Any
 
 import pytest
 
+from flashback_desktop.api.chat_models import ConversationMessages, PromptAccepted
 from flashback_desktop.api.models import (
     Conversation,
-    ConversationMessages,
     ConversationPage,
     CreatedConversation,
-    PromptAccepted,
     Repository,
     ShapeError,
     UserProfile,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, QLocale
 
-from flashback_desktop.ui.dates import DateText as _DateText
+from flashback_desktop.ui.dates import DateText
 
 MOMENTS = [
     datetime(2026, 1, 2, 9, 30, tzinfo=UTC),
@@ -31,7 +31,7 @@ FORMATS = [
 @pytest.mark.parametrize("name", ["en_GB", "es_ES", "de_DE", "fr_FR", "ja_JP"])
 def test_the_same_text_as_qlocale(name: str, date_format: str) -> None:
     locale = QLocale(name)
-    text = _DateText(locale, date_format)
+    text = DateText(locale, date_format)
     for moment in MOMENTS:
         local = time.localtime(moment.timestamp())
         day = QDate(local.tm_year, local.tm_mon, local.tm_mday)
