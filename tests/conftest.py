@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -101,6 +102,14 @@ def qasync_loop(
     """A qasync loop over pytest-qt's QApplication; tasks advance inside qtbot.waitUntil."""
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
+    # As asyncio's own run_forever does (qasync's does not): an async generator left
+    # unfinished, such as a response stream the app stopped reading, is closed by a task on
+    # the loop, not by the garbage collector, which cannot await its clean-up.
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook,
+        finalizer=loop._asyncgen_finalizer_hook,
+    )
     yield loop
     leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in leftovers:
@@ -111,6 +120,7 @@ def qasync_loop(
     # (which also shuts down its thread executor).
     loop._QEventLoop__is_running = False
     loop.close()
+    sys.set_asyncgen_hooks(*hooks)
     asyncio.set_event_loop(None)
     # qasync marked itself as the running loop; later pytest-asyncio tests need none running.
     asyncio.events._set_running_loop(None)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import httpx
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -93,6 +94,7 @@ def start_app(
         wait_for_repositories: bool = True,
         banner_delays_s: tuple[float, ...] | None = None,
         prepare: Callable[[MainWindow], object] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> App:
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
@@ -105,7 +107,7 @@ def start_app(
         if banner_delays_s is not None:
             window.content.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
-        session = Session(sandbox.url, store, limits=limits)
+        session = Session(sandbox.url, store, limits=limits, transport=transport)
         app = App(window, session, sandbox, qtbot, crashes)
         started.append(app)
         if signed_in:  # a sign-in saved by an earlier run: real tokens from the sandbox
