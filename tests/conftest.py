@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.api.client import ClientLimits, FlashbackClient
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import SandboxServer
+from tests.support import bundle_build
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.secret_audit import SuiteSecretAudit, private_world
 
@@ -42,8 +43,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         SUITE_AUDIT.start_debug_log(Path(os.environ["XDG_STATE_HOME"]) / "Flashback Desktop")
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The bundle is built in the background from now on; its tests run last."""
+    bundle_build.collected(config, items)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """After the whole run: no issued token or typed password in any log or app folder."""
+    bundle_build.session_finished()
     if not private_world():
         return
     found = SUITE_AUDIT.findings()
