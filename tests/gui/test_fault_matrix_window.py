@@ -446,9 +446,12 @@ def test_the_fault_matrix_document_is_what_the_window_showed(
     if os.environ.get("FLASHBACK_WRITE_DOCS") == "1":
         DOCUMENT.write_text(text + marker + kept, encoding="utf-8")
         generated = text
+    committed = set(generated.splitlines())
+    differ = [line for line in text.splitlines() if line not in committed]
     assert generated == text, (
         "docs/fault-matrix.md is not what the window showed: run "
-        "FLASHBACK_WRITE_DOCS=1 tests/run tests/gui/test_fault_matrix_window.py"
+        "FLASHBACK_WRITE_DOCS=1 tests/run tests/gui/test_fault_matrix_window.py. "
+        "Observed now:\n" + "\n".join(differ[:10])
     )
     # Whatever the wording: every row showed the person something, and no row sent a create
     # or a prompt twice or stored anything for a refused sign-in (the words above say so).
