@@ -124,6 +124,9 @@ def qasync_loop(
         task.cancel()
     if leftovers:
         qtbot.waitUntil(lambda: all(task.done() for task in leftovers), timeout=5000)
+    # Close the async generators still open now, so none is finalised on a closed loop later.
+    closing = asyncio.ensure_future(loop.shutdown_asyncgens())
+    qtbot.waitUntil(closing.done, timeout=5000)
     # stop() would quit pytest-qt's QApplication; mark the loop stopped instead, then close it
     # (which also shuts down its thread executor).
     loop._QEventLoop__is_running = False

@@ -71,7 +71,9 @@ class App:
         self.page.select(name)
 
 
-def _run_until_done(qtbot: QtBot, tasks: TaskManager) -> None:
+def _run_until_done(qtbot: QtBot, window: MainWindow, tasks: TaskManager) -> None:
+    # The banner's next retry would start a load after the cancel, on a deleted window.
+    window.content.connection_banner.stop()
     stopping = asyncio.ensure_future(tasks.cancel_all())
     qtbot.waitUntil(stopping.done, timeout=10_000)
 
@@ -103,7 +105,7 @@ def start_app(
             prepare(window)
         # pytest-qt closes and deletes the window before fixtures end: stop its tasks first,
         # as the app does on quit, so none touches a deleted widget.
-        qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, tasks))
+        qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, window, tasks))
         if banner_delays_s is not None:
             window.content.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
