@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.connection import ClientLimits
 from flashback_desktop.logging_setup import install_redaction
 from flashback_desktop.sandbox import SandboxServer
+from tests.support import bundle_build
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.secret_audit import SuiteSecretAudit, private_world
 
@@ -42,8 +44,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         SUITE_AUDIT.start_debug_log(Path(os.environ["XDG_STATE_HOME"]) / "Flashback Desktop")
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The bundle is built in the background from now on; its tests run last."""
+    bundle_build.collected(config, items)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """After the whole run: no issued token or typed password in any log or app folder."""
+    bundle_build.session_finished()
     if not private_world():
         return
     found = SUITE_AUDIT.findings()
@@ -102,16 +111,28 @@ def qasync_loop(
     """A qasync loop over pytest-qt's QApplication; tasks advance inside qtbot.waitUntil."""
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
+    # As asyncio's own run_forever does (qasync's does not): an async generator left
+    # unfinished, such as a response stream the app stopped reading, is closed by a task on
+    # the loop, not by the garbage collector, which cannot await its clean-up.
+    hooks = sys.get_asyncgen_hooks()
+    sys.set_asyncgen_hooks(
+        firstiter=loop._asyncgen_firstiter_hook,
+        finalizer=loop._asyncgen_finalizer_hook,
+    )
     yield loop
     leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in leftovers:
         task.cancel()
     if leftovers:
         qtbot.waitUntil(lambda: all(task.done() for task in leftovers), timeout=5000)
+    # Close the async generators still open now, so none is finalised on a closed loop later.
+    closing = asyncio.ensure_future(loop.shutdown_asyncgens())
+    qtbot.waitUntil(closing.done, timeout=5000)
     # stop() would quit pytest-qt's QApplication; mark the loop stopped instead, then close it
     # (which also shuts down its thread executor).
     loop._QEventLoop__is_running = False
     loop.close()
+    sys.set_asyncgen_hooks(*hooks)
     asyncio.set_event_loop(None)
     # qasync marked itself as the running loop; later pytest-asyncio tests need none running.
     asyncio.events._set_running_loop(None)

@@ -1,9 +1,10 @@
 """The bundle and installers, built once per test run by the real build command.
 
 ``packaging/build.py`` runs into a temporary folder (never ``dist/``, never committed);
-every test in tests/bundle uses that one build. The build takes about two minutes, so the
-tests carry the ``bundle`` marker: ``tests/run -m "not bundle"`` leaves them out locally,
-CI runs them (tests/run runs everything by default).
+every test in tests/bundle uses that one build. The build takes about two minutes, so it
+starts in the background when collection ends and these tests run last
+(tests/support/bundle_build.py). They carry the ``bundle`` marker: ``tests/run -m "not
+bundle"`` leaves them out locally, CI runs them (tests/run runs everything by default).
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.gui.conftest import start_app  # noqa: F401 - the reference window for screenshots
+from tests.support import bundle_build
 from tests.support.real_parts import running_in_ci
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,33 +48,17 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def built() -> Built:
     if sys.platform != "linux":
         pytest.skip("the bundle tests build and install the Linux bundle")
-    where = tmp_path_factory.mktemp("bundle-build")
-    command = [
-        sys.executable,
-        str(ROOT / "packaging" / "build.py"),
-        f"--dist={where / 'dist'}",
-        f"--work={where / 'work'}",
-    ]
-    # A clean environment for PyInstaller: no test-only variables leak into the build.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    result = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_S,
-        check=False,
-        env=env,
-    )
-    output = result.stdout + result.stderr
-    if result.returncode != 0:
-        pytest.fail(f"packaging/build.py failed (exit {result.returncode}):\n{output[-6000:]}")
-    report = json.loads((where / "dist" / "build-report.json").read_text(encoding="utf-8"))
-    dist = where / "dist"
-    return Built(dist, output, [dist / name for name in report["artifacts"]])
+    build = bundle_build.current()
+    if build is None:  # not started at collection (a plugin reordered the run, say)
+        build = bundle_build.start(Path(tempfile.mkdtemp(prefix="bundle-build-")))
+    code, output = build.wait(BUILD_TIMEOUT_S)
+    if code != 0:
+        pytest.fail(f"packaging/build.py failed (exit {code}):\n{output[-6000:]}")
+    report = json.loads((build.dist / "build-report.json").read_text(encoding="utf-8"))
+    return Built(build.dist, output, [build.dist / name for name in report["artifacts"]])
 
 
 def bundle_env(**extra: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import httpx
 import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -70,7 +71,9 @@ class App:
         self.page.select(name)
 
 
-def _run_until_done(qtbot: QtBot, tasks: TaskManager) -> None:
+def _run_until_done(qtbot: QtBot, window: MainWindow, tasks: TaskManager) -> None:
+    # The banner's next retry would start a load after the cancel, on a deleted window.
+    window.content.connection_banner.stop()
     stopping = asyncio.ensure_future(tasks.cancel_all())
     qtbot.waitUntil(stopping.done, timeout=10_000)
 
@@ -93,6 +96,7 @@ def start_app(
         wait_for_repositories: bool = True,
         banner_delays_s: tuple[float, ...] | None = None,
         prepare: Callable[[MainWindow], object] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
     ) -> App:
         crashes: list[BaseException] = []
         tasks = TaskManager(crashes.append)
@@ -101,11 +105,11 @@ def start_app(
             prepare(window)
         # pytest-qt closes and deletes the window before fixtures end: stop its tasks first,
         # as the app does on quit, so none touches a deleted widget.
-        qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, tasks))
+        qtbot.addWidget(window, before_close_func=lambda _w: _run_until_done(qtbot, window, tasks))
         if banner_delays_s is not None:
             window.content.connection_banner.delays_s = banner_delays_s
         store = KeyringTokenStore(canonical_origin(sandbox.url), backend)
-        session = Session(sandbox.url, store, limits=limits)
+        session = Session(sandbox.url, store, limits=limits, transport=transport)
         app = App(window, session, sandbox, qtbot, crashes)
         started.append(app)
         if signed_in:  # a sign-in saved by an earlier run: real tokens from the sandbox

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -35,11 +36,26 @@ def test_version() -> None:
     assert __version__ in result.stdout
 
 
-def test_demo_mode_loads_the_repositories_and_takes_a_screenshot(tmp_path: Path) -> None:
-    shot = tmp_path / "window.png"
-    result = run_app("--demo", "--exit-after", "repos-loaded", "--screenshot", str(shot))
-    assert result.returncode == 0, result.stderr
-    assert shot.stat().st_size > 10_000  # a real picture of a filled window, not a blank one
+@dataclass(frozen=True)
+class DemoRun:
+    result: subprocess.CompletedProcess[str]
+    shot: Path
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """One demo start to the loaded list, with a screenshot and the start-up profile: the
+    tests below each read their part of it (a start costs seconds)."""
+    shot = tmp_path_factory.mktemp("demo") / "window.png"
+    result = run_app(
+        "--demo", "--exit-after", "repos-loaded", "--screenshot", str(shot), "--profile-startup"
+    )
+    return DemoRun(result, shot)
+
+
+def test_demo_mode_loads_the_repositories_and_takes_a_screenshot(demo_run: DemoRun) -> None:
+    assert demo_run.result.returncode == 0, demo_run.result.stderr
+    assert demo_run.shot.stat().st_size > 10_000  # a real picture of a filled window
 
 
 def test_first_paint(tmp_path: Path) -> None:
@@ -120,8 +136,8 @@ def test_a_second_launch_brings_the_first_window_forward(
     asyncio.run(store.delete())
 
 
-def test_profile_startup_names_each_phase_in_order() -> None:
-    result = run_app("--demo", "--exit-after", "repos-loaded", "--profile-startup")
+def test_profile_startup_names_each_phase_in_order(demo_run: DemoRun) -> None:
+    result = demo_run.result
     assert result.returncode == 0, result.stderr
     phases = [
         match.group(1)

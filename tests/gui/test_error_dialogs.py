@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -123,11 +124,13 @@ def test_a_conversation_made_before_the_click_is_not_taken_for_the_lost_one(
     app.page.set_lookup_delays((0.0,))
     state = app.sandbox.state
     repo_id = repo_id_named(app.sandbox, "Contracts 2026")
-    earlier = app.run(app.session.create_conversation(repo_id)).conversation_id
-    # Beyond what the click's place on the server's clock may be early by: the Date header's
-    # whole second, uvicorn's Date refreshed only once a second (later still on a busy
-    # machine), and the lookup's own second of slack. 2.5 s failed now and then under load.
-    qtbot.wait(4000)
+    # Made 4 s before the click: beyond what the click's place on the server's clock may be
+    # early by (the Date header's whole second, uvicorn's Date refreshed once a second, the
+    # lookup's own second of slack). Seeded with that time rather than waited for.
+    me = state.authenticate(state.demo_token)["id"]
+    earlier = state.add_conversation(
+        repo_id, user_id=me, created_at=datetime.now(UTC) - timedelta(seconds=4)
+    )
     app.select("Contracts 2026")
     state.faults.add("POST", "/conversation", Fault(reset=True))  # this click creates nothing
     dialog = create_and_catch_dialog(app, qtbot)

@@ -1,6 +1,6 @@
-"""One GUI test per kind of outcome the fault matrix names (tests/integration/test_fault_matrix.py
-covers every fault at the client level): offline banners, messages in place, dialogs that
-stay usable. The window must stay usable and consistent after each."""
+"""What follows a fault in the window: recovering by itself, Retry now, Try again, signing in
+after a failed attempt (tests/gui/test_fault_matrix_window.py plays every fault once and
+records what the window showed; here the window must also stay usable afterwards)."""
 
 from __future__ import annotations
 

@@ -119,6 +119,8 @@ def start_hostile_app(
             prepare(window)
 
         def stop_tasks(_window: object) -> None:
+            # The banner's next retry would start a load after the cancel, on a deleted window.
+            window.content.connection_banner.stop()
             stopping = asyncio.ensure_future(tasks.cancel_all())
             qtbot.waitUntil(stopping.done, timeout=10_000)
 
