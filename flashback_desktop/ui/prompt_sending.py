@@ -92,8 +92,8 @@ class PromptSending(QObject):
         finally:
             self.busy = False
             self._wait_ends = 0.0
-            self._countdown.stop()
-            if not self._closed:
+            if not self._closed:  # a closed window's widgets may be deleted already
+                self._countdown.stop()
                 w.prompt_edit.setReadOnly(False)
                 self._show_state("")
                 w._update_controls()
