@@ -10,9 +10,11 @@ from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_chat as chat
 
 
-def outcome_text(outcome: chat.SendOutcome) -> str:
-    """The sentence for an outcome that is not plainly "sent", or "" for none."""
-    if isinstance(getattr(outcome, "error", None), chat.StoppedWaiting):
+def outcome_text(outcome: chat.SendOutcome, *, stopped: bool = False) -> str:
+    """The sentence for an outcome that is not plainly "sent", or "" for none. ``stopped``:
+    the person pressed Cancel while it was being sent, so no reply is awaited."""
+    stopped = stopped or isinstance(getattr(outcome, "error", None), chat.StoppedWaiting)
+    if stopped and isinstance(outcome, chat.SentAfterLostAnswer | chat.NotSent | chat.Unresolved):
         return _stopped_text(outcome)
     if isinstance(outcome, chat.SentAfterLostAnswer):
         return QCoreApplication.translate(
@@ -38,7 +40,7 @@ def outcome_text(outcome: chat.SendOutcome) -> str:
     return ""
 
 
-def _stopped_text(outcome: chat.SendOutcome) -> str:
+def _stopped_text(outcome: chat.SentAfterLostAnswer | chat.NotSent | chat.Unresolved) -> str:
     """After Cancel while the prompt was on its way, once the messages were read."""
     if isinstance(outcome, chat.SentAfterLostAnswer):
         return QCoreApplication.translate(

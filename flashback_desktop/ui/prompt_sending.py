@@ -100,7 +100,7 @@ class PromptSending(QObject):
 
     async def _settled(self, outcome: chat.SendOutcome) -> None:
         w = self.window
-        words = chat_words.outcome_text(outcome)
+        words = chat_words.outcome_text(outcome, stopped=self._stopping)
         if self._stopping and isinstance(outcome, chat.Sent):  # its answer came with the Cancel
             words = self.tr("Stopped waiting. Press Refresh later to see the reply.")
         w._say(words, blocked=isinstance(outcome, chat.Blocked))
