@@ -52,7 +52,7 @@ def test_cancel_during_a_slow_post_the_server_then_stores_says_it_was_sent(
     conversation_id = new_conversation(app)
     window = open_directly(app, qtbot, conversation_id)
     window.chat.timings = PATIENT
-    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=0.5))  # stores after 0.5 s
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=1.5))  # stores after 1.5 s
     announced: list[str] = []
     announcer().announced.connect(announced.append)
     send_and_wait_for_cancel(app, qtbot, window, "Slow but sure")

@@ -313,7 +313,7 @@ async def test_stopped_while_a_slow_server_stores_it_is_found_and_not_sent_again
     chat: ConversationChat, sandbox: SandboxServer
 ) -> None:
     conversation_id = new_conversation(sandbox)
-    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=0.4))  # it acts after 0.4 s
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=1.0))  # it acts after 1 s
     sending = asyncio.create_task(chat.send(conversation_id, PROMPT, None))
     await stop_once_received(chat, sandbox, conversation_id)
     outcome = await sending
