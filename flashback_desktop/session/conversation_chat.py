@@ -10,6 +10,10 @@ The reply's shape in the POST's answer is undocumented, so it is used only when 
 the assistant's answer; otherwise the messages are read again, backing off 1, 2, 4 … s, until
 a newer assistant message appears or the caller's deadline passes. Cancel by cancelling the
 task that waits.
+
+A person may also stop waiting for the POST's answer (``stop_waiting``, the window's Cancel
+while a slow server has not answered): the request is given up, and since it may or may not
+have reached the server, that is settled by reading the messages like a lost answer.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.chat_models import ROLE_USER, AiModel, ConversationMessages, Message
@@ -30,6 +35,13 @@ log = logging.getLogger("flashback.chat")
 
 Sleep = Callable[[float], Awaitable[object]]
 Clock = Callable[[], float]
+T = TypeVar("T")
+
+
+class StoppedWaiting(errors.FlashbackError):
+    """The person stopped waiting for the prompt's answer (Cancel while it was on its way).
+    Like a lost answer: the prompt may or may not be on the server. The outcome that carries
+    it (SentAfterLostAnswer, NotSent, Unresolved) is said in the person's own terms."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +191,7 @@ class ConversationChat:
         self._sleep = sleep
         self._clock = clock
         self._sending: set[str] = set()
+        self._stops: dict[str, asyncio.Event] = {}  # set by stop_waiting, per prompt on its way
         self._known: dict[str, set[str]] = {}  # message ids seen, per conversation
 
     def is_sending(self, conversation_id: str) -> bool:
@@ -211,10 +224,20 @@ class ConversationChat:
         if conversation_id in self._sending:
             return AlreadySending()
         self._sending.add(conversation_id)
+        self._stops[conversation_id] = asyncio.Event()
         try:
             return await self._send(conversation_id, prompt, model)
         finally:
             self._sending.discard(conversation_id)
+            del self._stops[conversation_id]
+
+    def stop_waiting(self, conversation_id: str) -> None:
+        """Give up waiting for the answer to the prompt on its way: ``send`` then reads the
+        messages to say whether it arrived (SentAfterLostAnswer, NotSent or Unresolved, with
+        a StoppedWaiting error). Once the answer came, its outcome stands: nothing to stop."""
+        stop = self._stops.get(conversation_id)
+        if stop is not None:
+            stop.set()
 
     async def wait_for_reply(
         self, turn: PromptTurn, deadline_s: float, progress: Progress | None = None
@@ -255,8 +278,9 @@ class ConversationChat:
     async def _send(self, conversation_id: str, prompt: str, model: str | None) -> SendOutcome:
         known = frozenset(self._known.get(conversation_id, ()))
         click = Click(datetime.now(UTC), self._clock())
+        post = self._client.send_prompt(conversation_id, prompt, model)
         try:
-            accepted = await self._client.send_prompt(conversation_id, prompt, model)
+            accepted = await _unless_stopped(post, self._stops[conversation_id])
         except errors.UnauthorizedError as exc:
             return NeedsSignIn(exc)
         except errors.PromptBlockedError as exc:
@@ -264,7 +288,8 @@ class ConversationChat:
         except errors.FlashbackError as exc:
             if not may_be_stored(exc):
                 return Failed(exc)
-            log.info("The answer to a prompt was lost (%s); reading the messages", exc.message)
+            lost = type(exc).__name__
+            log.info("No answer to a prompt (%s); reading the messages", lost)
             return await self._settle(PromptTurn(conversation_id, prompt, click, None, known), exc)
         turn = PromptTurn(conversation_id, prompt, click, accepted.user_message, known)
         if accepted.user_message is None:  # the documented answer: {success, message?}
@@ -349,10 +374,29 @@ class ConversationChat:
 
 def may_be_stored(exc: errors.FlashbackError) -> bool:
     """The prompt may be on the server although no answer says so. Any 5xx counts: a
-    server that fails half-way may have stored the prompt before it failed."""
+    server that fails half-way may have stored the prompt before it failed; a request the
+    person stopped waiting for may have reached it."""
+    if isinstance(exc, StoppedWaiting):
+        return True
     if not exc.request_sent:
         return False
     return errors.may_have_been_processed(exc) or isinstance(exc, errors.ServerError)
+
+
+async def _unless_stopped(work: Coroutine[Any, Any, T], stop: asyncio.Event) -> T:
+    """What ``work`` comes to, unless ``stop`` is set first: then ``work`` is cancelled (the
+    request given up; it may have reached the server) and StoppedWaiting is raised."""
+    task = asyncio.ensure_future(work)
+    stopped = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:  # also when the caller is cancelled (its window closed): leave nothing running
+        for pending in (task, stopped):
+            pending.cancel()
+        await asyncio.wait({task, stopped})
+    if task.cancelled():
+        raise StoppedWaiting
+    return task.result()  # an answer that came with the stop stands
 
 
 def _with_user_message(turn: PromptTurn, message: Message) -> PromptTurn:

@@ -10,8 +10,12 @@ from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_chat as chat
 
 
-def outcome_text(outcome: chat.SendOutcome) -> str:
-    """The sentence for an outcome that is not plainly "sent", or "" for none."""
+def outcome_text(outcome: chat.SendOutcome, *, stopped: bool = False) -> str:
+    """The sentence for an outcome that is not plainly "sent", or "" for none. ``stopped``:
+    the person pressed Cancel while it was being sent, so no reply is awaited."""
+    stopped = stopped or isinstance(getattr(outcome, "error", None), chat.StoppedWaiting)
+    if stopped and isinstance(outcome, chat.SentAfterLostAnswer | chat.NotSent | chat.Unresolved):
+        return _stopped_text(outcome)
     if isinstance(outcome, chat.SentAfterLostAnswer):
         return QCoreApplication.translate(
             "ConversationWindow",
@@ -34,6 +38,28 @@ def outcome_text(outcome: chat.SendOutcome) -> str:
     if isinstance(outcome, chat.Blocked):  # the error's own sentence carries the reason
         return f"{message(outcome.error.message)}\n{message(outcome.error.action)}"
     return ""
+
+
+def _stopped_text(outcome: chat.SentAfterLostAnswer | chat.NotSent | chat.Unresolved) -> str:
+    """After Cancel while the prompt was on its way, once the messages were read."""
+    if isinstance(outcome, chat.SentAfterLostAnswer):
+        return QCoreApplication.translate(
+            "ConversationWindow",
+            "You stopped waiting, but Flashback has your prompt: it was sent once. "
+            "Press Refresh later to see the reply.",
+        )
+    if isinstance(outcome, chat.NotSent):
+        return QCoreApplication.translate(
+            "ConversationWindow",
+            "Not sent: Flashback does not have your prompt. Your text is still in the box: "
+            "press Send when you are ready.",
+        )
+    return QCoreApplication.translate(  # Unresolved: the messages could not be read
+        "ConversationWindow",
+        "You stopped waiting, and the app could not check whether Flashback got your prompt. "
+        "Your text is still in the box. Press Refresh to see whether it is in the conversation "
+        "before you send it again.",
+    )
 
 
 def refusal_text(exc: errors.FlashbackError, *, text_kept: bool) -> str:

@@ -9,10 +9,9 @@ an unclear outcome said as it is. One window per conversation: opening it again 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +38,7 @@ from flashback_desktop.ui.message_delegate import MessageDelegate
 from flashback_desktop.ui.message_model import MessageListModel
 from flashback_desktop.ui.message_reader import MessageReader
 from flashback_desktop.ui.model_choice import ModelChoice
+from flashback_desktop.ui.prompt_sending import PromptSending
 from flashback_desktop.ui.server_words import repository_name
 from flashback_desktop.ui.tasks import TaskManager
 
@@ -110,11 +110,10 @@ class ConversationWindow(QWidget):
         self.chat = conversation_chat
         self.reply_deadline_s = REPLY_DEADLINE_S
         self._ask_sign_in = ask_sign_in
-        self._sending = False  # synchronous guard: one send in flight, whatever triggered it
         self._gone = False
         self._loaded = False  # the first read is shown, not announced message by message
-        self._wait_ends = 0.0  # monotonic time the reply wait gives up, while waiting
         self._task = f"chat-{conversation_id}"
+        self.sending = PromptSending(self)  # the send, the wait and their Cancel
         # Only an empty aiLlms list says "none": unknown (absent) still lets a person send.
         self.no_model = repository is not None and repository.ai_configured is False
         self._build()
@@ -260,9 +259,7 @@ class ConversationWindow(QWidget):
             self.tr("Stops waiting for the reply; Refresh shows it once it has come"),
         )
         self.cancel_button.clicked.connect(self.cancel_wait)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self._show_wait)
+        self.cancel_button.setVisible(False)
 
     def _build_shortcuts(self) -> None:
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -308,73 +305,13 @@ class ConversationWindow(QWidget):
         await self.model_choice.load(self.chat, repository)
         self._update_controls()
 
-    # ---- sending -----------------------------------------------------------------------
+    # ---- sending (ui/prompt_sending.py) ----------------------------------------------------
 
     def send(self) -> None:
-        """Synchronous guard first: a second Ctrl+Enter while one is on its way does nothing."""
-        text = self.prompt_edit.toPlainText()
-        if self._sending or self._gone or self.no_model or not text.strip():
-            return
-        self._sending = True
-        self._say("")
-        self.prompt_edit.setReadOnly(True)  # what is sent is what the box shows
-        self._update_controls()
-        self._show_wait_text(self.tr("Sending…"))
-        self.tasks.start(f"{self._task}-send", self._send(text))
-
-    async def _send(self, text: str) -> None:
-        try:
-            outcome = await self.chat.send(self.conversation_id, text, self.model_choice.chosen())
-            await self._settled(outcome)
-        finally:
-            self._sending = False
-            self._wait_ends = 0.0
-            self._countdown.stop()
-            self.prompt_edit.setReadOnly(False)
-            self._show_wait_text("")
-            self._update_controls()
-
-    async def _settled(self, outcome: chat.SendOutcome) -> None:
-        self._say(chat_words.outcome_text(outcome), blocked=isinstance(outcome, chat.Blocked))
-        if isinstance(outcome, chat.Sent | chat.SentAfterLostAnswer):
-            self.prompt_edit.clear()  # Flashback has it: only now is the box emptied
-            await self._show_turn(outcome.turn, getattr(outcome, "reply", None))
-        elif isinstance(outcome, chat.NeedsSignIn):
-            self._needs_sign_in()
-        elif isinstance(outcome, chat.Failed):
-            self._refused(outcome.error, sending=True)
-
-    async def _show_turn(self, turn: chat.PromptTurn, reply: object) -> None:
-        await self._load()  # the prompt, and the reply if the POST brought it
-        if reply is not None:  # the service said the answer plainly carried it
-            return
-        self._wait_ends = time.monotonic() + self.reply_deadline_s
-        self._countdown.start()
-        self._show_wait()
-        try:
-            waited = await self.chat.wait_for_reply(turn, self.reply_deadline_s)
-        except errors.FlashbackError as exc:
-            self._refused(exc)
-            return
-        if waited.messages is not None:
-            self._show_messages(waited.messages)
-        if waited.reply is None:
-            self._say(chat_words.no_reply_text())
+        self.sending.send()
 
     def cancel_wait(self) -> None:
-        if self.tasks.is_running(f"{self._task}-send"):
-            self.tasks.cancel(f"{self._task}-send")
-            self._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
-
-    def _show_wait(self) -> None:
-        left = max(0, round(self._wait_ends - time.monotonic()))
-        self._show_wait_text(
-            self.tr("Waiting for the reply… (gives up in {seconds} s)").format(seconds=left)
-        )
-
-    def _show_wait_text(self, text: str) -> None:
-        self.wait_label.setText(text)
-        self.cancel_button.setVisible(bool(text) and self._wait_ends > 0)
+        self.sending.cancel()
 
     # ---- refusals ----------------------------------------------------------------------
 
@@ -423,7 +360,7 @@ class ConversationWindow(QWidget):
     def _update_controls(self) -> None:
         has_text = bool(self.prompt_edit.toPlainText().strip())
         self.send_button.setVisible(not self.no_model)
-        self.send_button.setEnabled(has_text and not self._sending and not self._gone)
+        self.send_button.setEnabled(has_text and not self.sending.busy and not self._gone)
         self.prompt_edit.setEnabled(not self.no_model and not self._gone)
         self.no_model_label.setVisible(self.no_model)
         self.model_choice.setVisible(self.model_choice.several)
@@ -437,7 +374,8 @@ class ConversationWindow(QWidget):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for suffix in ("-load", "-send", "-models"):
+        self.sending.close()
+        for suffix in ("-load", "-models"):
             self.tasks.cancel(self._task + suffix)
         if _windows.get(self.conversation_id) is self:
             del _windows[self.conversation_id]

@@ -398,10 +398,6 @@
         <translation>{title} — Flashback Desktop</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>Wird gesendet …</translation>
-    </message>
-    <message>
         <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
         <translation>Die Verbindung brach ab, aber Flashback hat Ihre Frage: Sie wurde einmal gesendet. Die Antwort wird erwartet.</translation>
     </message>
@@ -414,16 +410,20 @@
         <translation>Flashback hat Ihre Frage nicht bestätigt, und die App konnte nicht prüfen, ob sie angekommen ist. Ihr Text steht noch im Feld. Drücken Sie auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
     </message>
     <message>
+        <source>You stopped waiting, but Flashback has your prompt: it was sent once. Press Refresh later to see the reply.</source>
+        <translation>Sie haben nicht mehr gewartet, aber Flashback hat Ihre Frage: Sie wurde einmal gesendet. Drücken Sie später auf Aktualisieren, um die Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Not sent: Flashback does not have your prompt. Your text is still in the box: press Send when you are ready.</source>
+        <translation>Nicht gesendet: Flashback hat Ihre Frage nicht. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>You stopped waiting, and the app could not check whether Flashback got your prompt. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
+        <translation>Sie haben nicht mehr gewartet, und die App konnte nicht prüfen, ob Flashback Ihre Frage erhalten hat. Ihr Text steht noch im Feld. Drücken Sie auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
+    </message>
+    <message>
         <source>No reply yet. The assistant may still answer: press Refresh to look again.</source>
         <translation>Noch keine Antwort. Der Assistent kann noch antworten: Drücken Sie auf Aktualisieren, um erneut nachzusehen.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting. Press Refresh later to see the reply.</source>
-        <translation>Es wird nicht mehr gewartet. Drücken Sie später auf Aktualisieren, um die Antwort zu sehen.</translation>
-    </message>
-    <message>
-        <source>Waiting for the reply… (gives up in {seconds} s)</source>
-        <translation>Warten auf die Antwort … (endet in {seconds} s)</translation>
     </message>
     <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
@@ -1340,6 +1340,37 @@ Beginnen Sie eine mit „Neue Unterhaltung“.</translation>
     <message>
         <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
         <translation>Flashback konnte für „{name}“ keine Unterhaltung beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>PromptSending</name>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Stops waiting for Flashback&apos;s answer, then checks whether it has your prompt</source>
+        <translation>Wartet nicht mehr auf die Antwort von Flashback und prüft dann, ob Flashback Ihre Frage hat</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press Refresh later to see the reply.</source>
+        <translation>Es wird nicht mehr gewartet. Drücken Sie später auf Aktualisieren, um die Antwort zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Checking whether Flashback got your prompt…</source>
+        <translation>Es wird nicht mehr gewartet. Es wird geprüft, ob Flashback Ihre Frage erhalten hat …</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the reply; Refresh shows it once it has come</source>
+        <translation>Wartet nicht mehr auf die Antwort; Aktualisieren zeigt sie, sobald sie da ist</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply… (gives up in {seconds} s)</source>
+        <translation>Warten auf die Antwort … (endet in {seconds} s)</translation>
     </message>
 </context>
 <context>

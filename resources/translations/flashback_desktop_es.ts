@@ -398,10 +398,6 @@
         <translation>{title} — Flashback Desktop</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
         <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
         <translation>La conexión se cortó, pero Flashback tiene su pregunta: se envió una vez. Esperando la respuesta.</translation>
     </message>
@@ -414,16 +410,20 @@
         <translation>Flashback no confirmó su pregunta y la aplicación no pudo comprobar si llegó. Su texto sigue en el cuadro. Pulse Actualizar para ver si está en la conversación antes de volver a enviarla.</translation>
     </message>
     <message>
+        <source>You stopped waiting, but Flashback has your prompt: it was sent once. Press Refresh later to see the reply.</source>
+        <translation>Dejó de esperar, pero Flashback tiene su pregunta: se envió una vez. Pulse Actualizar más tarde para ver la respuesta.</translation>
+    </message>
+    <message>
+        <source>Not sent: Flashback does not have your prompt. Your text is still in the box: press Send when you are ready.</source>
+        <translation>No enviada: Flashback no tiene su pregunta. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>You stopped waiting, and the app could not check whether Flashback got your prompt. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
+        <translation>Dejó de esperar y la aplicación no pudo comprobar si Flashback recibió su pregunta. Su texto sigue en el cuadro. Pulse Actualizar para ver si está en la conversación antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
         <source>No reply yet. The assistant may still answer: press Refresh to look again.</source>
         <translation>Todavía no hay respuesta. El asistente aún puede responder: pulse Actualizar para volver a mirar.</translation>
-    </message>
-    <message>
-        <source>Stopped waiting. Press Refresh later to see the reply.</source>
-        <translation>Ya no se espera. Pulse Actualizar más tarde para ver la respuesta.</translation>
-    </message>
-    <message>
-        <source>Waiting for the reply… (gives up in {seconds} s)</source>
-        <translation>Esperando la respuesta… (se deja de esperar en {seconds} s)</translation>
     </message>
     <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
@@ -1340,6 +1340,37 @@ Inicie una con Nueva conversación.</translation>
     <message>
         <source>Flashback couldn&apos;t start a conversation for “{name}”.</source>
         <translation>Flashback no ha podido iniciar una conversación para «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>PromptSending</name>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Dejar de esperar</translation>
+    </message>
+    <message>
+        <source>Stops waiting for Flashback&apos;s answer, then checks whether it has your prompt</source>
+        <translation>Deja de esperar la respuesta de Flashback y luego comprueba si tiene su pregunta</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Press Refresh later to see the reply.</source>
+        <translation>Ya no se espera. Pulse Actualizar más tarde para ver la respuesta.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. Checking whether Flashback got your prompt…</source>
+        <translation>Ya no se espera. Comprobando si Flashback recibió su pregunta…</translation>
+    </message>
+    <message>
+        <source>Stops waiting for the reply; Refresh shows it once it has come</source>
+        <translation>Deja de esperar la respuesta; Actualizar la muestra cuando haya llegado</translation>
+    </message>
+    <message>
+        <source>Waiting for the reply… (gives up in {seconds} s)</source>
+        <translation>Esperando la respuesta… (se deja de esperar en {seconds} s)</translation>
     </message>
 </context>
 <context>

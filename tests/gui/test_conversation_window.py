@@ -288,8 +288,9 @@ def test_a_reply_that_comes_later_is_awaited_with_cancel(
     announcer().announced.connect(announced.append)
     window.prompt_edit.setPlainText("Take your time")
     window.send_button.click()
-    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10_000)
-    assert "gives up in" in window.wait_label.text()  # the deadline, visible
+    # Past "Sending…" (Cancel is offered then too), the reply is awaited to a visible deadline.
+    qtbot.waitUntil(lambda: "gives up in" in window.wait_label.text(), timeout=10_000)
+    assert window.cancel_button.isVisible()
     qtbot.waitUntil(lambda: roles(window) == [ROLE_USER, ROLE_ASSISTANT], timeout=10_000)
     app.wait_until_idle()
     assert not window.cancel_button.isVisible()
@@ -306,7 +307,7 @@ def test_cancel_stops_waiting_and_sends_nothing_more(
     window = open_directly(app, qtbot, new_conversation(app))
     window.prompt_edit.setPlainText("Never mind")
     window.send_button.click()
-    qtbot.waitUntil(window.cancel_button.isVisible, timeout=10_000)
+    qtbot.waitUntil(lambda: "gives up in" in window.wait_label.text(), timeout=10_000)
     window.cancel_button.click()
     qtbot.waitUntil(lambda: not window.cancel_button.isVisible(), timeout=10_000)
     assert "Stopped waiting" in window.notice_label.text()

@@ -30,6 +30,7 @@ from flashback_desktop.session.conversation_chat import (
     NotSent,
     Sent,
     SentAfterLostAnswer,
+    StoppedWaiting,
     Unresolved,
     WaitProgress,
 )
@@ -294,6 +295,94 @@ async def test_a_bare_yes_without_the_prompt_is_not_shown_as_sent(
     assert outcome.check_error is None
     assert isinstance(outcome.error, errors.UnreadableResponseError)
     assert prompt_posts(sandbox) == 1
+    assert prompts_stored(sandbox, conversation_id) == 0
+
+
+# ---- the person stops waiting for the POST's answer -------------------------------------------
+
+
+async def stop_once_received(
+    chat: ConversationChat, sandbox: SandboxServer, conversation_id: str
+) -> None:
+    """Cancel as a person would: once the prompt is on its way and the server has it."""
+    while prompt_posts(sandbox) == 0:
+        await asyncio.sleep(0.01)
+    chat.stop_waiting(conversation_id)
+
+
+async def test_stopped_while_a_slow_server_stores_it_is_found_and_not_sent_again(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    conversation_id = new_conversation(sandbox)
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=1.0))  # it acts after 1 s
+    sending = asyncio.create_task(chat.send(conversation_id, PROMPT, None))
+    await stop_once_received(chat, sandbox, conversation_id)
+    outcome = await sending
+    assert isinstance(outcome, SentAfterLostAnswer)
+    assert isinstance(outcome.error, StoppedWaiting)
+    assert not chat.is_sending(conversation_id)
+    await settled(sandbox)
+    assert prompt_posts(sandbox) == 1
+    assert prompts_stored(sandbox, conversation_id) == 1
+
+
+async def test_stopped_while_the_server_never_stores_it_is_not_sent(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    conversation_id = new_conversation(sandbox)
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(never_answer=True))
+    sending = asyncio.create_task(chat.send(conversation_id, PROMPT, None))
+    await stop_once_received(chat, sandbox, conversation_id)
+    outcome = await sending
+    assert isinstance(outcome, NotSent)
+    assert isinstance(outcome.error, StoppedWaiting)
+    await settled(sandbox)
+    assert prompt_posts(sandbox) == 1
+    assert prompts_stored(sandbox, conversation_id) == 0
+
+
+async def test_stopped_and_the_messages_unreadable_is_unresolved(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    conversation_id = new_conversation(sandbox)
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(never_answer=True))
+    sandbox.state.faults.add("GET", MESSAGES_ROUTE, Fault(status=503), times=None)
+    sending = asyncio.create_task(chat.send(conversation_id, PROMPT, None))
+    await stop_once_received(chat, sandbox, conversation_id)
+    outcome = await sending
+    assert isinstance(outcome, Unresolved)
+    assert isinstance(outcome.error, StoppedWaiting)
+    assert isinstance(outcome.check_error, errors.ServerError)
+    await settled(sandbox)
+    assert prompt_posts(sandbox) == 1
+
+
+async def test_a_stop_after_the_answer_came_changes_nothing(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    conversation_id = new_conversation(sandbox)
+    outcome = await chat.send(conversation_id, PROMPT, None)
+    chat.stop_waiting(conversation_id)  # nothing on its way: nothing to stop
+    assert isinstance(outcome, Sent)
+    assert isinstance(await chat.send(conversation_id, "And another", None), Sent)
+    assert prompt_posts(sandbox) == 2
+
+
+async def test_a_cancelled_send_leaves_no_request_running(
+    chat: ConversationChat, sandbox: SandboxServer
+) -> None:
+    """Its window closed: the send's task is cancelled, and nothing of it goes on."""
+    conversation_id = new_conversation(sandbox)
+    sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(never_answer=True))
+    sending = asyncio.create_task(chat.send(conversation_id, PROMPT, None))
+    while prompt_posts(sandbox) == 0:
+        await asyncio.sleep(0.01)
+    sending.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await sending
+    assert [t for t in asyncio.all_tasks() if t is not asyncio.current_task()] == []
+    assert not chat.is_sending(conversation_id)
+    await settled(sandbox)
     assert prompts_stored(sandbox, conversation_id) == 0
 
 

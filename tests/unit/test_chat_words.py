@@ -1,0 +1,36 @@
+"""What the conversation window says after Cancel while a prompt was on its way: whatever
+the reading of the messages came to, never "waiting for the reply" (nobody waits now)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from flashback_desktop.api import errors
+from flashback_desktop.session import conversation_chat as chat
+from flashback_desktop.session.conversation_service import Click
+from flashback_desktop.ui.chat_words import outcome_text
+
+TURN = chat.PromptTurn("c1", "Hello", Click(datetime.now(UTC), 0.0), None)
+
+
+@pytest.mark.parametrize("error", [chat.StoppedWaiting(), errors.ConnectionDroppedError()])
+def test_sent_after_a_cancel_says_sent_once_and_refresh(error: errors.FlashbackError) -> None:
+    # A ConnectionDroppedError with stopped=True: the POST failed just before the Cancel.
+    words = outcome_text(chat.SentAfterLostAnswer(TURN, error), stopped=True)
+    assert "it was sent once" in words
+    assert "Press Refresh later" in words
+    assert "Waiting for the reply" not in words
+
+
+def test_the_person_s_stop_is_said_even_when_the_window_did_not_pass_it() -> None:
+    assert outcome_text(chat.NotSent(chat.StoppedWaiting())).startswith("Not sent")
+    unknown = outcome_text(chat.Unresolved(chat.StoppedWaiting(), errors.ServerError()))
+    assert "could not check whether Flashback got your prompt" in unknown
+    assert "before you send it again" in unknown
+
+
+def test_a_lost_answer_without_a_cancel_keeps_its_own_words() -> None:
+    words = outcome_text(chat.SentAfterLostAnswer(TURN, errors.ConnectionDroppedError()))
+    assert words.startswith("The connection dropped")
