@@ -17,17 +17,18 @@ def outcome_text(outcome: chat.SendOutcome, *, stopped: bool = False) -> str:
     if stopped and isinstance(outcome, chat.SentAfterLostAnswer | chat.NotSent | chat.Unresolved):
         return _stopped_text(outcome)
     if isinstance(outcome, chat.SentAfterLostAnswer):
+        # The answer's own problem first: a 503 is not "the connection dropped".
         return QCoreApplication.translate(
             "ConversationWindow",
-            "The connection dropped, but Flashback has your prompt: it was sent once. "
+            "{problem} All the same, Flashback has your prompt: it was sent once. "
             "Waiting for the reply.",
-        )
+        ).format(problem=message(outcome.error.message))
     if isinstance(outcome, chat.NotSent):
         return QCoreApplication.translate(
             "ConversationWindow",
-            "The connection dropped before Flashback stored your prompt, so it was not sent. "
+            "{problem} Flashback does not have your prompt, so it was not sent. "
             "Your text is still in the box: press Send when you are ready.",
-        )
+        ).format(problem=message(outcome.error.message))
     if isinstance(outcome, chat.Unresolved):  # never a blind "try again"
         return QCoreApplication.translate(
             "ConversationWindow",

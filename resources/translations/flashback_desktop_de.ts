@@ -398,14 +398,6 @@
         <translation>{title} — Flashback Desktop</translation>
     </message>
     <message>
-        <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
-        <translation>Die Verbindung brach ab, aber Flashback hat Ihre Frage: Sie wurde einmal gesendet. Die Antwort wird erwartet.</translation>
-    </message>
-    <message>
-        <source>The connection dropped before Flashback stored your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
-        <translation>Die Verbindung brach ab, bevor Flashback Ihre Frage speicherte; sie wurde also nicht gesendet. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
-    </message>
-    <message>
         <source>Flashback did not confirm your prompt, and the app could not check whether it arrived. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
         <translation>Flashback hat Ihre Frage nicht bestätigt, und die App konnte nicht prüfen, ob sie angekommen ist. Ihr Text steht noch im Feld. Drücken Sie auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
     </message>
@@ -428,6 +420,14 @@
     <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
         <translation>{problem} Ihr Text steht noch im Feld; nichts ging verloren.</translation>
+    </message>
+    <message>
+        <source>{problem} All the same, Flashback has your prompt: it was sent once. Waiting for the reply.</source>
+        <translation>{problem} Trotzdem hat Flashback Ihre Frage: Sie wurde einmal gesendet. Warten auf die Antwort.</translation>
+    </message>
+    <message>
+        <source>{problem} Flashback does not have your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
+        <translation>{problem} Flashback hat Ihre Frage nicht, sie wurde also nicht gesendet. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
     </message>
     <message>
         <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>

@@ -398,14 +398,6 @@
         <translation>{title} — Flashback Desktop</translation>
     </message>
     <message>
-        <source>The connection dropped, but Flashback has your prompt: it was sent once. Waiting for the reply.</source>
-        <translation>La conexión se cortó, pero Flashback tiene su pregunta: se envió una vez. Esperando la respuesta.</translation>
-    </message>
-    <message>
-        <source>The connection dropped before Flashback stored your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
-        <translation>La conexión se cortó antes de que Flashback guardara su pregunta, así que no se envió. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
-    </message>
-    <message>
         <source>Flashback did not confirm your prompt, and the app could not check whether it arrived. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
         <translation>Flashback no confirmó su pregunta y la aplicación no pudo comprobar si llegó. Su texto sigue en el cuadro. Pulse Actualizar para ver si está en la conversación antes de volver a enviarla.</translation>
     </message>
@@ -428,6 +420,14 @@
     <message>
         <source>{problem} Your text is still in the box; nothing was lost.</source>
         <translation>{problem} Su texto sigue en el cuadro; no se ha perdido nada.</translation>
+    </message>
+    <message>
+        <source>{problem} All the same, Flashback has your prompt: it was sent once. Waiting for the reply.</source>
+        <translation>{problem} Aun así, Flashback tiene su pregunta: se envió una vez. Esperando la respuesta.</translation>
+    </message>
+    <message>
+        <source>{problem} Flashback does not have your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
+        <translation>{problem} Flashback no tiene su pregunta, así que no se envió. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
     </message>
     <message>
         <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from flashback_desktop.api.models import ROLE_USER
+from flashback_desktop.api.chat_models import ROLE_USER
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.session.conversation_chat import ChatTimings
 from flashback_desktop.ui import conversation_window

@@ -33,4 +33,17 @@ def test_the_person_s_stop_is_said_even_when_the_window_did_not_pass_it() -> Non
 
 def test_a_lost_answer_without_a_cancel_keeps_its_own_words() -> None:
     words = outcome_text(chat.SentAfterLostAnswer(TURN, errors.ConnectionDroppedError()))
-    assert words.startswith("The connection dropped")
+    assert words.startswith("The connection to Flashback dropped")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [errors.ServerError(), errors.UnreadableResponseError(), errors.RequestTimeoutError()],
+)
+def test_not_sent_names_the_answer_s_own_problem(error: errors.FlashbackError) -> None:
+    # A 500, an unreadable answer or a timeout is not "the connection dropped".
+    words = outcome_text(chat.NotSent(error))
+    assert words.startswith(str(error.message).split(".")[0])
+    assert "connection dropped" not in words
+    assert "was not sent" in words
+    assert "still in the box" in words
