@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, Signal
@@ -22,15 +23,12 @@ from PySide6.QtWidgets import (
 from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
 from flashback_desktop.i18n import message
-from flashback_desktop.session import conversation_service
-from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
     accessibility,
     account_header,
     app_menus,
     connection_banner,
     conversation_panel,
-    conversation_window,
     copy_id,
     error_dialog,
     history_panel,
@@ -46,6 +44,9 @@ from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.repository_loading import LOAD_TASK
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from flashback_desktop.session.session import Session, SignOutResult
 
 log = logging.getLogger("flashback.ui")
 
@@ -243,6 +244,10 @@ class MainContent(QObject):
 
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
+        # Loaded with the session in its worker thread: importing it with the content would
+        # put httpx and the keyring on the GUI thread before the first load.
+        from flashback_desktop.session import conversation_service  # noqa: PLC0415
+
         self.session = session
         # Creates conversations and decides what a lost answer means (session/).
         self.creating.service = conversation_service.ConversationService(session)
@@ -412,6 +417,8 @@ class MainContent(QObject):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
+        from flashback_desktop.ui import conversation_window  # noqa: PLC0415 - see open_conversation
+
         conversation_window.close_all()  # they belonged to the old sign-in
         self.repos.clear()  # and with it the selection
         self.panel.clear_result()
@@ -454,6 +461,9 @@ class MainContent(QObject):
 
     def open_conversation(self, conversation_id: str, repository: Repository | None) -> None:
         """Its own window (ui/conversation_window.py); an expired sign-in asks here."""
+        # Imported on first use: it brings the client and the chat service (httpx, Markdown).
+        from flashback_desktop.ui import conversation_window  # noqa: PLC0415
+
         if self.session is not None:
             conversation_window.open_conversation(
                 conversation_id,
