@@ -8,6 +8,7 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -417,9 +418,11 @@ class MainContent(QObject):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
-        from flashback_desktop.ui import conversation_window  # noqa: PLC0415 - see open_conversation
-
-        conversation_window.close_all()  # they belonged to the old sign-in
+        # They belonged to the old sign-in. None is open if their module was never loaded
+        # (see open_conversation): importing it here would freeze the sign-out.
+        windows = sys.modules.get("flashback_desktop.ui.conversation_window")
+        if windows is not None:
+            windows.close_all()
         self.repos.clear()  # and with it the selection
         self.panel.clear_result()
         self._show_profile()

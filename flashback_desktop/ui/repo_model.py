@@ -153,6 +153,32 @@ def build_rows(
     return list(map(_RowBuilder(workspace_names), repositories))
 
 
+SortOrder = tuple[int, bool]  # the column, and whether descending
+
+
+class SortedRows(list[RepositoryRow]):
+    """Rows already sorted in ``order`` (in a worker thread): ``set_rows`` keeps that order
+    when the table still shows it, instead of sorting 10,000 rows on the GUI thread."""
+
+    def __init__(self, rows: list[RepositoryRow], order: SortOrder) -> None:
+        super().__init__(rows)
+        self.order = order
+
+
+def build_sorted_rows(
+    repositories: Sequence[Repository], workspace_names: Mapping[str, str], order: SortOrder
+) -> SortedRows:
+    """``build_rows``, sorted in ``order`` (the model's ``sort_order``); for a worker thread."""
+    rows = build_rows(repositories, workspace_names)
+    _sort(rows, order)
+    return SortedRows(rows, order)
+
+
+def _sort(rows: list[RepositoryRow], order: SortOrder) -> None:
+    column, descending = order
+    rows.sort(key=lambda row: row.sort_keys[column], reverse=descending)
+
+
 class _StatusTexts:
     """``status_text`` translated once per distinct answer, not once per row."""
 
@@ -192,8 +218,15 @@ class RepositoryTableModel(QAbstractTableModel):
         self.set_rows(build_rows(repositories, workspace_names))
 
     def set_rows(self, rows: list[RepositoryRow]) -> None:
-        """Rows from ``build_rows`` (perhaps built in a worker thread), sorted and filtered."""
-        self._sort_rows(rows)
+        """Rows from ``build_rows`` or ``build_sorted_rows`` (perhaps built in a worker
+        thread), sorted and filtered."""
+        if isinstance(rows, SortedRows):
+            presorted = rows.order == self.sort_order
+            rows = list(rows)  # a plain list from here: its order changes with the header's
+            if not presorted:
+                self._sort_rows(rows)
+        else:
+            self._sort_rows(rows)
         self.beginResetModel()
         self._all = rows
         self._rows = self._filtered(rows)
@@ -256,9 +289,12 @@ class RepositoryTableModel(QAbstractTableModel):
     def _index_rows(self) -> None:
         self._row_of = None  # see row_of
 
+    @property
+    def sort_order(self) -> SortOrder:
+        return self._sort_column, self._descending
+
     def _sort_rows(self, rows: list[RepositoryRow]) -> None:
-        column = self._sort_column
-        rows.sort(key=lambda row: row.sort_keys[column], reverse=self._descending)
+        _sort(rows, self.sort_order)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)

@@ -101,7 +101,12 @@ class RepositoryLoader(QObject):
         self.reached.emit()
         rows = None
         if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
-            rows = await asyncio.to_thread(repo_model.build_rows, repositories, workspace_names)
+            rows = await asyncio.to_thread(
+                repo_model.build_sorted_rows,
+                repositories,
+                workspace_names,
+                self.repos.model.sort_order,  # re-sorted if a click changes it meanwhile
+            )
         self.show(repositories, workspace_names, rows)
         return True
 
