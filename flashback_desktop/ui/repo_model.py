@@ -42,6 +42,7 @@ REPOSITORY_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _REPOSITORY = REPOSITORY_ROLE
+_ROW_ROLES = (_TOOLTIP, _REPOSITORY)  # besides the display text
 
 
 class RepositoryRow(NamedTuple):
@@ -303,11 +304,13 @@ class RepositoryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The role first: a view asks for about eight per cell (font, colours, alignment...)
+        # and this model answers three; the others cost no row look-up.
+        if role == _DISPLAY:
+            return self._rows[index.row()].cells[index.column()] if index.isValid() else None
+        if role not in _ROW_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == _DISPLAY:
-            return row.cells[index.column()]
         if role == _TOOLTIP:
             column = index.column()
             # Bounded: a name can be a million characters long.
