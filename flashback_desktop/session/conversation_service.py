@@ -19,11 +19,14 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from flashback_desktop.api import errors
-from flashback_desktop.api.client import FlashbackClient
 from flashback_desktop.api.models import Conversation
-from flashback_desktop.session.session import Session
+
+if TYPE_CHECKING:  # annotations only: the window imports this module before httpx has loaded
+    from flashback_desktop.api.client import FlashbackClient
+    from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.session")
 

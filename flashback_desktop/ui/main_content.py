@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
 from flashback_desktop.i18n import message
+from flashback_desktop.session import conversation_service
 from flashback_desktop.ui import (
     accessibility,
     account_header,
@@ -245,10 +246,6 @@ class MainContent(QObject):
 
     def attach_session(self, session: Session, demo_account: tuple[str, str] | None = None) -> None:
         """Called by the app once the window is on screen and the session is built."""
-        # Loaded with the session in its worker thread: importing it with the content would
-        # put httpx and the keyring on the GUI thread before the first load.
-        from flashback_desktop.session import conversation_service  # noqa: PLC0415
-
         self.session = session
         # Creates conversations and decides what a lost answer means (session/).
         self.creating.service = conversation_service.ConversationService(session)
@@ -465,10 +462,10 @@ class MainContent(QObject):
     def open_conversation(self, conversation_id: str, repository: Repository | None) -> None:
         """Its own window (ui/conversation_window.py); an expired sign-in asks here."""
         # Imported on first use: it brings the client and the chat service (httpx, Markdown).
-        from flashback_desktop.ui import conversation_window  # noqa: PLC0415
+        from flashback_desktop.ui.conversation_window import open_conversation  # noqa: PLC0415
 
         if self.session is not None:
-            conversation_window.open_conversation(
+            open_conversation(
                 conversation_id,
                 repository,
                 client=self.session.client,

@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.i18n import message
+from flashback_desktop.session import conversation_service
 from flashback_desktop.ui import long_text, press_intent, server_words
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.tasks import TaskManager
 
-if TYPE_CHECKING:  # the session (httpx, keyring) loads in a worker thread, not with the window
-    from flashback_desktop.session import conversation_service
+if TYPE_CHECKING:
     from flashback_desktop.session.conversation_service import ConversationService, CreateOutcome
 
 log = logging.getLogger("flashback.ui")
@@ -88,8 +88,6 @@ class NewConversation(QObject):
 
     def _show_outcome(self, repository: Repository, outcome: CreateOutcome) -> None:
         """Say what the service decided; the policy itself lives in session/."""
-        from flashback_desktop.session import conversation_service  # noqa: PLC0415 - loaded by now
-
         if isinstance(outcome, conversation_service.Stale):
             return
         if isinstance(outcome, conversation_service.Created):
