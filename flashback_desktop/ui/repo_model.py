@@ -273,7 +273,7 @@ class RepositoryTableModel(QAbstractTableModel):
 
     def rows_with_distinct_text(self, column: int) -> list[int]:
         """The first shown row for each distinct text in ``column`` (to size the column by),
-        in row order. Without a Python step per row: 10,000 rows take about a millisecond."""
+        in row order, without a Python step per row (under a millisecond a column at 10,000)."""
         texts = list(map(itemgetter(column), map(_CELLS, self._rows)))
         # Read backwards, each text's last entry is its first row.
         first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1), strict=True))
