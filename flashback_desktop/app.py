@@ -280,6 +280,13 @@ async def _run(
 ) -> int:
     import asyncio
 
+    # Everything slow happens in a worker thread: importing httpx and the keyring and loading
+    # the certificate store take about half a second, which would freeze the window on the
+    # GUI thread. run_in_executor starts it now, before the content's modules are imported,
+    # so it overlaps importing and building the window's content (which leave the session's
+    # modules to this thread: ui/main_content.py imports them for annotations only).
+    built = _start_session_build(options, server_url)
+
     from PySide6.QtCore import QSettings
 
     # The content, once, after the first paint (ui/main_window.py is the frame alone).
@@ -295,10 +302,6 @@ async def _run(
         if not finished.done():
             finished.set_result(code)
 
-    # Everything slow happens in a worker thread: importing httpx and the keyring and loading
-    # the certificate store take about half a second, which would freeze the window on the
-    # GUI thread. run_in_executor starts it now, so it overlaps building the window's content.
-    built = _start_session_build(options, server_url)
     if choice is not None:
         log.info("Using the Flashback server %s (%s)", choice.base_url, choice.source)
     crash_handler = CrashHandler(lambda: window, str(log_file) if log_file else None)

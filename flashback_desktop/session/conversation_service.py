@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Protocol
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Conversation
 
-if TYPE_CHECKING:  # session.py imports the chat, which imports this module
+if TYPE_CHECKING:  # session.py imports the chat, which imports this module; and the
+    # window imports this module before httpx has loaded
     from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.session")

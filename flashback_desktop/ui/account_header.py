@@ -5,14 +5,18 @@ What is shown is decided by the content (ui/main_content.py); this says it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
 
 from flashback_desktop.i18n import message
-from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import accessibility, long_text, server_words
 from flashback_desktop.ui.window_actions import WindowActions
+
+if TYPE_CHECKING:  # the session (httpx, keyring) loads in a worker thread, not with the window
+    from flashback_desktop.session.session import Session, SignOutResult
 
 
 class AccountHeader(QObject):

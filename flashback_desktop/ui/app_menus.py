@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from flashback_desktop.site_config import read_system_defaults
 from flashback_desktop.ui import user_guide
-from flashback_desktop.ui.about_dialog import AboutDialog
 from flashback_desktop.ui.restart_question import restart_explanation, restart_question
 from flashback_desktop.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
+    from flashback_desktop.ui.about_dialog import AboutDialog
     from flashback_desktop.ui.main_content import MainContent
 
 log = logging.getLogger("flashback.ui.menus")
@@ -113,6 +113,9 @@ class AppMenus(QObject):
     def open_about(self) -> None:
         if self._bring_forward(self.about_dialog):
             return
+        # On first use: it reads package metadata (importlib.metadata, about 15 ms to import).
+        from flashback_desktop.ui.about_dialog import AboutDialog  # noqa: PLC0415
+
         dialog = AboutDialog(self.window, server=self.window.server_label)
         dialog.destroyed.connect(lambda: setattr(self, "about_dialog", None))
         self.about_dialog = dialog

@@ -41,8 +41,26 @@ class DateText:
             part if isinstance(part, str) else fields[part[0]] for part in _date_parts(date_format)
         ]
         self._known: dict[tuple[int, int, int], str] = {}  # many repositories share a day
+        # The local time's offset on each UTC day (None: the clocks change that day), and the
+        # text of each local day by its number: most rows then cost two look-ups and no
+        # time.localtime, which alone takes longer than the rest of a row's date.
+        self._offsets: dict[float, int | None] = {}
+        self._by_day: dict[float, str] = {}
 
     def __call__(self, timestamp: float) -> str:
+        utc_day = timestamp // _DAY
+        offset = self._offsets.get(utc_day, _UNKNOWN)
+        if offset is _UNKNOWN:
+            offset = self._offsets[utc_day] = _steady_offset(utc_day * _DAY)
+        if offset is None:
+            return self._text(timestamp)
+        local_day = (timestamp + offset) // _DAY
+        text = self._by_day.get(local_day)
+        if text is None:
+            text = self._by_day[local_day] = self._text(timestamp)
+        return text
+
+    def _text(self, timestamp: float) -> str:
         local = time.localtime(timestamp)
         day = (local.tm_year, local.tm_mon, local.tm_mday)
         text = self._known.get(day)
@@ -51,6 +69,21 @@ class DateText:
                 part if isinstance(part, str) else part(local) for part in self._parts
             )
         return text
+
+
+_DAY = 86400
+_UNKNOWN = 1 << 40  # no offset is this large: not worked out yet
+
+
+def _steady_offset(day_start: float) -> int | None:
+    """The local time's offset from UTC all through the UTC day from ``day_start``, or None
+    when it changes that day (or the C library cannot say, for a date far off)."""
+    try:
+        first = time.localtime(day_start).tm_gmtoff
+        last = time.localtime(day_start + _DAY - 1).tm_gmtoff
+    except (OverflowError, OSError, ValueError):
+        return None
+    return first if first == last else None
 
 
 _DATE_CODES = {"d": ("d", "dd"), "M": ("M", "MM", "MMM", "MMMM"), "y": ("yy", "yyyy")}

@@ -8,8 +8,10 @@ manager, so a double click, Ctrl+N or Enter while a request is in flight does no
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -21,14 +23,12 @@ from flashback_desktop.api.models import Repository
 from flashback_desktop.config import ServerChoice
 from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_service
-from flashback_desktop.session.session import Session, SignOutResult
 from flashback_desktop.ui import (
     account_header,
     app_menus,
     connection_banner,
     content_layout,
     conversation_panel,
-    conversation_window,
     copy_id,
     error_dialog,
     history_panel,
@@ -44,6 +44,9 @@ from flashback_desktop.ui.main_window import MainWindow
 from flashback_desktop.ui.repository_loading import LOAD_TASK
 from flashback_desktop.ui.sign_in_dialog import SignInDialog
 from flashback_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from flashback_desktop.session.session import Session, SignOutResult
 
 log = logging.getLogger("flashback.ui")
 
@@ -365,7 +368,11 @@ class MainContent(QObject):
 
     def _show_signed_out(self) -> None:
         self.connection_banner.stop()  # nothing to load until someone signs in
-        conversation_window.close_all()  # they belonged to the old sign-in
+        # They belonged to the old sign-in. None is open if their module was never loaded
+        # (see open_conversation): importing it here would freeze the sign-out.
+        windows = sys.modules.get("flashback_desktop.ui.conversation_window")
+        if windows is not None:
+            windows.close_all()
         self.repos.clear()  # and with it the selection
         self.panel.clear_result()
         self._show_profile()
@@ -407,8 +414,11 @@ class MainContent(QObject):
 
     def open_conversation(self, conversation_id: str, repository: Repository | None) -> None:
         """Its own window (ui/conversation_window.py); an expired sign-in asks here."""
+        # Imported on first use: it brings the client and the chat service (httpx, Markdown).
+        from flashback_desktop.ui.conversation_window import open_conversation  # noqa: PLC0415
+
         if self.session is not None:
-            conversation_window.open_conversation(
+            open_conversation(
                 conversation_id,
                 repository,
                 session=self.session,

@@ -8,6 +8,7 @@ was asked for) and reports it.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,11 +16,13 @@ from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.i18n import message
 from flashback_desktop.session import conversation_service
-from flashback_desktop.session.conversation_service import ConversationService, CreateOutcome
 from flashback_desktop.ui import long_text, press_intent, server_words
 from flashback_desktop.ui.conversation_panel import ConversationPanel
 from flashback_desktop.ui.error_presenter import ErrorPresenter
 from flashback_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from flashback_desktop.session.conversation_service import ConversationService, CreateOutcome
 
 log = logging.getLogger("flashback.ui")
 

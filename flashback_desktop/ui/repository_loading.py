@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from flashback_desktop.api import errors
 from flashback_desktop.api.models import Repository
 from flashback_desktop.i18n import message
-from flashback_desktop.session.session import Session
 from flashback_desktop.ui import repo_model
 from flashback_desktop.ui.connection_banner import ConnectionBanner
 from flashback_desktop.ui.repo_model import RepositoryRow
 from flashback_desktop.ui.repository_list import RepositoryList
 from flashback_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:  # the session (httpx, keyring) loads in a worker thread, not with the window
+    from flashback_desktop.session.session import Session
 
 log = logging.getLogger("flashback.ui")
 
@@ -99,7 +101,12 @@ class RepositoryLoader(QObject):
         self.reached.emit()
         rows = None
         if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
-            rows = await asyncio.to_thread(repo_model.build_rows, repositories, workspace_names)
+            rows = await asyncio.to_thread(
+                repo_model.build_sorted_rows,
+                repositories,
+                workspace_names,
+                self.repos.model.sort_order,  # re-sorted if a click changes it meanwhile
+            )
         self.show(repositories, workspace_names, rows)
         return True
 

@@ -124,6 +124,11 @@ DEFERRED_ALLOWED: dict[str, tuple[str, ...]] = {
     # httpx is loaded off the GUI thread at start-up; Settings must not import it on the GUI
     # thread while the worker does.
     "ui/settings_dialog.py": ("flashback_desktop.api.server_check",),
+    # The same for the content, built while the worker imports httpx: the conversation
+    # window brings the client and the chat service, About reads package metadata
+    # (importlib.metadata, about 15 ms); both load when first opened.
+    "ui/main_content.py": ("flashback_desktop.ui.conversation_window",),
+    "ui/app_menus.py": ("flashback_desktop.ui.about_dialog",),
     # A keyring backend named by platform or by the person's settings: by name, on demand.
     "session/keyring_backend.py": ("import_module",),
     "session/token_store.py": ("import_module",),

@@ -25,3 +25,20 @@ print(json.dumps([loaded, callable(httpx.main)]))
 
 def test_one_tls_context_serves_every_client() -> None:
     assert tls_context() is tls_context()
+
+
+def test_the_window_content_leaves_the_session_modules_to_the_worker_thread() -> None:
+    """app.py builds the session (httpx, the keyring, the certificates) in a worker thread
+    while the GUI thread imports and builds the content: the content's modules must not
+    import the session's, or the GUI thread does that work itself before the first load."""
+    script = """
+import json, sys
+import flashback_desktop.ui.crash_handler, flashback_desktop.ui.main_content
+heavy = ("httpx", "keyring", "truststore", "flashback_desktop.api.client",
+         "flashback_desktop.session.session", "flashback_desktop.ui.conversation_window",
+         "importlib.metadata")
+print(json.dumps(sorted(m for m in heavy if sys.modules.get(m))))
+"""
+    done = run_python(["-c", script])
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
