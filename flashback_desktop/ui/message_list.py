@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QListView, QWidget
 from flashback_desktop.ui.message_delegate import MessageDelegate
 
 IDLE_SLICE_S = 0.003  # measuring while idle: short enough not to be felt
+MEASURE_WHILE_IDLE = True  # tests turn it off to see rows measured only where looked at
 _AT_END_SLACK = 4  # pixels from the end that still count as "at the end" (as FollowEnd)
 
 # (row, its top in the viewport) to keep in place, or None: stay at the end.
@@ -39,6 +40,11 @@ class MessageListView(QListView):
         self._again.setInterval(0)
         self._again.timeout.connect(self.doItemsLayout)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled())
+
+    @property
+    def measuring(self) -> bool:
+        """Rows are still being measured while idle (tests wait for the end)."""
+        return self._idle.isActive()
 
     def _delegate(self) -> MessageDelegate | None:
         delegate = self.itemDelegate()
@@ -67,7 +73,7 @@ class MessageListView(QListView):
             self._restore(anchor)
         finally:
             self._laying_out = False
-        if delegate.estimated_rows and not self._idle.isActive():
+        if delegate.estimated_rows and MEASURE_WHILE_IDLE and not self._idle.isActive():
             self._next_unmeasured = self.model().rowCount() - 1
             self._idle.start()
 

@@ -8,6 +8,7 @@ the body itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -83,8 +84,18 @@ def has_details(message: Message) -> bool:
     return bool(message.model) or message.token_count is not None
 
 
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+# What each role reads: from the message itself (asked for every row laid out), or from its
+# texts (made when first asked for: rows painted, read out, copied).
+_FROM_MESSAGE: dict[int, Callable[[Message], Any]] = {
+    MESSAGE_ROLE: lambda message: message,
+    Qt.ItemDataRole.DisplayRole: lambda message: message.content,
+    MARKDOWN_ROLE: lambda message: message.role == ROLE_ASSISTANT,
+}
+_FROM_ROW: dict[int, Callable[[MessageRow], Any]] = {
+    HEADER_ROLE: lambda row: row.header,
+    DETAILS_ROLE: lambda row: row.details,
+    Qt.ItemDataRole.AccessibleTextRole: lambda row: f"{row.header}. {row.message.content}",
+}
 
 
 class MessageListModel(QAbstractListModel):
@@ -98,32 +109,19 @@ class MessageListModel(QAbstractListModel):
         return 0 if parent is not None and parent.isValid() else len(self._messages)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._messages):
             return None
-        if role == MESSAGE_ROLE:  # asked most: the delegate's, for every row laid out
-            return self._messages[index.row()]
-        if role == _DISPLAY:
-            return self._messages[index.row()].content
-        if role == MARKDOWN_ROLE:
-            return self._messages[index.row()].role == ROLE_ASSISTANT
-        if role not in (HEADER_ROLE, DETAILS_ROLE, _ACCESSIBLE):
-            return None  # the style's roles (font, colour, icon…): none of ours
-        row = self.row_at(index.row())
-        assert row is not None
-        if role == HEADER_ROLE:
-            return row.header
-        if role == DETAILS_ROLE:
-            return row.details
-        if role == _ACCESSIBLE:
-            return f"{row.header}. {row.message.content}"
-        return None
-
-    def message_at(self, row: int) -> Message | None:
-        return self._messages[row] if 0 <= row < len(self._messages) else None
+        from_message = _FROM_MESSAGE.get(role)
+        if from_message is not None:
+            return from_message(self._messages[row])
+        from_row = _FROM_ROW.get(role)  # None: the style's roles (font, colour…), not ours
+        return from_row(self._made(row)) if from_row is not None else None
 
     def row_at(self, row: int) -> MessageRow | None:
-        if not 0 <= row < len(self._messages):
-            return None
+        return self._made(row) if 0 <= row < len(self._messages) else None
+
+    def _made(self, row: int) -> MessageRow:
         made = self._rows[row]
         if made is None:
             made = self._rows[row] = build_row(self._messages[row], self._locale)
