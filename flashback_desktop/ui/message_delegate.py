@@ -9,6 +9,7 @@ reply's links show their target as a tooltip and open in the browser only when c
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -47,6 +48,7 @@ from flashback_desktop.ui.message_model import (
     HEADER_ROLE,
     MARKDOWN_ROLE,
     MESSAGE_ROLE,
+    MessageListModel,
     has_details,
 )
 from flashback_desktop.ui.message_sizes import BodySizes
@@ -66,7 +68,10 @@ class MessageDelegate(QStyledItemDelegate):
         self._viewport = view.viewport()  # asked for every row: kept, not looked up
         self.sizes = BodySizes()
         self.estimated_rows: set[int] = set()  # rows the last layout gave an estimate
+        # Asked for every row at every layout, so kept until forget():
+        self._font: QFont | None = None  # the list's font
         self._chrome: tuple[int, int] | None = None  # (line height, height without the body)
+        self._frames: dict[str, int] = {}  # a message's height without its body
         self.links_opened: list[str] = []  # what a click opened (tests read it)
 
     @property
@@ -77,7 +82,9 @@ class MessageDelegate(QStyledItemDelegate):
     def forget(self) -> None:
         """Drop the laid-out bodies and their heights (after a font or palette change)."""
         self.sizes.forget()
+        self._font = None
         self._chrome = None
+        self._frames.clear()
 
     # ---- geometry ------------------------------------------------------------------------
 
@@ -85,43 +92,48 @@ class MessageDelegate(QStyledItemDelegate):
         # The viewport's width, in sizeHint and paint alike: one layout per message and width.
         return max(120, self._viewport.width() - 2 * PAD)
 
+    def _list_font(self) -> QFont:
+        if self._font is None:
+            self._font = self._view.font()
+        return self._font
+
     def _line_and_chrome(self) -> tuple[int, int]:
         """The small font's line height, and a row's height without its body and details."""
         if self._chrome is None:
-            line = line_height(_small_font(self._view.font()))
+            line = line_height(_small_font(self._list_font()))
             self._chrome = (line, PAD + line + GAP + PAD)
         return self._chrome
 
-    def _row_height(self, message: Message, body: int) -> int:
-        line, chrome = self._line_and_chrome()
-        return chrome + body + (GAP + line if has_details(message) else 0)
+    def _frame(self, message: Message) -> int:
+        frame = self._frames.get(message.id)
+        if frame is None:
+            line, chrome = self._line_and_chrome()
+            frame = self._frames[message.id] = chrome + (GAP + line if has_details(message) else 0)
+        return frame
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         """Asked for every row at every layout: a measured height, else an estimate."""
-        message: Message = index.data(MESSAGE_ROLE)
+        message = cast(MessageListModel, index.model()).message_at(index.row())
         width = self._body_width()
-        body, measured = self.sizes.height(message, self._view.font(), width)
+        body, measured = self.sizes.height(message, self._list_font(), width)
         if not measured:
             self.estimated_rows.add(index.row())
-        return QSize(width + 2 * PAD, self._row_height(message, body))
+        return QSize(width + 2 * PAD, self._frame(message) + body)
 
     def measure(self, index: QModelIndex | QPersistentModelIndex, *, keep: bool = True) -> int:
         """The row's exact height (its body laid out); ``keep`` keeps the document."""
         message: Message = index.data(MESSAGE_ROLE)
         markdown = bool(index.data(MARKDOWN_ROLE))
         width = self._body_width()
-        body = self.sizes.measure(message, markdown, self._view.font(), width, keep=keep)
-        return self._row_height(message, body)
-
-    def is_measured(self, index: QModelIndex | QPersistentModelIndex) -> bool:
-        return self.sizes.is_measured(index.data(MESSAGE_ROLE), self._body_width())
+        body = self.sizes.measure(message, markdown, self._list_font(), width, keep=keep)
+        return self._frame(message) + body
 
     def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> SafeDocument:
         message: Message = index.data(MESSAGE_ROLE)
         markdown = bool(index.data(MARKDOWN_ROLE))
-        return self.sizes.document(message, markdown, self._view.font(), width)
+        return self.sizes.document(message, markdown, self._list_font(), width)
 
     def _body_rect(self, option: QStyleOptionViewItem) -> QRect:
         line, _chrome = self._line_and_chrome()

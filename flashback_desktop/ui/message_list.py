@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QListView, QWidget
 
 from flashback_desktop.ui.message_delegate import MessageDelegate
 
-IDLE_SLICE_S = 0.003  # measuring while idle: short enough not to be felt
+IDLE_SLICE_S = 0.002  # measuring while idle: a slice at a time, short enough not to be felt
+IDLE_EVERY_MS = 4  # and at most one slice this often, so input and painting come first
 MEASURE_WHILE_IDLE = True  # tests turn it off to see rows measured only where looked at
 _AT_END_SLACK = 4  # pixels from the end that still count as "at the end" (as FollowEnd)
 
@@ -33,7 +34,7 @@ class MessageListView(QListView):
         self._laying_out = False
         self._next_unmeasured = -1  # the idle measuring goes from here towards the top
         self._idle = QTimer(self)
-        self._idle.setInterval(0)
+        self._idle.setInterval(IDLE_EVERY_MS)
         self._idle.timeout.connect(self._measure_while_idle)
         self._again = QTimer(self)  # a layout soon (after a paint found an estimated row)
         self._again.setSingleShot(True)
@@ -99,8 +100,8 @@ class MessageListView(QListView):
         reading back scrolls next)."""
         rows = self.model().rowCount()
         page = max(1, self.viewport().height())
-        if anchor is None:  # the end: its screen and the page above
-            self._measure(delegate, range(rows - 1, -1, -1), 2 * page)
+        if anchor is None:  # the end: its screen (the page above comes while idle)
+            self._measure(delegate, range(rows - 1, -1, -1), page)
         else:
             row, top = anchor  # top <= 0: the row may start above the edge
             self._measure(delegate, range(row, rows), page - top)
@@ -129,16 +130,17 @@ class MessageListView(QListView):
         if delegate is None or model is None:
             self._idle.stop()
             return
-        deadline = time.perf_counter() + IDLE_SLICE_S
         row = min(self._next_unmeasured, model.rowCount() - 1)
+        if row < 0:  # every height known: one more layout (a tick of its own) takes them in
+            self._idle.stop()
+            if delegate.estimated_rows:
+                self.doItemsLayout()  # the scroll bar is exact too from now on
+            return
+        deadline = time.perf_counter() + IDLE_SLICE_S
         while row >= 0 and time.perf_counter() < deadline:
             delegate.measure(model.index(row, 0), keep=False)
             row -= 1
         self._next_unmeasured = row
-        if row < 0:
-            self._idle.stop()
-            if delegate.estimated_rows:
-                self.doItemsLayout()  # every height known: the scroll bar is exact too
 
     def visible_rows(self) -> range:
         """The rows at least partly on screen."""

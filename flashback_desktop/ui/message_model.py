@@ -118,6 +118,10 @@ class MessageListModel(QAbstractListModel):
         from_row = _FROM_ROW.get(role)  # None: the style's roles (font, colour…), not ours
         return from_row(self._made(row)) if from_row is not None else None
 
+    def message_at(self, row: int) -> Message:
+        """The row's message (the delegate asks for every row at every layout: no Qt call)."""
+        return self._messages[row]
+
     def row_at(self, row: int) -> MessageRow | None:
         return self._made(row) if 0 <= row < len(self._messages) else None
 

@@ -47,10 +47,6 @@ class BodySizes:
             self._width = width
             self.forget()
 
-    def is_measured(self, message: Message, width: int) -> bool:
-        self._at_width(width)
-        return message.id in self._heights
-
     def height(self, message: Message, font: QFont, width: int) -> tuple[int, bool]:
         """The body's height and whether it was measured (else it is an estimate)."""
         self._at_width(width)
@@ -97,8 +93,7 @@ class BodySizes:
             self._char_width = max(1, metrics.averageCharWidth())
             self._line_spacing = metrics.lineSpacing()
         per_line = max(1, width // self._char_width)
-        lines = sum(len(line) // per_line + 1 for line in text.split("\n"))
-        return lines * self._line_spacing
+        return (text.count("\n") + 1 + len(text) // per_line) * self._line_spacing
 
 
 def _make(message: Message, markdown: bool, font: QFont, width: int) -> SafeDocument:
