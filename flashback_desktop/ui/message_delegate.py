@@ -75,7 +75,7 @@ class MessageDelegate(QStyledItemDelegate):
         self.links_opened: list[str] = []  # what a click opened (tests read it)
 
     @property
-    def _documents(self) -> dict[str, SafeDocument]:
+    def _documents(self) -> dict[tuple[str, int], SafeDocument]:
         """The bodies laid out and kept (tests read one)."""
         return self.sizes.documents
 
@@ -116,11 +116,19 @@ class MessageDelegate(QStyledItemDelegate):
     ) -> QSize:
         """Asked for every row at every layout: a measured height, else an estimate."""
         message = cast(MessageListModel, index.model()).message_at(index.row())
-        width = self._body_width()
-        body, measured = self.sizes.height(message, self._list_font(), width)
+        body, measured = self.sizes.height(message, self._list_font())
         if not measured:
             self.estimated_rows.add(index.row())
-        return QSize(width + 2 * PAD, self._frame(message) + body)
+        return QSize(self._body_width() + 2 * PAD, self._frame(message) + body)
+
+    def start_layout(self) -> None:
+        """The list lays out again (ui/message_list.py): first it measures the rows it will
+        show, then commit_layout(), then Qt asks every row's size."""
+        self.sizes.start_layout(self._body_width())
+
+    def commit_layout(self) -> None:
+        self.sizes.commit_layout()
+        self.estimated_rows.clear()
 
     def measure(self, index: QModelIndex | QPersistentModelIndex, *, keep: bool = True) -> int:
         """The row's exact height (its body laid out); ``keep`` keeps the document."""

@@ -68,8 +68,9 @@ class MessageListView(QListView):
         self._laying_out = True
         try:
             anchor = self._anchor()
+            delegate.start_layout()
             self._measure_around(delegate, anchor)
-            delegate.estimated_rows.clear()
+            delegate.commit_layout()
             super().doItemsLayout()  # asks every row's sizeHint: known or estimated, cheap
             self._restore(anchor)
         finally:

@@ -7,6 +7,7 @@ and what is on screen stays in place while the rows above it are measured.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -66,7 +67,8 @@ def body_height(window: ConversationWindow, row: int) -> int:
 
 def frames(window: ConversationWindow) -> dict[int, int]:
     """Each row on screen: its height around its text. One value for all when every row
-    on screen has its real height (each has a header and a details line)."""
+    on screen has its real height (each has a header and a details line), and the rows
+    follow each other without a gap or an overlap."""
     viewport = window.list.viewport().rect()
     shown = [
         row
@@ -74,6 +76,9 @@ def frames(window: ConversationWindow) -> dict[int, int]:
         if window.list.visualRect(window.model.index(row)).intersects(viewport)
     ]
     assert shown
+    for upper, lower in itertools.pairwise(shown):  # side by side: no gap, no overlap
+        below = window.list.visualRect(window.model.index(upper)).bottom() + 1
+        assert below == window.list.visualRect(window.model.index(lower)).top()
     return {
         row: window.list.visualRect(window.model.index(row)).height() - body_height(window, row)
         for row in shown
@@ -99,8 +104,7 @@ def test_rows_are_measured_before_they_are_shown(
     assert set(at_open.values()) == {frame}
     # The long reply far above was not laid out at the open, and its estimate is off.
     message = window.model.index(LONG_ROW).data(MESSAGE_ROLE)
-    width = window.list.viewport().width() - 2 * PAD
-    estimate, measured = window.delegate.sizes.height(message, window.list.font(), width)
+    estimate, measured = window.delegate.sizes.height(message, window.list.font())
     assert not measured
     assert estimate != body_height(window, LONG_ROW)
     assert len(window.delegate._documents) <= KEPT_DOCUMENTS < rows
