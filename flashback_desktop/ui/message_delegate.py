@@ -132,11 +132,17 @@ class MessageDelegate(QStyledItemDelegate):
 
     def measure(self, index: QModelIndex | QPersistentModelIndex, *, keep: bool = True) -> int:
         """The row's exact height (its body laid out); ``keep`` keeps the document."""
-        message: Message = index.data(MESSAGE_ROLE)
-        markdown = bool(index.data(MARKDOWN_ROLE))
+        message = cast(MessageListModel, index.model()).message_at(index.row())
         width = self._body_width()
-        body = self.sizes.measure(message, markdown, self._list_font(), width, keep=keep)
+        body = self.sizes.measured(message.id, width)  # asked again and again while idle
+        if body is None:
+            markdown = bool(index.data(MARKDOWN_ROLE))
+            body = self.sizes.measure(message, markdown, self._list_font(), width, keep=keep)
         return self._frame(message) + body
+
+    def prepare(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Lay out the row's body now, to be painted soon without the wait."""
+        self._document(index, self._body_width())
 
     def _document(self, index: QModelIndex | QPersistentModelIndex, width: int) -> SafeDocument:
         message: Message = index.data(MESSAGE_ROLE)

@@ -4,10 +4,11 @@ A row's height comes from its laid-out Markdown, and laying out 1,000 replies at
 the window for half a second. So every layout is one quick pass over heights that are
 known or estimated (``ui/message_sizes.py``), after the rows that will be on screen were
 measured; the other rows are measured a few milliseconds at a time while the window is
-idle, newest first, and one more layout takes them in. What is on screen stays in place
-while rows above it change height: the top row keeps its position, or the list stays at
-its end. Scrolling onto rows that were laid out with an estimate lays out again first, so
-a row is never shown at a guessed height.
+idle, newest first, and one more layout takes them in. Then, still while idle, the rows
+just above and below the screen are laid out ahead, so scrolling finds them ready. What
+is on screen stays in place while rows above it change height: the top row keeps its
+position, or the list stays at its end. Scrolling onto rows that were laid out with an
+estimate lays out again first, so a row is never shown at a guessed height.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QAbstractItemDelegate, QListView, QWidget
 
 from flashback_desktop.ui.message_delegate import MessageDelegate
+from flashback_desktop.ui.message_sizes import KEPT_DOCUMENTS
 
-IDLE_SLICE_S = 0.002  # measuring while idle: a slice at a time, short enough not to be felt
+IDLE_SLICE_S = 0.002  # work while idle: a slice at a time, short enough not to be felt
 IDLE_EVERY_MS = 4  # and at most one slice this often, so input and painting come first
 MEASURE_WHILE_IDLE = True  # tests turn it off to see rows measured only where looked at
+AHEAD_ROWS = 16  # at most this many rows above and below the screen laid out ahead
+AHEAD_AFTER_MS = 150  # once scrolling pauses this long (not between a scroll's frames)
 _AT_END_SLACK = 4  # pixels from the end that still count as "at the end" (as FollowEnd)
 
 # (row, its top in the viewport) to keep in place, or None: stay at the end.
@@ -35,7 +39,11 @@ class MessageListView(QListView):
         self._next_unmeasured = -1  # the idle measuring goes from here towards the top
         self._idle = QTimer(self)
         self._idle.setInterval(IDLE_EVERY_MS)
-        self._idle.timeout.connect(self._measure_while_idle)
+        self._idle.timeout.connect(self._work_while_idle)
+        self._paused = QTimer(self)  # scrolling has paused: lay out the rows ahead
+        self._paused.setSingleShot(True)
+        self._paused.setInterval(AHEAD_AFTER_MS)
+        self._paused.timeout.connect(self._work_soon)
         self._again = QTimer(self)  # a layout soon (after a paint found an estimated row)
         self._again.setSingleShot(True)
         self._again.setInterval(0)
@@ -44,7 +52,7 @@ class MessageListView(QListView):
 
     @property
     def measuring(self) -> bool:
-        """Rows are still being measured while idle (tests wait for the end)."""
+        """Rows are still being measured or laid out ahead while idle (tests wait)."""
         return self._idle.isActive()
 
     def _delegate(self) -> MessageDelegate | None:
@@ -75,9 +83,9 @@ class MessageListView(QListView):
             self._restore(anchor)
         finally:
             self._laying_out = False
-        if delegate.estimated_rows and MEASURE_WHILE_IDLE and not self._idle.isActive():
+        if delegate.estimated_rows:
             self._next_unmeasured = self.model().rowCount() - 1
-            self._idle.start()
+        self._work_soon()
 
     def _anchor(self) -> _Anchor:
         bar = self.verticalScrollBar()
@@ -120,28 +128,52 @@ class MessageListView(QListView):
     def _scrolled(self) -> None:
         """Onto rows laid out with an estimate: measure them and lay out again first."""
         delegate = self._delegate()
-        if self._laying_out or delegate is None or not delegate.estimated_rows:
+        if self._laying_out or delegate is None:
             return
-        if any(row in delegate.estimated_rows for row in self.visible_rows()):
+        if delegate.estimated_rows and any(
+            row in delegate.estimated_rows for row in self.visible_rows()
+        ):
             self.doItemsLayout()
+        self._paused.start()  # the rows ahead, once the scrolling pauses
 
-    def _measure_while_idle(self) -> None:
+    def _work_soon(self) -> None:
+        if MEASURE_WHILE_IDLE and not self._idle.isActive():
+            self._idle.start()
+
+    def _work_while_idle(self) -> None:
+        """One slice: measure rows not measured yet (newest first); once all are, one
+        layout (a tick of its own) takes them in; then lay out the rows around the screen."""
         delegate = self._delegate()
         model = self.model()
         if delegate is None or model is None:
             self._idle.stop()
             return
-        row = min(self._next_unmeasured, model.rowCount() - 1)
-        if row < 0:  # every height known: one more layout (a tick of its own) takes them in
-            self._idle.stop()
-            if delegate.estimated_rows:
-                self.doItemsLayout()  # the scroll bar is exact too from now on
-            return
         deadline = time.perf_counter() + IDLE_SLICE_S
-        while row >= 0 and time.perf_counter() < deadline:
-            delegate.measure(model.index(row, 0), keep=False)
-            row -= 1
-        self._next_unmeasured = row
+        row = min(self._next_unmeasured, model.rowCount() - 1)
+        if row >= 0:
+            while row >= 0 and time.perf_counter() < deadline:
+                delegate.measure(model.index(row, 0), keep=False)
+                row -= 1
+            self._next_unmeasured = row
+        elif delegate.estimated_rows:
+            self.doItemsLayout()  # every height known: the scroll bar is exact too from now on
+        elif self._paused.isActive() or self._lay_out_ahead(delegate, deadline):
+            self._idle.stop()  # all done, or the person is scrolling: until it pauses
+
+    def _lay_out_ahead(self, delegate: MessageDelegate, deadline: float) -> bool:
+        """Documents for the rows on screen and around it; True when all are ready."""
+        shown = self.visible_rows()
+        if not shown:
+            return True
+        ahead = min(len(shown), AHEAD_ROWS, (KEPT_DOCUMENTS - len(shown)) // 3)
+        above = range(shown.start - 1, max(-1, shown.start - 1 - ahead), -1)
+        below = range(shown.stop, min(self.model().rowCount(), shown.stop + ahead))
+        for rows in (shown, above, below):
+            for row in rows:
+                if time.perf_counter() >= deadline:
+                    return False
+                delegate.prepare(self.model().index(row, 0))
+        return True
 
     def visible_rows(self) -> range:
         """The rows at least partly on screen."""

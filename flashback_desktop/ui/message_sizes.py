@@ -76,7 +76,7 @@ class BodySizes:
         self, message: Message, markdown: bool, font: QFont, width: int, *, keep: bool = True
     ) -> int:
         """The body's exact height at ``width``; ``keep`` keeps the document for painting."""
-        measured = self._measured(message.id, width)
+        measured = self.measured(message.id, width)
         if measured is None:
             if keep:
                 return _height(self.document(message, markdown, font, width))
@@ -98,7 +98,8 @@ class BodySizes:
             self._documents.move_to_end(key)
         return document
 
-    def _measured(self, message_id: str, width: int) -> int | None:
+    def measured(self, message_id: str, width: int) -> int | None:
+        """The body's height at ``width`` if it was measured, else None."""
         if width != self._width:
             return None
         measured = self._heights.get(message_id)
