@@ -113,6 +113,7 @@ class MessageListView(QListView):
             self._measure(delegate, range(rows - 1, -1, -1), page)
         else:
             row, top = anchor  # top <= 0: the row may start above the edge
+            row = min(row, rows - 1)  # the rows may have changed since that layout
             self._measure(delegate, range(row, rows), page - top)
             self._measure(delegate, range(row - 1, -1, -1), page)
 
