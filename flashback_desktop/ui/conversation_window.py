@@ -35,6 +35,7 @@ from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.follow_end import FollowEnd
 from flashback_desktop.ui.long_text import ElidedLabel
 from flashback_desktop.ui.message_delegate import MessageDelegate
+from flashback_desktop.ui.message_list import MessageListView
 from flashback_desktop.ui.message_model import MessageListModel
 from flashback_desktop.ui.message_reader import MessageReader
 from flashback_desktop.ui.model_choice import ModelChoice
@@ -135,7 +136,7 @@ class ConversationWindow(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.title_label.setFont(bold)
         self.model = MessageListModel(self)
-        self.list = QListView()
+        self.list = MessageListView()  # rows measured where the person looks
         self.list.setObjectName("messageList")
         self.list.setModel(self.model)
         self.delegate = MessageDelegate(self.list)
@@ -145,9 +146,6 @@ class ConversationWindow(QWidget):
         # the messages fill the list.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        # Rows are laid out a batch at a time, so a long conversation opens at once.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(10)  # about 6 ms of Markdown layout per batch
         self.follow_end = FollowEnd(self.list)
         self.list.setWordWrap(True)
         self.list.setMouseTracking(True)

@@ -1,8 +1,8 @@
 """A list that stays at its newest (last) row while rows arrive, as chat apps do, until
 the person scrolls away from the end; back at the end, it follows again.
 
-It moves the scroll bar as the range grows instead of calling ``scrollToBottom``: with a
-batched layout that would lay out every row at once (1,000 messages: a frozen moment).
+It follows the scroll bar's range as layouts change it, rather than scrolling once when
+rows arrive: the layout that gives new rows their heights comes after them.
 """
 
 from __future__ import annotations

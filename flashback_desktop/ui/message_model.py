@@ -1,11 +1,14 @@
 """A conversation's messages as a list model: one row per message, oldest first.
 
-The text of each row (who, when, model, tokens) is made once when the messages arrive, so
-painting 1,000 rows only reads strings; the delegate lays out the body itself.
+The text of each row (who, when, model, tokens) is made the first time the row is asked
+for (painted, read out, copied) and kept: a 1,000-message conversation is stored in one
+reset without formatting 1,000 dates, most of them never on screen. The delegate lays out
+the body itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -67,7 +70,7 @@ def build_row(message: Message, locale: QLocale) -> MessageRow:
         else who
     )
     parts = [message.model] if message.model else []
-    if message.token_count is not None:
+    if message.token_count is not None:  # has_details below says the same
         parts.append(
             QCoreApplication.translate(
                 "MessageListModel", "{count} tokens", "a message's size"
@@ -76,34 +79,60 @@ def build_row(message: Message, locale: QLocale) -> MessageRow:
     return MessageRow(message, header, " · ".join(parts))
 
 
+def has_details(message: Message) -> bool:
+    """Whether the row has a details line (a model or a token count), without making it."""
+    return bool(message.model) or message.token_count is not None
+
+
+# What each role reads: from the message itself (asked for every row laid out), or from its
+# texts (made when first asked for: rows painted, read out, copied).
+_FROM_MESSAGE: dict[int, Callable[[Message], Any]] = {
+    MESSAGE_ROLE: lambda message: message,
+    Qt.ItemDataRole.DisplayRole: lambda message: message.content,
+    MARKDOWN_ROLE: lambda message: message.role == ROLE_ASSISTANT,
+}
+_FROM_ROW: dict[int, Callable[[MessageRow], Any]] = {
+    HEADER_ROLE: lambda row: row.header,
+    DETAILS_ROLE: lambda row: row.details,
+    Qt.ItemDataRole.AccessibleTextRole: lambda row: f"{row.header}. {row.message.content}",
+}
+
+
 class MessageListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[MessageRow] = []
+        self._messages: list[Message] = []
+        self._rows: list[MessageRow | None] = []  # made when first asked for
+        self._locale = QLocale()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
+        return 0 if parent is not None and parent.isValid() else len(self._messages)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._messages):
             return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.header}. {row.message.content}"
-        values = {
-            Qt.ItemDataRole.DisplayRole: row.message.content,
-            MESSAGE_ROLE: row.message,
-            HEADER_ROLE: row.header,
-            DETAILS_ROLE: row.details,
-            MARKDOWN_ROLE: row.markdown,
-        }
-        return values.get(role)
+        from_message = _FROM_MESSAGE.get(role)
+        if from_message is not None:
+            return from_message(self._messages[row])
+        from_row = _FROM_ROW.get(role)  # None: the style's roles (font, colour…), not ours
+        return from_row(self._made(row)) if from_row is not None else None
+
+    def message_at(self, row: int) -> Message:
+        """The row's message (the delegate asks for every row at every layout: no Qt call)."""
+        return self._messages[row]
 
     def row_at(self, row: int) -> MessageRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._made(row) if 0 <= row < len(self._messages) else None
+
+    def _made(self, row: int) -> MessageRow:
+        made = self._rows[row]
+        if made is None:
+            made = self._rows[row] = build_row(self._messages[row], self._locale)
+        return made
 
     def message_ids(self) -> set[str]:
-        return {row.message.id for row in self._rows}
+        return {message.id for message in self._messages}
 
     def set_messages(self, messages: tuple[Message, ...]) -> list[Message]:
         """Show ``messages``; returns the ones that were not shown before (to announce).
@@ -111,18 +140,20 @@ class MessageListModel(QAbstractListModel):
         New messages at the end are appended (the view keeps its place); anything else
         resets the list.
         """
-        locale = QLocale()
+        self._locale = QLocale()
         known = self.message_ids()
         new = [m for m in messages if m.id not in known]
-        shown = [row.message.id for row in self._rows]
+        shown = [message.id for message in self._messages]
         if [m.id for m in messages[: len(shown)]] == shown:
             if new:
-                first = len(self._rows)
+                first = len(self._messages)
                 self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-                self._rows.extend(build_row(m, locale) for m in new)
+                self._messages.extend(new)
+                self._rows.extend(None for _ in new)
                 self.endInsertRows()
             return new
         self.beginResetModel()
-        self._rows = [build_row(m, locale) for m in messages]
+        self._messages = list(messages)
+        self._rows = [None] * len(messages)
         self.endResetModel()
         return new

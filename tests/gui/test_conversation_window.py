@@ -268,7 +268,7 @@ def test_a_thousand_messages_open(start_app: Callable[..., App], qtbot: QtBot) -
     app.page.open_conversation(conversation_id)
     window = opened(app, qtbot, conversation_id)
     assert window.model.rowCount() == 1000
-    # It opens at the newest message, once the rows are laid out a batch at a time.
+    # It opens at the newest message (only the rows on screen are laid out first).
     newest = window.model.index(999)
     viewport = window.list.viewport().rect()
     qtbot.waitUntil(lambda: window.list.visualRect(newest).intersects(viewport), timeout=10_000)
