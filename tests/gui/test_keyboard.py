@@ -72,6 +72,25 @@ def test_the_main_flow_with_the_keyboard_alone(start_app: Callable[..., App], qt
     assert [c.id for c in page.conversations] == [conversation_id]
 
 
+def test_the_first_arrow_in_the_list_chooses_the_row_it_is_on(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """After the sign-in the list has the focus and nothing is chosen; Qt has put its focus
+    on the first row. The first Down (or Up) chooses that row, not the one after it."""
+    app = start_app()
+    activate(qtbot, app.window)
+    wait_for_focus(qtbot, app.page.list_view)
+    assert app.page.selected_rows() == []
+    names = shown_names(app)
+
+    press(Qt.Key.Key_Down)
+    assert app.page.panel.repository_name == names[0]
+    press(Qt.Key.Key_Down)
+    assert app.page.panel.repository_name == names[1]
+    press(Qt.Key.Key_Up)
+    assert app.page.panel.repository_name == names[0]
+
+
 def test_ctrl_c_away_from_text_copies_the_id_and_refresh_keys_reload(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
