@@ -120,6 +120,9 @@ class PromptSending(QObject):
         await w._load()  # the prompt, and the reply if the POST brought it
         if reply is not None:  # the service said the answer plainly carried it
             return
+        if self._stopping:  # Cancel pressed while the prompt was being shown: no wait
+            w._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
+            return
         describe(
             w.cancel_button,
             self.tr("Stop waiting"),

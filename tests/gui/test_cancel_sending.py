@@ -139,3 +139,36 @@ def test_closing_the_window_while_sending_leaves_nothing_running(
     assert prompt_posts(app) == 1
     assert prompts_stored(app, conversation_id, "Goodbye") == 0
     assert app.crashes == []
+
+
+def test_cancel_while_the_accepted_prompt_is_being_shown_stops_the_wait_too(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Flashback accepted the prompt and the window is reading the messages to show it
+    ("Sending…", Cancel offered): a Cancel then must not be forgotten, with the reply
+    awaited after all."""
+    app = start_app()
+    state = app.sandbox.state
+    state.replies_after_answer = True  # the POST says "accepted" at once
+    state.reply_delay_s = 3.0  # stored after the Cancel: a wait would show it
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    reads_before = state.request_count("GET", MESSAGES_ROUTE)
+    state.faults.add("GET", MESSAGES_ROUTE, Fault(delay_s=1.0))  # the read that shows it
+    window.prompt_edit.setPlainText("Shown slowly")
+    window.send_button.click()
+    qtbot.waitUntil(
+        lambda: state.request_count("GET", MESSAGES_ROUTE) > reads_before, timeout=10_000
+    )
+    assert prompt_posts(app) == 1
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    app.wait_until_idle()  # the sandbox's reply stored too (its POST ends with it)
+    assert "Stopped waiting" in window.notice_label.text()
+    assert "Press Refresh later to see the reply" in window.notice_label.text()
+    assert not window.cancel_button.isVisible()
+    assert window.wait_label.text() == ""
+    assert window.prompt_edit.toPlainText() == ""  # Flashback has it
+    assert not window.prompt_edit.isReadOnly()
+    assert roles(window) == [ROLE_USER]  # shown; the reply was not awaited (Refresh shows it)
+    assert prompt_posts(app) == 1
