@@ -89,7 +89,7 @@ def test_cancel_by_keyboard_when_the_server_never_stores_it_then_send_again(
     wait_for_focus(qtbot, window.cancel_button)
     press(Qt.Key.Key_Space)
     app.wait_until_idle()
-    assert window.notice_label.text().startswith("Not sent")
+    assert "not in the conversation yet, but it may still arrive" in window.notice_label.text()
     assert window.prompt_edit.toPlainText() == "Is anyone there?"  # the text stays
     assert window.prompt_edit.hasFocus()  # focus did not vanish with the Cancel button
     assert window.send_button.isEnabled()
@@ -171,4 +171,25 @@ def test_cancel_while_the_accepted_prompt_is_being_shown_stops_the_wait_too(
     assert window.prompt_edit.toPlainText() == ""  # Flashback has it
     assert not window.prompt_edit.isReadOnly()
     assert roles(window) == [ROLE_USER]  # shown; the reply was not awaited (Refresh shows it)
+    assert prompt_posts(app) == 1
+
+
+def test_cancel_never_says_not_sent_of_a_prompt_the_server_is_still_working_on(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The POST was given up while the server still had it: the reads after the Cancel may
+    end before the server stores the prompt, so "Flashback does not have your prompt, press
+    Send" would be untrue and invite the same prompt twice."""
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)  # reads after a Cancel: 0.6 s in all
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=2.0))  # stores after 2 s
+    send_and_wait_for_cancel(app, qtbot, window, "Still on its way")
+    window.cancel_button.click()
+    app.wait_until_idle()  # the sandbox's POST has ended: the prompt is stored now
+    assert prompts_stored(app, conversation_id, "Still on its way") == 1
+    notice = window.notice_label.text()
+    assert "does not have your prompt" not in notice
+    assert "Press Refresh" in notice  # look before sending again
+    assert window.prompt_edit.toPlainText() == "Still on its way"  # nothing lost
     assert prompt_posts(app) == 1
