@@ -349,6 +349,35 @@ def test_switching_repository_ignores_the_late_answer(
     assert shown_ids(app) == nda
 
 
+def test_sign_out_empties_the_list(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    """The conversations were the old sign-in's: the next person at the desk must not see
+    their titles."""
+    app = start_app()
+    seed(app, 2)
+    open_history(app, qtbot)
+    assert len(shown_ids(app)) == 2
+    app.page.sign_out()
+    app.wait_until_idle()
+    assert shown_ids(app) == []
+    assert history(app).showing == "message"
+    assert history(app).message == "Select a repository to see its recent conversations."
+
+
+def test_a_page_that_comes_after_sign_out_is_not_shown(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    seed(app, 2)
+    app.sandbox.state.faults.add("GET", "/conversation", Fault(delay_s=0.8))
+    app.select(REPO)  # its answer is slow…
+    qtbot.waitUntil(lambda: gets(app) == 1, timeout=5000)
+    app.page.sign_out()  # …and the person signs out meanwhile
+    app.wait_until_idle()  # the slow answer has come and been handled
+    assert gets(app) == 1
+    assert shown_ids(app) == []
+    assert history(app).showing == "message"
+
+
 def test_status_column_says_which_have_a_model_and_which_are_disabled(
     start_app: Callable[..., App],
 ) -> None:
