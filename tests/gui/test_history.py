@@ -361,6 +361,8 @@ def test_sign_out_empties_the_list(start_app: Callable[..., App], qtbot: QtBot) 
     assert shown_ids(app) == []
     assert history(app).showing == "message"
     assert history(app).message == "Select a repository to see its recent conversations."
+    assert app.page.panel.repository_name is None  # nor the repository it was about
+    assert not app.page.panel.can_start()
 
 
 def test_a_page_that_comes_after_sign_out_is_not_shown(
