@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.sandbox.data import BEN_ID
 from flashback_desktop.ui.conversation_panel import NO_MODEL_HINT
+from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.history_page import HistoryPage
@@ -231,6 +232,32 @@ def test_a_failed_delete_explains_and_keeps_the_row(
     assert shown_ids(app) == ids
     assert app.sandbox.state.conversation(ids[0])["deletedAt"] is None  # type: ignore[index]
     assert panel.delete_button.isEnabled()  # it can be tried again
+
+
+def test_a_delete_that_fails_after_sign_out_shows_nothing(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The failure names the old sign-in's conversation: not for the next person's eyes."""
+    app = start_app()
+    ids = seed(app, 1)
+    open_history(app, qtbot)
+    panel = history(app)
+    app.sandbox.state.faults.add(
+        "DELETE", "/conversation/{conversationId}", Fault(status=500, delay_s=0.8)
+    )
+    panel.select(ids[0])
+    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
+        panel.ask_delete()
+    dialogs: list[object] = []
+    app.content.dialog_opened.connect(dialogs.append)
+    _click_delete(opened.args[0])
+    qtbot.waitUntil(
+        lambda: app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1,
+        timeout=5000,
+    )
+    app.page.sign_out()
+    app.wait_until_idle()  # the failure has come back and been handled
+    assert [d for d in dialogs if isinstance(d, ErrorDialog)] == []
 
 
 def _click_delete(dialog: QMessageBox) -> None:
