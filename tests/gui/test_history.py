@@ -212,20 +212,11 @@ def test_a_failed_delete_explains_and_keeps_the_row(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    ids = seed(app, 1)
-    open_history(app, qtbot)
+    fault = Fault(status=403, body='{"success":false,"message":"Not yours"}')
+    ids, question = _asked_to_delete(app, qtbot, fault)
     panel = history(app)
-    app.sandbox.state.faults.add(
-        "DELETE",
-        "/conversation/{conversationId}",
-        Fault(status=403, body='{"success":false,"message":"Not yours"}'),
-    )
-    panel.select(ids[0])
-    # Reported by the window like every dialog, so --exit-after and the soak see both.
-    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
-        panel.ask_delete()
     with app.page.wait_dialog(qtbot) as failed:
-        _click_delete(opened.args[0])
+        _click_delete(question)
     error = ErrorDialogPage(failed.args[0])
     assert error.headline == "Flashback couldn't delete the conversation “Question 0”."
     assert "Not yours" in error.details
@@ -239,18 +230,10 @@ def test_a_delete_that_fails_after_sign_out_shows_nothing(
 ) -> None:
     """The failure names the old sign-in's conversation: not for the next person's eyes."""
     app = start_app()
-    ids = seed(app, 1)
-    open_history(app, qtbot)
-    panel = history(app)
-    app.sandbox.state.faults.add(
-        "DELETE", "/conversation/{conversationId}", Fault(status=500, delay_s=0.8)
-    )
-    panel.select(ids[0])
-    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
-        panel.ask_delete()
+    _ids, question = _asked_to_delete(app, qtbot, Fault(status=500, delay_s=0.8))
     dialogs: list[object] = []
     app.content.dialog_opened.connect(dialogs.append)
-    _click_delete(opened.args[0])
+    _click_delete(question)
     qtbot.waitUntil(
         lambda: app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1,
         timeout=5000,
@@ -258,6 +241,18 @@ def test_a_delete_that_fails_after_sign_out_shows_nothing(
     app.page.sign_out()
     app.wait_until_idle()  # the failure has come back and been handled
     assert [d for d in dialogs if isinstance(d, ErrorDialog)] == []
+
+
+def _asked_to_delete(app: App, qtbot: QtBot, fault: Fault) -> tuple[list[str], QMessageBox]:
+    """One conversation shown and selected, its delete to meet ``fault``, and the question
+    asked (reported by the window like every dialog, so --exit-after and the soak see it)."""
+    ids = seed(app, 1)
+    open_history(app, qtbot)
+    app.sandbox.state.faults.add("DELETE", "/conversation/{conversationId}", fault)
+    history(app).select(ids[0])
+    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
+        history(app).ask_delete()
+    return ids, opened.args[0]
 
 
 def _click_delete(dialog: QMessageBox) -> None:
