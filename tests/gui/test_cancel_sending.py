@@ -183,7 +183,7 @@ def test_cancel_never_says_not_sent_of_a_prompt_the_server_is_still_working_on(
     app = start_app()
     conversation_id = new_conversation(app)
     window = open_directly(app, qtbot, conversation_id)  # reads after a Cancel: 0.6 s in all
-    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=2.0))  # stores after 2 s
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=4.0))  # stores after 4 s
     send_and_wait_for_cancel(app, qtbot, window, "Still on its way")
     window.cancel_button.click()
     app.wait_until_idle()  # the sandbox's POST has ended: the prompt is stored now
