@@ -49,11 +49,12 @@ def _stopped_text(outcome: chat.SentAfterLostAnswer | chat.NotSent | chat.Unreso
             "You stopped waiting, but Flashback has your prompt: it was sent once. "
             "Press Refresh later to see the reply.",
         )
-    if isinstance(outcome, chat.NotSent):
+    if isinstance(outcome, chat.NotSent):  # not yet: the server may still be working on it
         return QCoreApplication.translate(
             "ConversationWindow",
-            "Not sent: Flashback does not have your prompt. Your text is still in the box: "
-            "press Send when you are ready.",
+            "You stopped waiting. Your prompt is not in the conversation yet, but it may still "
+            "arrive. Your text is still in the box. Press Refresh in a moment to see whether it "
+            "is in the conversation before you send it again.",
         )
     return QCoreApplication.translate(  # Unresolved: the messages could not be read
         "ConversationWindow",

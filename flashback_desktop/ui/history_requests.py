@@ -177,20 +177,23 @@ class HistoryRequests(QObject):
 
     async def _send_delete(self, session: Session, row: HistoryRow) -> None:
         conversation_id = row.conversation.id
+        signed_in = session.generation  # a sign-out meanwhile: the answer is not the next person's
+        error: errors.FlashbackError | None = None
         try:
             await session.delete_conversation(conversation_id, hard=False)
         except errors.NotFoundError as exc:
             log.info("Conversation %s was already gone", conversation_id)
-            self.delete_answered.emit(row, exc)
+            error = exc
         except errors.FlashbackError as exc:
             log.warning("Deleting conversation %s failed: %s", conversation_id, exc)
-            self.delete_answered.emit(row, exc)
+            error = exc
         else:
             log.info("Deleted conversation %s", conversation_id)
-            self.delete_answered.emit(row, None)
         finally:
             self._deleting.discard(conversation_id)
             self.busy_changed.emit()
+        if session.generation == signed_in:  # it names the conversation: not after a sign-out
+            self.delete_answered.emit(row, error)
 
     def remove(self, conversation_id: str) -> None:
         """Take a deleted conversation out of the list (and out of the total)."""

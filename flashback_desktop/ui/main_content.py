@@ -375,6 +375,8 @@ class MainContent(QObject):
             windows.close_all()
         self.repos.clear()  # and with it the selection
         self.panel.clear_result()
+        # Nothing of theirs stays: the repository, its conversations' titles, a page on its way.
+        self.panel.set_repository(None)  # and so Recent conversations (repository_changed)
         self._show_profile()
         self.repos.show_message(
             self.tr("You are not signed in."), button=(self.tr("Sign in"), self.ask_sign_in)

@@ -4,9 +4,10 @@ with Cancel at both steps, and what the send came to said in the window.
 ConversationChat (session/) decides what a send came to; this module only shows it. While
 the prompt is on its way (a slow server), Cancel gives up waiting for Flashback's answer and
 the chat reads the messages to say whether the prompt arrived: it was sent (the box is
-cleared), it was not (the text stays), or nobody can tell (the text stays, and Refresh is
-the way to look before sending again). It is never sent again by itself. While the reply is
-awaited, Cancel just stops waiting. Closing the window cancels everything and shows nothing.
+cleared), or it is not there yet or nobody can tell (the text stays, and Refresh is the
+way to look before sending again: a server still working on it may store it later). It is
+never sent again by itself. While the reply is awaited, Cancel just stops waiting. Closing
+the window cancels everything and shows nothing.
 
 Private parts of the window (``_say``, ``_load`` …) are used here on purpose: this is the
 window's own flow, kept apart only so each file stays small.
@@ -119,6 +120,9 @@ class PromptSending(QObject):
         w = self.window
         await w._load()  # the prompt, and the reply if the POST brought it
         if reply is not None:  # the service said the answer plainly carried it
+            return
+        if self._stopping:  # Cancel pressed while the prompt was being shown: no wait
+            w._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
             return
         describe(
             w.cancel_button,

@@ -406,10 +406,6 @@
         <translation>Sie haben nicht mehr gewartet, aber Flashback hat Ihre Frage: Sie wurde einmal gesendet. Drücken Sie später auf Aktualisieren, um die Antwort zu sehen.</translation>
     </message>
     <message>
-        <source>Not sent: Flashback does not have your prompt. Your text is still in the box: press Send when you are ready.</source>
-        <translation>Nicht gesendet: Flashback hat Ihre Frage nicht. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
-    </message>
-    <message>
         <source>You stopped waiting, and the app could not check whether Flashback got your prompt. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
         <translation>Sie haben nicht mehr gewartet, und die App konnte nicht prüfen, ob Flashback Ihre Frage erhalten hat. Ihr Text steht noch im Feld. Drücken Sie auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
     </message>
@@ -428,6 +424,10 @@
     <message>
         <source>{problem} Flashback does not have your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
         <translation>{problem} Flashback hat Ihre Frage nicht, sie wurde also nicht gesendet. Ihr Text steht noch im Feld: Drücken Sie auf Senden, wenn Sie so weit sind.</translation>
+    </message>
+    <message>
+        <source>You stopped waiting. Your prompt is not in the conversation yet, but it may still arrive. Your text is still in the box. Press Refresh in a moment to see whether it is in the conversation before you send it again.</source>
+        <translation>Sie haben nicht mehr gewartet. Ihre Frage steht noch nicht in der Unterhaltung, kann aber noch ankommen. Ihr Text steht noch im Feld. Drücken Sie gleich auf Aktualisieren, um zu sehen, ob sie in der Unterhaltung steht, bevor Sie sie erneut senden.</translation>
     </message>
     <message>
         <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>

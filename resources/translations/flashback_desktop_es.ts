@@ -406,10 +406,6 @@
         <translation>Dejó de esperar, pero Flashback tiene su pregunta: se envió una vez. Pulse Actualizar más tarde para ver la respuesta.</translation>
     </message>
     <message>
-        <source>Not sent: Flashback does not have your prompt. Your text is still in the box: press Send when you are ready.</source>
-        <translation>No enviada: Flashback no tiene su pregunta. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
-    </message>
-    <message>
         <source>You stopped waiting, and the app could not check whether Flashback got your prompt. Your text is still in the box. Press Refresh to see whether it is in the conversation before you send it again.</source>
         <translation>Dejó de esperar y la aplicación no pudo comprobar si Flashback recibió su pregunta. Su texto sigue en el cuadro. Pulse Actualizar para ver si está en la conversación antes de enviarla de nuevo.</translation>
     </message>
@@ -428,6 +424,10 @@
     <message>
         <source>{problem} Flashback does not have your prompt, so it was not sent. Your text is still in the box: press Send when you are ready.</source>
         <translation>{problem} Flashback no tiene su pregunta, así que no se envió. Su texto sigue en el cuadro: pulse Enviar cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>You stopped waiting. Your prompt is not in the conversation yet, but it may still arrive. Your text is still in the box. Press Refresh in a moment to see whether it is in the conversation before you send it again.</source>
+        <translation>Dejó de esperar. Su pregunta aún no está en la conversación, pero puede que todavía llegue. Su texto sigue en el cuadro. Pulse Actualizar dentro de un momento para ver si está en la conversación antes de enviarla de nuevo.</translation>
     </message>
     <message>
         <source>Your sign-in has expired. Sign in again, then press Send: your text is still in the box.</source>

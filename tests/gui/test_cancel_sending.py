@@ -89,7 +89,7 @@ def test_cancel_by_keyboard_when_the_server_never_stores_it_then_send_again(
     wait_for_focus(qtbot, window.cancel_button)
     press(Qt.Key.Key_Space)
     app.wait_until_idle()
-    assert window.notice_label.text().startswith("Not sent")
+    assert "not in the conversation yet, but it may still arrive" in window.notice_label.text()
     assert window.prompt_edit.toPlainText() == "Is anyone there?"  # the text stays
     assert window.prompt_edit.hasFocus()  # focus did not vanish with the Cancel button
     assert window.send_button.isEnabled()
@@ -139,3 +139,57 @@ def test_closing_the_window_while_sending_leaves_nothing_running(
     assert prompt_posts(app) == 1
     assert prompts_stored(app, conversation_id, "Goodbye") == 0
     assert app.crashes == []
+
+
+def test_cancel_while_the_accepted_prompt_is_being_shown_stops_the_wait_too(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """Flashback accepted the prompt and the window is reading the messages to show it
+    ("Sending…", Cancel offered): a Cancel then must not be forgotten, with the reply
+    awaited after all."""
+    app = start_app()
+    state = app.sandbox.state
+    state.replies_after_answer = True  # the POST says "accepted" at once
+    state.reply_delay_s = 3.0  # stored after the Cancel: a wait would show it
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)
+    reads_before = state.request_count("GET", MESSAGES_ROUTE)
+    state.faults.add("GET", MESSAGES_ROUTE, Fault(delay_s=1.0))  # the read that shows it
+    window.prompt_edit.setPlainText("Shown slowly")
+    window.send_button.click()
+    qtbot.waitUntil(
+        lambda: state.request_count("GET", MESSAGES_ROUTE) > reads_before, timeout=10_000
+    )
+    assert prompt_posts(app) == 1
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    app.wait_until_idle()  # the sandbox's reply stored too (its POST ends with it)
+    assert "Stopped waiting" in window.notice_label.text()
+    assert "Press Refresh later to see the reply" in window.notice_label.text()
+    assert not window.cancel_button.isVisible()
+    assert window.wait_label.text() == ""
+    assert window.prompt_edit.toPlainText() == ""  # Flashback has it
+    assert not window.prompt_edit.isReadOnly()
+    assert roles(window) == [ROLE_USER]  # shown; the reply was not awaited (Refresh shows it)
+    assert prompt_posts(app) == 1
+
+
+def test_cancel_never_says_not_sent_of_a_prompt_the_server_is_still_working_on(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The POST was given up while the server still had it: the reads after the Cancel may
+    end before the server stores the prompt, so "Flashback does not have your prompt, press
+    Send" would be untrue and invite the same prompt twice."""
+    app = start_app()
+    conversation_id = new_conversation(app)
+    window = open_directly(app, qtbot, conversation_id)  # reads after a Cancel: 0.6 s in all
+    app.sandbox.state.faults.add("POST", PROMPT_ROUTE, Fault(delay_s=4.0))  # stores after 4 s
+    send_and_wait_for_cancel(app, qtbot, window, "Still on its way")
+    window.cancel_button.click()
+    app.wait_until_idle()  # the sandbox's POST has ended: the prompt is stored now
+    assert prompts_stored(app, conversation_id, "Still on its way") == 1
+    notice = window.notice_label.text()
+    assert "does not have your prompt" not in notice
+    assert "Press Refresh" in notice  # look before sending again
+    assert window.prompt_edit.toPlainText() == "Still on its way"  # nothing lost
+    assert prompt_posts(app) == 1

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from flashback_desktop.sandbox import Fault
 from flashback_desktop.sandbox.data import BEN_ID
 from flashback_desktop.ui.conversation_panel import NO_MODEL_HINT
+from flashback_desktop.ui.error_dialog import ErrorDialog
 from tests.gui.conftest import App
 from tests.support.error_dialog_page import ErrorDialogPage
 from tests.support.history_page import HistoryPage
@@ -211,26 +212,47 @@ def test_a_failed_delete_explains_and_keeps_the_row(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
     app = start_app()
-    ids = seed(app, 1)
-    open_history(app, qtbot)
+    fault = Fault(status=403, body='{"success":false,"message":"Not yours"}')
+    ids, question = _asked_to_delete(app, qtbot, fault)
     panel = history(app)
-    app.sandbox.state.faults.add(
-        "DELETE",
-        "/conversation/{conversationId}",
-        Fault(status=403, body='{"success":false,"message":"Not yours"}'),
-    )
-    panel.select(ids[0])
-    # Reported by the window like every dialog, so --exit-after and the soak see both.
-    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
-        panel.ask_delete()
     with app.page.wait_dialog(qtbot) as failed:
-        _click_delete(opened.args[0])
+        _click_delete(question)
     error = ErrorDialogPage(failed.args[0])
     assert error.headline == "Flashback couldn't delete the conversation “Question 0”."
     assert "Not yours" in error.details
     assert shown_ids(app) == ids
     assert app.sandbox.state.conversation(ids[0])["deletedAt"] is None  # type: ignore[index]
     assert panel.delete_button.isEnabled()  # it can be tried again
+
+
+def test_a_delete_that_fails_after_sign_out_shows_nothing(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    """The failure names the old sign-in's conversation: not for the next person's eyes."""
+    app = start_app()
+    _ids, question = _asked_to_delete(app, qtbot, Fault(status=500, delay_s=0.8))
+    dialogs: list[object] = []
+    app.content.dialog_opened.connect(dialogs.append)
+    _click_delete(question)
+    qtbot.waitUntil(
+        lambda: app.sandbox.state.request_count("DELETE", "/conversation/{conversationId}") == 1,
+        timeout=5000,
+    )
+    app.page.sign_out()
+    app.wait_until_idle()  # the failure has come back and been handled
+    assert [d for d in dialogs if isinstance(d, ErrorDialog)] == []
+
+
+def _asked_to_delete(app: App, qtbot: QtBot, fault: Fault) -> tuple[list[str], QMessageBox]:
+    """One conversation shown and selected, its delete to meet ``fault``, and the question
+    asked (reported by the window like every dialog, so --exit-after and the soak see it)."""
+    ids = seed(app, 1)
+    open_history(app, qtbot)
+    app.sandbox.state.faults.add("DELETE", "/conversation/{conversationId}", fault)
+    history(app).select(ids[0])
+    with app.page.wait_dialog(qtbot, timeout=5000) as opened:
+        history(app).ask_delete()
+    return ids, opened.args[0]
 
 
 def _click_delete(dialog: QMessageBox) -> None:
@@ -347,6 +369,37 @@ def test_switching_repository_ignores_the_late_answer(
     app.wait_until_idle()  # the slow answer has come and been handled
     assert gets(app) == 2
     assert shown_ids(app) == nda
+
+
+def test_sign_out_empties_the_list(start_app: Callable[..., App], qtbot: QtBot) -> None:
+    """The conversations were the old sign-in's: the next person at the desk must not see
+    their titles."""
+    app = start_app()
+    seed(app, 2)
+    open_history(app, qtbot)
+    assert len(shown_ids(app)) == 2
+    app.page.sign_out()
+    app.wait_until_idle()
+    assert shown_ids(app) == []
+    assert history(app).showing == "message"
+    assert history(app).message == "Select a repository to see its recent conversations."
+    assert app.page.panel.repository_name is None  # nor the repository it was about
+    assert not app.page.panel.can_start()
+
+
+def test_a_page_that_comes_after_sign_out_is_not_shown(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    seed(app, 2)
+    app.sandbox.state.faults.add("GET", "/conversation", Fault(delay_s=0.8))
+    app.select(REPO)  # its answer is slow…
+    qtbot.waitUntil(lambda: gets(app) == 1, timeout=5000)
+    app.page.sign_out()  # …and the person signs out meanwhile
+    app.wait_until_idle()  # the slow answer has come and been handled
+    assert gets(app) == 1
+    assert shown_ids(app) == []
+    assert history(app).showing == "message"
 
 
 def test_status_column_says_which_have_a_model_and_which_are_disabled(

@@ -25,7 +25,10 @@ def test_sent_after_a_cancel_says_sent_once_and_refresh(error: errors.FlashbackE
 
 
 def test_the_person_s_stop_is_said_even_when_the_window_did_not_pass_it() -> None:
-    assert outcome_text(chat.NotSent(chat.StoppedWaiting())).startswith("Not sent")
+    not_yet = outcome_text(chat.NotSent(chat.StoppedWaiting()))
+    assert not_yet.startswith("You stopped waiting")
+    assert "does not have your prompt" not in not_yet  # it may still be on its way
+    assert "before you send it again" in not_yet
     unknown = outcome_text(chat.Unresolved(chat.StoppedWaiting(), errors.ServerError()))
     assert "could not check whether Flashback got your prompt" in unknown
     assert "before you send it again" in unknown
