@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -31,24 +31,20 @@ from flashback_desktop.api.exchange import (
     ApiRequest,
     Exchange,
     SessionToken,
-    check_status,
     declared_length,
-    decode_answer,
+    read_answer,
     server_clock,
     too_large,
     transport_error,
-    unreadable_answer,
     with_cause,
 )
 from flashback_desktop.api.models import (
     MFA_AUTHENTICATOR_APP,
-    Body,
     ConversationPage,
     CreatedConversation,
     LoginResult,
     MfaStatus,
     Repository,
-    ShapeError,
     UserProfile,
     Workspace,
     decode_acknowledgement,
@@ -69,9 +65,6 @@ from flashback_desktop.logging_setup import forget_secret, register_secret
 log = logging.getLogger("flashback.api")
 
 T = TypeVar("T")
-# Bodies above this are decoded in slices where the request can (the repository list: about
-# 1,300 repositories, 1-2 ms of decoding in one go).
-SLICED_BODY_BYTES = 2 * 1024 * 1024
 
 
 class FlashbackClient:
@@ -340,9 +333,7 @@ class FlashbackClient:
                     exchange = await self._attempts(request, fresh.token)
         else:
             exchange = await self._attempts(request, request.token)
-        if request.decode_in_slices is not None and len(exchange.body) > SLICED_BODY_BYTES:
-            return await _decode_in_slices(request, request.decode_in_slices, exchange)
-        return decode_answer(request, exchange)
+        return await read_answer(request, exchange)
 
     @staticmethod
     async def _renewal(step: Awaitable[Bearer | None]) -> Bearer | None:
@@ -426,26 +417,6 @@ class FlashbackClient:
     def _log_outcome(method: str, path: str, outcome: object, started: float) -> None:
         elapsed_ms = (time.monotonic() - started) * 1000
         log.info("%s /%s -> %s in %.0f ms", method, path, outcome, elapsed_ms)
-
-
-async def _decode_in_slices(
-    request: ApiRequest[T], slices: Callable[[Body], Generator[None, None, T]], exchange: Exchange
-) -> T:
-    """``decode_answer`` for a big answer, letting the window run between slices: decoding
-    15 MB in one call holds the GIL for 12 ms or more, a frame and a late repaint."""
-    check_status(request, exchange)
-    steps = slices(exchange.body)
-    try:
-        while True:
-            next(steps)
-            await asyncio.sleep(0)
-    except StopIteration as done:
-        value: T = done.value
-        return value
-    except ShapeError as exc:
-        raise unreadable_answer(request, exchange, exc) from exc
-    finally:
-        steps.close()
 
 
 def _register_tokens(result: LoginResult) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from flashback_desktop.api import client as client_module
-from flashback_desktop.api import errors, models
+from flashback_desktop.api import errors, exchange, models
 from flashback_desktop.api.models import Body, Repository
 from flashback_desktop.sandbox import make_repos
 from tests.integration.test_hostile_answers import outcome, repos
@@ -26,7 +26,7 @@ COUNT = 3_000  # about 4.5 MB: above the size decoded in slices
 
 def long_list(**extra: Any) -> bytes:
     body = json.dumps({"success": True, "repos": make_repos(COUNT), **extra}).encode()
-    assert len(body) > client_module.SLICED_BODY_BYTES
+    assert len(body) > exchange.SLICED_BODY_BYTES
     return body
 
 
@@ -77,11 +77,11 @@ async def test_a_long_list_decodes_in_slices_while_the_loop_runs(
 )
 async def test_a_long_bad_list_fails_as_a_short_one_would(body: bytes) -> None:
     sliced = await outcome(answer("200 OK", body), repos)
-    client_module.SLICED_BODY_BYTES, kept = len(body) + 1, client_module.SLICED_BODY_BYTES
+    exchange.SLICED_BODY_BYTES, kept = len(body) + 1, exchange.SLICED_BODY_BYTES
     try:
         in_one_go = await outcome(answer("200 OK", body), repos)
     finally:
-        client_module.SLICED_BODY_BYTES = kept
+        exchange.SLICED_BODY_BYTES = kept
     assert isinstance(in_one_go, errors.FlashbackError)
     assert type(sliced) is type(in_one_go)
     # The same words and details, but for the canned server's port and the moment.
