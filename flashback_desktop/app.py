@@ -374,6 +374,9 @@ def _start_session_build(
 ) -> asyncio.Future[tuple[Session, SandboxServer | None]]:
     """The worker thread starts at once (``asyncio.to_thread`` would wait for the loop)."""
     import asyncio
+    import gc
+
+    gc.freeze()  # the window so far: see _build_session; the imports below trigger collections
 
     loop = asyncio.get_running_loop()
     return loop.run_in_executor(None, _build_session_off_thread, options, server_url)

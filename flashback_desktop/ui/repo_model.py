@@ -163,8 +163,8 @@ SortOrder = tuple[int, bool]  # the column, and whether descending
 
 
 class SortedRows(list[RepositoryRow]):
-    """Rows already sorted in ``order`` (in a worker thread): ``set_rows`` keeps that order
-    when the table still shows it, instead of sorting 10,000 rows on the GUI thread."""
+    """Rows already sorted in ``order`` (before ``set_rows``): ``set_rows`` keeps that order
+    when the table still shows it, instead of sorting 10,000 rows again with the reset."""
 
     def __init__(self, rows: list[RepositoryRow], order: SortOrder) -> None:
         super().__init__(rows)
@@ -174,7 +174,7 @@ class SortedRows(list[RepositoryRow]):
 def build_sorted_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str], order: SortOrder
 ) -> SortedRows:
-    """``build_rows``, sorted in ``order`` (the model's ``sort_order``); for a worker thread."""
+    """``build_rows``, sorted in ``order`` (the model's ``sort_order``)."""
     rows = build_rows(repositories, workspace_names)
     _sort(rows, order)
     return SortedRows(rows, order)
