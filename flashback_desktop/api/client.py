@@ -32,7 +32,7 @@ from flashback_desktop.api.exchange import (
     Exchange,
     SessionToken,
     declared_length,
-    decode_answer,
+    read_answer,
     server_clock,
     too_large,
     transport_error,
@@ -49,6 +49,7 @@ from flashback_desktop.api.models import (
     Workspace,
     decode_acknowledgement,
     decode_repositories,
+    decode_repositories_in_slices,
     decode_workspaces,
 )
 from flashback_desktop.api.refusals import (
@@ -190,7 +191,11 @@ class FlashbackClient:
         return await self._call(ApiRequest("GET", "workspace", decode_workspaces))
 
     async def list_repositories(self) -> tuple[Repository, ...]:
-        return await self._call(ApiRequest("GET", "repo", decode_repositories))
+        return await self._call(
+            ApiRequest(
+                "GET", "repo", decode_repositories, decode_in_slices=decode_repositories_in_slices
+            )
+        )
 
     async def create_conversation(self, repo_id: str) -> CreatedConversation:
         return await self._call(
@@ -328,7 +333,7 @@ class FlashbackClient:
                     exchange = await self._attempts(request, fresh.token)
         else:
             exchange = await self._attempts(request, request.token)
-        return decode_answer(request, exchange)
+        return await read_answer(request, exchange)
 
     @staticmethod
     async def _renewal(step: Awaitable[Bearer | None]) -> Bearer | None:

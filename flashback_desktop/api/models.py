@@ -10,6 +10,7 @@ integer too large to use) raises ``ShapeError``, which the client turns into an
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -377,6 +378,39 @@ def decode_repositories(body: Body) -> tuple[Repository, ...]:
     if repos is None:
         raise ShapeError("field 'repos' is missing: Expected `array`")
     return repos
+
+
+class _RepositoryTextsAnswer(_Answer, frozen=True, gc=False):
+    """The same answer with each repository kept as its JSON text: one scan that checks the
+    JSON and builds no record (7 ms for 10,000, against 11 ms for the records)."""
+
+    repos: tuple[msgspec.Raw, ...] | None = None
+
+
+_REPOSITORY_DECODER = msgspec.json.Decoder(Repository)
+REPOSITORIES_PER_SLICE = 2000  # about 2.5 ms of decoding
+
+
+def decode_repositories_in_slices(body: Body) -> Generator[None, None, tuple[Repository, ...]]:
+    """``decode_repositories``, pausing (``yield``) after the scan and between slices of
+    records, so a long list does not hold the window for the whole decode.
+
+    Anything that does not fit decodes the whole body again with ``decode_repositories``, so
+    a bad answer fails with exactly the same ``ShapeError`` (its path, its words) as there.
+    """
+    try:
+        texts = decode(body, _RepositoryTextsAnswer).repos
+        if texts is None:
+            raise ShapeError("field 'repos' is missing")
+        records: list[Repository] = []
+        for start in range(0, len(texts), REPOSITORIES_PER_SLICE):
+            yield
+            records += map(
+                _REPOSITORY_DECODER.decode, texts[start : start + REPOSITORIES_PER_SLICE]
+            )
+    except (ShapeError, msgspec.MsgspecError, RecursionError):
+        return decode_repositories(body)  # raises, as the whole body does not fit
+    return tuple(records)
 
 
 def decode_workspaces(body: Body) -> tuple[Workspace, ...]:

@@ -2,7 +2,7 @@
 
 Workspaces, repositories and the profile are asked for together. Out of reach: keep what is
 shown and let the banner retry by itself. Anything else: say what, with Try again. A long
-list's rows are built off the loop's thread.
+list's rows are built in slices, with the window running between them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the session (httpx, keyring) loads in a worker thread, not 
 log = logging.getLogger("flashback.ui")
 
 LOAD_TASK = "load-repositories"
-_ROWS_BUILT_IN_A_THREAD = 2000  # about 4 µs each: below this, a thread hop costs more
+_ROWS_BUILT_IN_SLICES = 2000  # about 4 µs each: below this, in one go
 
 
 def _plain(exc: BaseException) -> str:
@@ -100,9 +100,8 @@ class RepositoryLoader(QObject):
         workspace_names = {w.id: w.name for w in workspaces}
         self.reached.emit()
         rows = None
-        if len(repositories) > _ROWS_BUILT_IN_A_THREAD:  # keep the window live
-            rows = await asyncio.to_thread(
-                repo_model.build_sorted_rows,
+        if len(repositories) > _ROWS_BUILT_IN_SLICES:  # keep the window live
+            rows = await repo_model.build_sorted_rows_in_slices(
                 repositories,
                 workspace_names,
                 self.repos.model.sort_order,  # re-sorted if a click changes it meanwhile

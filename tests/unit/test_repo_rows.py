@@ -1,4 +1,4 @@
-"""The repository table's rows: sorted in a worker thread, kept or re-sorted by the model."""
+"""The repository table's rows: sorted before they are shown, kept or re-sorted by the model."""
 
 from __future__ import annotations
 
