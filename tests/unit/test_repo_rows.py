@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from flashback_desktop.api.models import Repository, decode_repositories
 from flashback_desktop.ui.repo_model import (
@@ -18,8 +19,9 @@ NAMES = {"ws-1": "Finance", "ws-2": "Legal"}
 
 
 @pytest.fixture(scope="module")
-def repositories() -> Repositories:
-    _app = QCoreApplication.instance() or QCoreApplication([])  # for the translated texts
+def repositories(qapp: QApplication) -> Repositories:
+    # pytest-qt's application (the translated texts need one): a QCoreApplication made
+    # here would break every widget test after it in the same run.
     return decode_repositories(repos_body(300))
 
 

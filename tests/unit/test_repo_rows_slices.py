@@ -8,6 +8,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from flashback_desktop.api.models import Repository, decode_repositories
 from flashback_desktop.ui import repo_model
@@ -24,8 +25,9 @@ PER_SLICE = 100
 
 
 @pytest.fixture(scope="module")
-def repositories() -> Repositories:
-    _app = QCoreApplication.instance() or QCoreApplication([])  # for the translated texts
+def repositories(qapp: QApplication) -> Repositories:
+    # pytest-qt's application (the translated texts need one): a QCoreApplication made
+    # here would break every widget test after it in the same run.
     return decode_repositories(repos_body(1_000))
 
 
