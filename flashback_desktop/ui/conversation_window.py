@@ -285,6 +285,9 @@ class ConversationWindow(QWidget):
         first, self._loaded = not self._loaded, True
         self.follow_end.following = first or self.follow_end.at_end()
         new = self.model.set_messages(page.messages)
+        self.list.set_empty_text(
+            self.tr("No messages yet. Type your question below; Ctrl+Enter sends it.")
+        )
         self._set_title(page.title)
         if not first:
             for item in new:

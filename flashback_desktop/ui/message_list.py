@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemDelegate, QListView, QWidget
 
 from flashback_desktop.ui.message_delegate import MessageDelegate
@@ -36,6 +37,7 @@ class MessageListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._laying_out = False
+        self._empty_text = ""
         self._next_unmeasured = -1  # the idle measuring goes from here towards the top
         self._idle = QTimer(self)
         self._idle.setInterval(IDLE_EVERY_MS)
@@ -49,6 +51,26 @@ class MessageListView(QListView):
         self._again.setInterval(0)
         self._again.timeout.connect(self.doItemsLayout)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled())
+
+    def set_empty_text(self, text: str) -> None:
+        """What the list says in its middle while it has no messages ("" says nothing)."""
+        self._empty_text = text
+        self.viewport().update()
+
+    def empty_text_shown(self) -> str:
+        """The sentence on screen now: only while there are no rows."""
+        model = self.model()
+        return self._empty_text if model is not None and model.rowCount() == 0 else ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.empty_text_shown()
+        if text:  # a new conversation is not a blank box: say what to do next
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+            painter.end()
 
     @property
     def measuring(self) -> bool:

@@ -386,6 +386,10 @@
         <translation>Wartet nicht mehr auf die Antwort; Aktualisieren zeigt sie, sobald sie da ist</translation>
     </message>
     <message>
+        <source>No messages yet. Type your question below; Ctrl+Enter sends it.</source>
+        <translation>Noch keine Nachrichten. Geben Sie unten Ihre Frage ein; Strg+Eingabe sendet sie.</translation>
+    </message>
+    <message>
         <source>New reply from the assistant.</source>
         <translation>Neue Antwort des Assistenten.</translation>
     </message>

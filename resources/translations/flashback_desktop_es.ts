@@ -386,6 +386,10 @@
         <translation>Deja de esperar la respuesta; Actualizar la muestra cuando haya llegado</translation>
     </message>
     <message>
+        <source>No messages yet. Type your question below; Ctrl+Enter sends it.</source>
+        <translation>Aún no hay mensajes. Escriba su pregunta abajo; Ctrl+Intro la envía.</translation>
+    </message>
+    <message>
         <source>New reply from the assistant.</source>
         <translation>Nueva respuesta del asistente.</translation>
     </message>

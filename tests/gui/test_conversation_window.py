@@ -109,6 +109,30 @@ def test_open_from_the_new_id_and_send_with_ctrl_enter(
     qtbot.waitUntil(lambda: conversation_id not in conversation_window.open_windows())
 
 
+def middle_line_colours(window: ConversationWindow) -> int:
+    image = window.list.viewport().grab().toImage()
+    return len({image.pixel(x, image.height() // 2) for x in range(image.width())})
+
+
+def test_a_new_conversation_says_what_to_do_instead_of_a_blank_list(
+    start_app: Callable[..., App], qtbot: QtBot
+) -> None:
+    app = start_app()
+    window = open_directly(app, qtbot, new_conversation(app))
+    assert window.model.rowCount() == 0
+    assert window.list.empty_text_shown().startswith("No messages yet.")
+    assert middle_line_colours(window) > 1  # the sentence is painted across the middle
+    window.list.set_empty_text("")
+    assert middle_line_colours(window) == 1  # (without it, the same line is blank)
+
+    wait_for_focus(qtbot, window.prompt_edit)
+    type_text("Hello")
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=10_000)
+    app.wait_until_idle()
+    assert window.list.empty_text_shown() == ""  # messages now: the sentence goes
+
+
 def test_open_from_recent_conversations_with_enter(
     start_app: Callable[..., App], qtbot: QtBot
 ) -> None:
