@@ -33,6 +33,7 @@ from flashback_desktop.ui.accessibility import announce, describe, set_tab_order
 from flashback_desktop.ui.column_fit import TextColumnFitter
 from flashback_desktop.ui.copy_feedback import show_copied
 from flashback_desktop.ui.error_presenter import ErrorPresenter
+from flashback_desktop.ui.first_arrow import FirstArrowChooses
 from flashback_desktop.ui.history_format import group_digits
 from flashback_desktop.ui.history_model import COLUMN_TITLE, HistoryRow
 from flashback_desktop.ui.history_requests import HistoryRequests
@@ -124,6 +125,7 @@ class HistoryPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons below
+        self._first_arrow = FirstArrowChooses(self.table)  # the first Down: the newest
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(120)

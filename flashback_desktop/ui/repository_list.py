@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from flashback_desktop.api.models import Repository
 from flashback_desktop.ui import accessibility, column_fit, filter_bar, press_intent, repo_model
+from flashback_desktop.ui.first_arrow import FirstArrowChooses
 from flashback_desktop.ui.repo_model import RepositoryRow
 
 
@@ -34,28 +35,6 @@ class _Page:
 
 # A page's button: its text, and what a press does.
 PageButton = tuple[str, Callable[[], object]]
-
-_ARROWS = (QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Up)
-
-
-class _FirstArrowChooses(QObject):
-    """With nothing chosen, Down or Up chooses the row the list's focus is on. Qt puts that
-    focus on the first row when the list gets the keyboard, without choosing it; its own
-    Down would then skip the first repository, the one a person sees marked."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QTableView):
-            return False
-        if event.type() != QEvent.Type.KeyPress:
-            return False
-        modifiers = event.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
-        if event.key() not in _ARROWS or modifiers != QtCore.Qt.KeyboardModifier.NoModifier:
-            return False
-        if watched.selectionModel().hasSelection() or watched.model().rowCount() == 0:
-            return False
-        current = watched.currentIndex()
-        watched.selectRow(current.row() if current.isValid() else 0)
-        return True
 
 
 class RepositoryList(QObject):
@@ -114,8 +93,7 @@ class RepositoryList(QObject):
         self.table.activated.connect(lambda _index: self.activated.emit())
         self._table_repeat_filter = press_intent.IgnoreAutoRepeat(self.table)
         self.table.installEventFilter(self._table_repeat_filter)  # a held Enter is one press
-        self._first_arrow_filter = _FirstArrowChooses(self.table)
-        self.table.installEventFilter(self._first_arrow_filter)
+        self._first_arrow = FirstArrowChooses(self.table)
 
     def _build_pages(self) -> None:
         self.pages = QStackedWidget()

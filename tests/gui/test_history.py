@@ -466,6 +466,7 @@ def test_accessible_names_and_keyboard_reach(start_app: Callable[..., App], qtbo
     assert QGuiApplication.focusObject() is panel.table
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)  # …arrows pick a conversation…
     assert panel.selected_id is not None
+    assert panel.selected_id == panel.ids()[0]  # the first Down: the newest, where the focus was
     qtbot.keyClick(panel.table, Qt.Key.Key_Tab)  # …and Tab goes on to its buttons
     assert QGuiApplication.focusObject() is panel.load_more_button
 
