@@ -155,7 +155,7 @@ class _RowBuilder:
 def build_rows(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str]
 ) -> list[RepositoryRow]:
-    """Everything a row shows and compares, computed once; safe in a worker thread."""
+    """Everything a row shows and compares, computed once."""
     return list(map(_RowBuilder(workspace_names), repositories))
 
 
@@ -171,24 +171,16 @@ class SortedRows(list[RepositoryRow]):
         self.order = order
 
 
-def build_sorted_rows(
-    repositories: Sequence[Repository], workspace_names: Mapping[str, str], order: SortOrder
-) -> SortedRows:
-    """``build_rows``, sorted in ``order`` (the model's ``sort_order``)."""
-    rows = build_rows(repositories, workspace_names)
-    _sort(rows, order)
-    return SortedRows(rows, order)
-
-
 ROWS_PER_SLICE = 1000  # about 4 ms
 
 
 async def build_sorted_rows_in_slices(
     repositories: Sequence[Repository], workspace_names: Mapping[str, str], order: SortOrder
 ) -> SortedRows:
-    """``build_sorted_rows`` on the loop's thread, letting the window run between slices of
-    rows. (A worker thread did not keep it live: it holds the GIL for 5 ms at a time, and the
-    window waits for the GIL several times per frame, so frames came 15-30 ms apart.)"""
+    """``build_rows`` sorted in ``order`` (the model's ``sort_order``), on the loop's thread,
+    letting the window run between slices of rows. (A worker thread did not keep it live:
+    it holds the GIL for 5 ms at a time, and the window waits for the GIL several times per
+    frame, so frames came 15-30 ms apart.)"""
     build = _RowBuilder(workspace_names)
     rows: list[RepositoryRow] = []
     for start in range(0, len(repositories), ROWS_PER_SLICE):
@@ -245,8 +237,7 @@ class RepositoryTableModel(QAbstractTableModel):
         self.set_rows(build_rows(repositories, workspace_names))
 
     def set_rows(self, rows: list[RepositoryRow]) -> None:
-        """Rows from ``build_rows`` or ``build_sorted_rows`` (perhaps built in a worker
-        thread), sorted and filtered."""
+        """Rows from ``build_rows`` or ``build_sorted_rows_in_slices``, sorted and filtered."""
         if isinstance(rows, SortedRows):
             presorted = rows.order == self.sort_order
             rows = list(rows)  # a plain list from here: its order changes with the header's
@@ -258,7 +249,7 @@ class RepositoryTableModel(QAbstractTableModel):
         replaced = self._all
         self._all = rows
         self._rows = self._filtered(rows)
-        self._index_rows()
+        self._forget_row_index()
         self.endResetModel()
         self._release_in_slices(replaced)
 
@@ -294,7 +285,7 @@ class RepositoryTableModel(QAbstractTableModel):
         self._needle, self._workspace_id = needle, workspace_id
         self.beginResetModel()
         self._rows = self._filtered(self._rows if narrowing else self._all)
-        self._index_rows()
+        self._forget_row_index()
         self.endResetModel()
 
     def repository_at(self, row: int) -> Repository | None:
@@ -335,7 +326,7 @@ class RepositoryTableModel(QAbstractTableModel):
             rows = [row for row in rows if needle in row.search_text]
         return rows if rows is not self._all else list(rows)
 
-    def _index_rows(self) -> None:
+    def _forget_row_index(self) -> None:
         self._row_of = None  # see row_of
 
     @property
@@ -391,7 +382,7 @@ class RepositoryTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._sort_rows(self._all)
         self._sort_rows(self._rows)
-        self._index_rows()
+        self._forget_row_index()
         row_of = self._row_index() if persistent else {}
         self.changePersistentIndexList(
             persistent,

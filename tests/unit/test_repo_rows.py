@@ -10,9 +10,9 @@ from flashback_desktop.api.models import Repository, decode_repositories
 from flashback_desktop.ui.repo_model import (
     RepositoryTableModel,
     build_rows,
-    build_sorted_rows,
 )
 from tests.benchmarks.payload import repos_body
+from tests.support.repo_rows import build_sorted_rows
 
 Repositories = tuple[Repository, ...]
 NAMES = {"ws-1": "Finance", "ws-2": "Legal"}

@@ -14,10 +14,10 @@ from flashback_desktop.api.models import Repository, decode_repositories
 from flashback_desktop.ui import repo_model
 from flashback_desktop.ui.repo_model import (
     RepositoryTableModel,
-    build_sorted_rows,
     build_sorted_rows_in_slices,
 )
 from tests.benchmarks.payload import repos_body
+from tests.support.repo_rows import build_sorted_rows
 
 Repositories = tuple[Repository, ...]
 NAMES = {"ws-1": "Finance", "ws-2": "Legal"}
