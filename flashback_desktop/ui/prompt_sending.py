@@ -70,7 +70,7 @@ class PromptSending(QObject):
             return
         if self._wait_ends > 0:  # Flashback has the prompt: only the reply is given up
             w.tasks.cancel(self._task)
-            w._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
+            w._say(self._stopped_waiting())
             return
         if self._stopping:
             return
@@ -103,7 +103,7 @@ class PromptSending(QObject):
         w = self.window
         words = chat_words.outcome_text(outcome, stopped=self._stopping)
         if self._stopping and isinstance(outcome, chat.Sent):  # its answer came with the Cancel
-            words = self.tr("Stopped waiting. Press Refresh later to see the reply.")
+            words = self._stopped_waiting()
         w._say(words, blocked=isinstance(outcome, chat.Blocked))
         if isinstance(outcome, chat.Sent | chat.SentAfterLostAnswer):
             w.prompt_edit.clear()  # Flashback has it: only now is the box emptied
@@ -122,7 +122,7 @@ class PromptSending(QObject):
         if reply is not None:  # the service said the answer plainly carried it
             return
         if self._stopping:  # Cancel pressed while the prompt was being shown: no wait
-            w._say(self.tr("Stopped waiting. Press Refresh later to see the reply."))
+            w._say(self._stopped_waiting())
             return
         describe(
             w.cancel_button,
@@ -141,6 +141,10 @@ class PromptSending(QObject):
             w._show_messages(waited.messages)
         if waited.reply is None:
             w._say(chat_words.no_reply_text())
+
+    def _stopped_waiting(self) -> str:
+        """Cancel once Flashback has the prompt: the reply is not awaited any more."""
+        return self.tr("Stopped waiting. Press Refresh later to see the reply.")
 
     def _show_wait(self) -> None:
         left = max(0, round(self._wait_ends - time.monotonic()))
